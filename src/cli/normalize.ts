@@ -1,0 +1,9 @@
+import type { Command } from './command.js';
+
+export const command: Command = {
+  help: 'Usage: wirefeed normalize [options]\n\n(not built yet)\n',
+  async run() {
+    process.stderr.write('wirefeed normalize: not built yet\n');
+    return 2;
+  },
+};
