@@ -1,0 +1,60 @@
+// Render: Site + Article[] → the bytes of each feed. Pure and deterministic: the same input gives
+// byte-identical output, no clock is read, and the feed's "updated" is its newest item's change.
+import type { Article, Site } from '../model/index.js';
+import { parseTimestamp } from './dates.js';
+import { renderAtom } from './atom.js';
+import { renderJsonFeed } from './jsonfeed.js';
+import { renderRss } from './rss.js';
+
+export { renderAtom } from './atom.js';
+export { renderJsonFeed } from './jsonfeed.js';
+export { renderRss } from './rss.js';
+export { articleHtml } from './html.js';
+export { escapeAttr, escapeText, stripInvalidXmlChars } from './xml.js';
+
+/** One page of one feed, as the format writers take it. */
+export interface FeedPage {
+  site: Site;
+  /** In the order to write (newest first); the caller has already limited or paged them. */
+  articles: Article[];
+  /** Absolute URL of this very file. */
+  selfUrl: string;
+  /** RFC 5005 links for archives, per format: absolute URLs of the other pages of the same format. */
+  links?: { current?: string; prevArchive?: string; nextArchive?: string };
+  /** True on archive pages: fh:archive (RSS/Atom). */
+  archive?: boolean;
+  /** Feed-level updated when there are no articles (caller passes a stable time, never the clock). */
+  fallbackUpdated?: string;
+  /** JSON Feed next_url for paging. */
+  nextUrl?: string;
+}
+
+export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+export type FeedFile = (typeof FEED_FILES)[keyof typeof FEED_FILES];
+
+/** Newest first by published instant, ties by id, so the order never depends on input order. */
+export function sortNewestFirst(articles: readonly Article[]): Article[] {
+  const keyed = articles.map((a) => ({ a, ms: parseTimestamp(a.published).ms }));
+  keyed.sort((x, y) => y.ms - x.ms || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
+  return keyed.map((k) => k.a);
+}
+
+/** The three main feeds: the newest `site.itemLimit` articles, each file pointing at itself. */
+export function renderFeeds(
+  site: Site,
+  articles: Article[],
+  opts: { fallbackUpdated?: string } = {},
+): Record<FeedFile, string> {
+  const newest = sortNewestFirst(articles).slice(0, site.itemLimit);
+  const page = (file: FeedFile): FeedPage => ({
+    site,
+    articles: newest,
+    selfUrl: site.feedBaseUrl + file,
+    fallbackUpdated: opts.fallbackUpdated,
+  });
+  return {
+    [FEED_FILES.rss]: renderRss(page(FEED_FILES.rss)),
+    [FEED_FILES.atom]: renderAtom(page(FEED_FILES.atom)),
+    [FEED_FILES.json]: renderJsonFeed(page(FEED_FILES.json)),
+  } as Record<FeedFile, string>;
+}

@@ -1,0 +1,93 @@
+// JSON Feed 1.1 (https://jsonfeed.org/version/1.1). What the format has no field for (the dateline,
+// photo captions and credits) travels in one `_wirefeed` extension object per item.
+// Strings lose the same characters the XML formats must drop, so all three feeds say the same thing.
+import type { Article, MediaItem, Person } from '../model/index.js';
+import { toRfc3339 } from './dates.js';
+import { articleHtml, articleText, isWebUrl } from './html.js';
+import type { FeedPage } from './index.js';
+import { stripInvalidXmlChars as clean } from './xml.js';
+
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+/** Where the `_wirefeed` extension is described (JSON Feed asks each extension for an `about` URL). */
+export const WIREFEED_EXTENSION_ABOUT = 'https://www.npmjs.com/package/wirefeed#json-feed-extension';
+
+const opt = (s: string | null | undefined): string | undefined => (s ? clean(s) : undefined);
+
+interface JsonAuthor {
+  name: string;
+  url?: string;
+}
+
+function author(p: Person): JsonAuthor {
+  // JSON Feed authors have no e-mail field; its spec allows a mailto: URL instead.
+  const url = p.url ? p.url : p.email ? `mailto:${p.email}` : undefined;
+  return { name: clean(p.name), url: opt(url) };
+}
+
+function mediaRecord(m: MediaItem) {
+  return {
+    title: m.title === null ? null : clean(m.title),
+    caption: m.caption === null ? null : clean(m.caption),
+    credit: m.credit === null ? null : clean(m.credit),
+    url: m.url === null ? null : clean(m.url),
+    type: m.type === null ? null : clean(m.type),
+    size: m.size ?? undefined,
+    width: m.width ?? undefined,
+    height: m.height ?? undefined,
+  };
+}
+
+function item(a: Article) {
+  const withUrl = a.media.filter((m) => isWebUrl(m.url));
+  const lead = withUrl.find((m) => !m.type || m.type.startsWith('image/'));
+  // Attachments need a MIME type, so only photos whose type is known are listed.
+  const attachments = withUrl
+    .filter((m) => m.type)
+    .map((m) => ({
+      url: clean(m.url as string),
+      mime_type: clean(m.type as string),
+      title: opt(m.title ?? m.caption),
+      size_in_bytes: m.size ?? undefined,
+    }));
+  const d = a.dateline;
+  return {
+    id: clean(a.id),
+    url: clean(a.url),
+    title: clean(a.headline),
+    summary: opt(a.summary),
+    content_html: articleHtml(a),
+    content_text: clean(articleText(a)),
+    date_published: toRfc3339(a.published),
+    date_modified: toRfc3339(a.updated),
+    authors: a.byline.length ? a.byline.map(author) : undefined,
+    tags: a.tags.length ? a.tags.map(clean) : undefined,
+    language: clean(a.language),
+    image: lead ? clean(lead.url as string) : undefined,
+    attachments: attachments.length ? attachments : undefined,
+    _wirefeed: {
+      about: WIREFEED_EXTENSION_ABOUT,
+      dateline: d
+        ? { place: d.place === null ? null : clean(d.place), date: d.date === null ? null : clean(d.date), agency: d.agency === null ? null : clean(d.agency), raw: clean(d.raw) }
+        : null,
+      media: a.media.map(mediaRecord),
+    },
+  };
+}
+
+export function renderJsonFeed(page: FeedPage): string {
+  const { site } = page;
+  const feed = {
+    version: JSON_FEED_VERSION,
+    title: clean(site.title),
+    home_page_url: clean(site.url),
+    feed_url: clean(page.selfUrl),
+    description: clean(site.description),
+    icon: opt(site.icon),
+    language: clean(site.language),
+    authors: site.author ? [author(site.author)] : undefined,
+    hubs: site.hubs.length ? site.hubs.map((url) => ({ type: 'WebSub', url: clean(url) })) : undefined,
+    next_url: opt(page.nextUrl),
+    items: page.articles.map(item),
+  };
+  return JSON.stringify(feed, null, 2) + '\n';
+}
