@@ -784,7 +784,7 @@ export const CODES = {
       'An item cannot be modified before it was published; readers that sort or mark updates by these dates will misbehave. ' +
       'Fix: check the two dates (often a time zone mix-up).',
   },
-  InvalidLanguage: {
+  InvalidLanguageTag: {
     severity: 'error',
     text: '{field} "{value}" is not an RFC 5646 language tag',
     explain:
@@ -852,14 +852,14 @@ export const CODES = {
       'authors "specifies one or more" authors; an empty array says nothing and hides the top-level authors from items that ' +
       'inherit them in some readers. Fix: list at least one author, or leave the field out.',
   },
-  InvalidMimeType: {
+  InvalidAttachmentMimeType: {
     severity: 'error',
     text: '{field} "{value}" is not a MIME type',
     explain:
       'An attachment\'s mime_type is a media type such as "audio/mpeg" or "video/mp4" (type/subtype, optionally with ' +
       'parameters). Podcast apps choose players by it. Fix: write the media type of the file.',
   },
-  InvalidNumber: {
+  InvalidAttachmentNumber: {
     severity: 'error',
     text: '{field} must be {expected}, not {value}',
     explain:
