@@ -1,0 +1,45 @@
+// Compresses published files once, at publish time, so the server never compresses per request.
+// FILE.gz and FILE.br are written beside FILE at the strongest settings; the bytes depend only on
+// the input (gzip's header carries no name and a zero mtime), so an unchanged feed yields an
+// unchanged sibling and a publish diff stays quiet.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+/** The suffix of each precompressed sibling, by HTTP content coding. */
+export const SIBLING_SUFFIX = { br: '.br', gzip: '.gz' } as const;
+export type Coding = keyof typeof SIBLING_SUFFIX;
+
+/** gzip at level 9: deterministic for a given input and zlib build. */
+export function gzipBytes(data: Uint8Array): Promise<Buffer> {
+  return gzip(data, { level: zlib.constants.Z_BEST_COMPRESSION, memLevel: 9 });
+}
+
+/** Brotli at quality 11, text mode (feeds and pages are text; the mode only tunes the encoder). */
+export function brotliBytes(data: Uint8Array): Promise<Buffer> {
+  return brotli(data, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+      [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength,
+    },
+  });
+}
+
+/**
+ * Writes FILE.gz and FILE.br beside each of `files` (paths relative to `dir`, or absolute).
+ * Meant for the staging folder, before the atomic swap, so the siblings go live with their file.
+ * Files are done one at a time (both codings in parallel) to leave the machine's other cores alone.
+ */
+export async function precompress(dir: string, files: string[]): Promise<void> {
+  for (const file of files) {
+    const abs = path.resolve(dir, file);
+    const data = await readFile(abs);
+    const [gz, br] = await Promise.all([gzipBytes(data), brotliBytes(data)]);
+    await Promise.all([writeFile(abs + SIBLING_SUFFIX.gzip, gz), writeFile(abs + SIBLING_SUFFIX.br, br)]);
+  }
+}

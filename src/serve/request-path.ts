@@ -1,0 +1,44 @@
+// Turns a request target into path segments under the served folder, or refuses it.
+// Everything that could climb out of the folder or reach a hidden file is refused here,
+// before the file system is touched: `..` and `.` segments (plain or percent-encoded),
+// backslashes, NUL and other control characters, encoded slashes, empty segments, dotfiles.
+
+export type RequestPath =
+  | { ok: true; segments: string[]; trailingSlash: boolean }
+  | { ok: false; status: 400 | 404 | 414; reason: string };
+
+/** Longer targets are refused with 414: no file we publish has a name anywhere near this. */
+export const MAX_TARGET_LENGTH = 2048;
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export function parseRequestPath(target: string): RequestPath {
+  if (target.length > MAX_TARGET_LENGTH) return { ok: false, status: 414, reason: 'request target too long' };
+  const q = target.indexOf('?');
+  const raw = q >= 0 ? target.slice(0, q) : target;
+  if (!raw.startsWith('/')) return { ok: false, status: 400, reason: 'request target is not a path' };
+  if (raw.includes('\\') || raw.includes('#') || CONTROL.test(raw)) {
+    return { ok: false, status: 400, reason: 'bad character in path' };
+  }
+  const parts = raw.split('/').slice(1);
+  const trailingSlash = parts[parts.length - 1] === '';
+  if (trailingSlash) parts.pop();
+  const segments: string[] = [];
+  for (const part of parts) {
+    if (part === '') return { ok: false, status: 400, reason: 'empty path segment' };
+    let name: string;
+    try {
+      name = decodeURIComponent(part);
+    } catch {
+      return { ok: false, status: 400, reason: 'bad percent-encoding' };
+    }
+    if (name === '.' || name === '..') return { ok: false, status: 400, reason: 'dot segment' };
+    if (name.includes('/') || name.includes('\\') || CONTROL.test(name)) {
+      return { ok: false, status: 400, reason: 'bad character in path' };
+    }
+    // Hidden files (the ledger, caches, staging folders) are never served; answer as if absent.
+    if (name.startsWith('.')) return { ok: false, status: 404, reason: 'hidden file' };
+    segments.push(name);
+  }
+  return { ok: true, segments, trailingSlash };
+}
