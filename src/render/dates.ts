@@ -20,6 +20,13 @@ export interface Timestamp {
   offset: number;
 }
 
+/** Midnight UTC of a calendar day. (Date.UTC would read years 0–99 as 1900–1999.) */
+function utcDay(year: number, month: number, day: number): Date {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d;
+}
+
 /** Parses an RFC 3339 timestamp; throws naming the value when it is not one (a model bug). */
 export function parseTimestamp(iso: string): Timestamp {
   const m = RFC3339.exec(iso);
@@ -27,8 +34,8 @@ export function parseTimestamp(iso: string): Timestamp {
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
   const offset = m[9] ? (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) : 0;
   const fraction = m[7] ?? '';
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, fraction ? Math.floor(Number(fraction) * 1000) : 0);
-  const check = new Date(Date.UTC(year, month - 1, day));
+  const check = utcDay(year, month, day);
+  const wall = check.getTime() + ((hour * 60 + minute) * 60 + second) * 1000 + (fraction ? Math.floor(Number(fraction) * 1000) : 0);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 60) {
     throw new RangeError(`not a real date: ${JSON.stringify(iso)}`);
   }
@@ -50,7 +57,7 @@ function offsetText(offset: number, colon: boolean): string {
  *  `Sat, 11 Nov 2017 10:00:00 +0700` */
 export function toRfc822(iso: string): string {
   const t = parseTimestamp(iso);
-  const weekday = DAYS[new Date(Date.UTC(t.year, t.month - 1, t.day)).getUTCDay()];
+  const weekday = DAYS[utcDay(t.year, t.month, t.day).getUTCDay()];
   return `${weekday}, ${pad2(t.day)} ${MONTHS[t.month - 1]} ${pad4(t.year)} ${pad2(t.hour)}:${pad2(t.minute)}:${pad2(t.second)} ${offsetText(t.offset, false)}`;
 }
 

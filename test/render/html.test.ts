@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { articleHtml } from '../../src/render/html.js';
+import { makeArticle, seedArticle } from './factory.js';
+
+test('the seed: dateline span opens the first paragraph, one <p> per paragraph', () => {
+  const a = seedArticle();
+  const html = articleHtml(a);
+  const paras = html.match(/<p>.*?<\/p>/g) ?? [];
+  assert.equal(paras.length, a.body.length);
+  assert.equal(paras[0], `<p><span class="dateline">DA’NANG, Vietnam —</span> ${a.body[0]}</p>`);
+  assert.equal(paras[1], `<p>${a.body[1]}</p>`);
+});
+
+test('each photo is a figure with its caption and its credit in its own element', () => {
+  const a = seedArticle();
+  const figures = articleHtml(a).match(/<figure>.*?<\/figure>/g) ?? [];
+  assert.equal(figures.length, 2);
+  for (let i = 0; i < 2; i++) {
+    assert.equal(
+      figures[i],
+      `<figure><figcaption>${a.media[i].caption} <small class="credit">${a.media[i].credit}</small></figcaption></figure>`,
+    );
+  }
+});
+
+test('a photo with a web URL gets an <img> with its title as alt text', () => {
+  const html = articleHtml(makeArticle({}, 7));
+  assert.match(html, /<figure><img src="https:\/\/news\.example\.com\/img\/7\.jpg" alt="Photo 7" width="1200" height="800"\/><figcaption>/);
+});
+
+test('<script> in any text reaches readers as characters, never as markup', () => {
+  const evil = '<script>alert("x")</script>';
+  const a = makeArticle({
+    body: [evil, `a & b ${evil}`],
+    dateline: { place: evil, date: null, agency: null, raw: evil },
+    notes: [evil],
+    media: [{ title: `"><script>`, caption: evil, credit: evil, url: 'https://x.example/a.jpg?"onerror="alert(1)', type: 'image/jpeg' }],
+  });
+  const html = articleHtml(a);
+  assert.doesNotMatch(html, /<script/i);
+  assert.doesNotMatch(html, /" onerror=|"onerror="/);
+  assert.match(html, /&lt;script&gt;alert\("x"\)&lt;\/script&gt;/);
+  assert.match(html, /a &amp; b /);
+});
+
+test('a javascript: URL is never used as a source', () => {
+  const html = articleHtml(
+    makeArticle({ media: [{ title: 't', caption: 'c', credit: 'k', url: 'javascript:alert(1)', type: 'image/png' }] }),
+  );
+  assert.doesNotMatch(html, /javascript:/);
+  assert.match(html, /<figure><figcaption>c <small class="credit">k<\/small><\/figcaption><\/figure>/);
+});
+
+test('notes follow the body; an article without a dateline has no dateline span', () => {
+  const html = articleHtml(makeArticle({ dateline: null, notes: ['Corrected: the date.'] }));
+  assert.doesNotMatch(html, /dateline/);
+  assert.match(html, /<p class="note"><em>Corrected: the date\.<\/em><\/p>$/);
+});

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { renderJsonFeed } from '../../src/render/jsonfeed.js';
+import { makeArticle, makeSite, seedArticle } from './factory.js';
+
+const site = makeSite({ hubs: ['https://hub.example.com/'] });
+const list = [makeArticle({ published: '2024-03-05T10:00:00Z', updated: '2024-03-05T12:00:00Z' }, 1), seedArticle()];
+const feed = JSON.parse(renderJsonFeed({ site, articles: list, selfUrl: 'https://news.example.com/feeds/feed.json', nextUrl: 'https://news.example.com/feeds/feed-2.json' }));
+
+test('every field JSON Feed 1.1 requires, and the ones it recommends', () => {
+  assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
+  assert.equal(feed.title, site.title);
+  assert.ok(Array.isArray(feed.items));
+  for (const item of feed.items) {
+    assert.equal(typeof item.id, 'string');
+    assert.ok(item.id.length > 0);
+    assert.ok(typeof item.content_html === 'string' || typeof item.content_text === 'string');
+  }
+  assert.equal(feed.home_page_url, site.url);
+  assert.equal(feed.feed_url, 'https://news.example.com/feeds/feed.json');
+  assert.equal(feed.next_url, 'https://news.example.com/feeds/feed-2.json');
+  assert.equal(feed.language, 'en');
+  assert.deepEqual(feed.authors, [{ name: 'Example News Desk', url: 'mailto:desk@news.example.com' }]);
+  assert.deepEqual(feed.hubs, [{ type: 'WebSub', url: 'https://hub.example.com/' }]);
+  assert.equal(feed.author, undefined, '1.0 `author` is not written');
+});
+
+test('items carry the model: ids, titles, dates, authors, content and the photos', () => {
+  list.forEach((a, i) => {
+    const item = feed.items[i];
+    assert.equal(item.id, a.id);
+    assert.equal(item.url, a.url);
+    assert.equal(item.title, a.headline);
+    assert.equal(item.summary, a.summary);
+    assert.equal(Date.parse(item.date_published), Date.parse(a.published));
+    assert.equal(Date.parse(item.date_modified), Date.parse(a.updated));
+    assert.deepEqual((item.authors ?? []).map((p: any) => p.name), a.byline.map((p) => p.name));
+    assert.equal(item.language, a.language);
+    assert.ok(item.content_html.includes('<span class="dateline">'));
+    assert.ok(item.content_text.startsWith(`${a.dateline!.raw} ${a.body[0]}`));
+    assert.equal(item._wirefeed.about.startsWith('https://'), true);
+    assert.deepEqual(item._wirefeed.dateline, a.dateline);
+    assert.deepEqual(item._wirefeed.media.map((m: any) => m.credit), a.media.map((m) => m.credit));
+    assert.deepEqual(item._wirefeed.media.map((m: any) => m.caption), a.media.map((m) => m.caption));
+  });
+});
+
+test('the lead photo with a URL is the image; photos with URL and type are attachments', () => {
+  const [withPhoto, seed] = feed.items;
+  assert.equal(withPhoto.image, list[0].media[0].url);
+  assert.deepEqual(withPhoto.attachments, [{ url: list[0].media[0].url, mime_type: 'image/jpeg', title: 'Photo 1', size_in_bytes: 12345 }]);
+  assert.equal(seed.image, undefined);
+  assert.equal(seed.attachments, undefined);
+});
+
+test('no nulls where JSON Feed expects a value or nothing', () => {
+  const nulls: string[] = [];
+  const walk = (v: any, path: string) => {
+    if (path.includes('_wirefeed')) return; // our extension keeps the model's nulls on purpose
+    if (v === null) nulls.push(path);
+    else if (typeof v === 'object') for (const k of Object.keys(v)) walk(v[k], `${path}.${k}`);
+  };
+  walk(feed, '$');
+  assert.deepEqual(nulls, []);
+});
