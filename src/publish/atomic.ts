@@ -1,0 +1,19 @@
+// Small files that must never be seen half-written (the ledger, the cache, the status file):
+// write a temporary sibling, fsync it, rename it over the old one, fsync the folder.
+// A crash at any moment leaves either the old file or the new one.
+import path from 'node:path';
+import type { PublishFs } from './fsio.js';
+
+export async function writeFileAtomic(fs: PublishFs, file: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(file);
+  await fs.mkdir(dir);
+  const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}`);
+  try {
+    await fs.writeFileSynced(tmp, data);
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.remove(tmp).catch(() => undefined);
+    throw err;
+  }
+  await fs.syncDir(dir);
+}

@@ -1,0 +1,96 @@
+// The publish cache (.wirefeed/cache/publish.json beside the config; never committed, safe to
+// delete). It lets a run skip work that cannot have changed:
+//  - per article: keyed by path, size, mtime and content hash, it keeps the ingested result, so
+//    an article whose size and mtime did not move is not even read; one whose mtime moved but
+//    whose bytes hash the same is read but not parsed again;
+//  - per run: a fingerprint of everything the feeds depend on (article listing, config, ledger,
+//    output files, the next embargo to lift). When it matches, the run is "unchanged": no article
+//    body is read, nothing is rendered, no file is written.
+// A cache that cannot be read is ignored (the run just does the full work), never an error.
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { PublishFs } from './fsio.js';
+import { writeFileAtomic } from './atomic.js';
+
+export interface CachedArticle<R> {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+  /** The first-seen time the result was ingested with (it can decide a dateline's year). */
+  firstSeen: string;
+  result: R;
+}
+
+export interface FileFingerprint {
+  size: number;
+  mtimeMs: number;
+}
+
+/** What the last complete run saw; all of it equal now means nothing can have changed. */
+export interface RunFingerprint {
+  articlesDir: string;
+  outputDir: string;
+  /** sha256 of the sorted article listing with each file's size and mtime. */
+  listing: string;
+  ledger: FileFingerprint | null;
+  outputs: Record<string, FileFingerprint>;
+  /** The earliest embargo still in force then: at or after it, the feeds change. */
+  embargoUntil: string | null;
+}
+
+export interface PublishCache<R> {
+  version: 1;
+  /** wirefeed's version and the config's hash: either changing voids everything below. */
+  key: string;
+  /** mtime of the cache file when it was loaded: entries at least that new are not trusted. */
+  loadedMtimeMs: number;
+  articles: Record<string, CachedArticle<R>>;
+  run: RunFingerprint | null;
+}
+
+export function cacheFile(root: string): string {
+  return path.join(root, '.wirefeed', 'cache', 'publish.json');
+}
+
+export function emptyCache<R>(key: string): PublishCache<R> {
+  return { version: 1, key, loadedMtimeMs: 0, articles: {}, run: null };
+}
+
+export async function loadCache<R>(fs: PublishFs, file: string, key: string): Promise<PublishCache<R>> {
+  try {
+    const [bytes, st] = await Promise.all([fs.readFile(file), fs.stat(file)]);
+    const raw = JSON.parse(new TextDecoder().decode(bytes)) as Partial<PublishCache<R>>;
+    if (raw.version !== 1 || raw.key !== key || !raw.articles || typeof raw.articles !== 'object') return emptyCache(key);
+    return { version: 1, key, loadedMtimeMs: st.mtimeMs, articles: raw.articles, run: raw.run ?? null };
+  } catch {
+    return emptyCache(key);
+  }
+}
+
+export async function saveCache<R>(fs: PublishFs, file: string, cache: PublishCache<R>): Promise<void> {
+  const { loadedMtimeMs: _ignored, ...stored } = cache;
+  await writeFileAtomic(fs, file, JSON.stringify(stored));
+}
+
+/**
+ * Whether a file's stat can be trusted to mean "same bytes as cached". As in git's index, a file
+ * modified in the same clock tick as the cache was written could have changed again unseen, so
+ * an entry at least as new as the cache file is checked by hash instead.
+ */
+export function statMatches(cached: FileFingerprint | undefined, now: FileFingerprint, cacheMtimeMs: number): boolean {
+  return !!cached && cached.size === now.size && cached.mtimeMs === now.mtimeMs && now.mtimeMs < cacheMtimeMs;
+}
+
+let version: string | undefined;
+/** wirefeed's own version: a new version may read or write articles differently. */
+export function toolVersion(): string {
+  if (version === undefined) {
+    try {
+      // src/publish/ and dist/publish/ both sit two levels under the package root.
+      version = String((createRequire(import.meta.url)('../../package.json') as { version: string }).version);
+    } catch {
+      version = 'unknown';
+    }
+  }
+  return version;
+}

@@ -1,0 +1,116 @@
+// The only door between the publish job and the disk. Every read, write, rename and fsync of a
+// publish run goes through one of these functions, so a test can put a failing disk (ENOSPC,
+// a read-only folder) or a read counter in their place without touching the real machine.
+import { constants } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  /** Device number: two paths on different devices cannot be renamed into each other. */
+  dev: number;
+  isFile: boolean;
+  isDirectory: boolean;
+}
+
+export interface DirEntry {
+  name: string;
+  isFile: boolean;
+  isDirectory: boolean;
+}
+
+export interface PublishFs {
+  readFile(file: string): Promise<Uint8Array>;
+  /** Creates or truncates `file`, writes `data` and fsyncs it before resolving. */
+  writeFileSynced(file: string, data: Uint8Array | string): Promise<void>;
+  /** Creates `file` only if it does not exist yet (EEXIST otherwise), fsynced. */
+  createExclusive(file: string, data: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  /** fsync of a folder, so the renames inside it survive a power cut. */
+  syncDir(dir: string): Promise<void>;
+  mkdir(dir: string): Promise<void>;
+  readdir(dir: string): Promise<DirEntry[]>;
+  stat(file: string): Promise<FileStat>;
+  /** Rejects with EACCES/EROFS when the folder cannot be written to. */
+  checkWritable(dir: string): Promise<void>;
+  /** Removes a file or a folder tree; a missing path is not an error. */
+  remove(file: string): Promise<void>;
+}
+
+export const nodeFs: PublishFs = {
+  async readFile(file) {
+    return fsp.readFile(file);
+  },
+  async writeFileSynced(file, data) {
+    const fh = await fsp.open(file, 'w');
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  },
+  async createExclusive(file, data) {
+    const fh = await fsp.open(file, 'wx');
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  },
+  async rename(from, to) {
+    await fsp.rename(from, to);
+  },
+  async syncDir(dir) {
+    const fh = await fsp.open(dir, 'r');
+    try {
+      await fh.sync();
+    } catch (err) {
+      // Some file systems refuse fsync on a folder; the renames are still atomic there.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EINVAL' && code !== 'ENOTSUP' && code !== 'EISDIR') throw err;
+    } finally {
+      await fh.close();
+    }
+  },
+  async mkdir(dir) {
+    await fsp.mkdir(dir, { recursive: true });
+  },
+  async readdir(dir) {
+    const entries = await fsp.readdir(dir, { withFileTypes: true });
+    return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory() }));
+  },
+  async stat(file) {
+    const s = await fsp.stat(file);
+    return { size: s.size, mtimeMs: s.mtimeMs, dev: s.dev, isFile: s.isFile(), isDirectory: s.isDirectory() };
+  },
+  async checkWritable(dir) {
+    await fsp.access(dir, constants.W_OK);
+  },
+  async remove(file) {
+    await fsp.rm(file, { recursive: true, force: true });
+  },
+};
+
+/** The errno code of a failed fs call ('' when it is not one). */
+export function errCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException | null)?.code ?? '';
+}
+
+/** `EACCES: permission denied` → a short reason a user can act on. */
+export function describeFsError(err: unknown): string {
+  const code = errCode(err);
+  const reasons: Record<string, string> = {
+    ENOENT: 'not found',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    ENOTDIR: 'not a folder',
+    EISDIR: 'is a folder',
+    EIO: 'input/output error',
+  };
+  return reasons[code] ? `${reasons[code]} (${code})` : (err as Error)?.message ?? String(err);
+}

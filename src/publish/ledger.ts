@@ -1,0 +1,164 @@
+// The ledger (.wirefeed/ledger.json beside the config) is wirefeed's memory of every article it
+// has published: its id, when it was first seen, the hash of its bytes and when it last changed.
+// It is meant to be committed with the articles: losing it would re-date every undated article
+// and re-mint ids, so readers would see old stories as new. That is why a ledger that cannot be
+// read stops the run (naming the file and the reason) instead of being quietly started afresh.
+//
+// Which ledger entry is which article file — the rule, in order:
+//   1. A front matter `id` names the article: the entry with that id is it, wherever it now lives.
+//   2. Otherwise a file at the same path as an entry is that article (editing it keeps its id).
+//   3. Otherwise a file whose bytes hash to the same sha256 as an entry whose file is gone is that
+//      article renamed or moved (it keeps id, first-seen time and updated time).
+//   4. Otherwise it is a new article: first seen now, id minted from the site, date and slug.
+// A file renamed AND edited in the same step, without a front matter id, cannot be told apart
+// from a new article, so it gets a new id: give an article an `id:` in its front matter if it
+// will move. An entry that no article claims any more is dropped: the article left the feeds.
+import type { PublishFs } from './fsio.js';
+import { errCode, describeFsError } from './fsio.js';
+import { writeFileAtomic } from './atomic.js';
+
+export interface LedgerEntry {
+  /** Path of the article file relative to the config's folder, with `/` separators. */
+  path: string;
+  id: string;
+  /** RFC 3339: the first run that saw this article. Never changes. */
+  firstSeen: string;
+  /** sha256 (hex) of the file's bytes when last published. */
+  sha256: string;
+  /** RFC 3339: when its content last changed (moves only when sha256 does). */
+  updated: string;
+}
+
+export interface Ledger {
+  version: 1;
+  entries: LedgerEntry[];
+}
+
+export class LedgerError extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`${file}: ${reason} — fix or restore it (it is meant to be committed), or run with --rebuild-ledger to start a new one, which re-dates every undated article`);
+    this.name = 'LedgerError';
+  }
+}
+
+export const emptyLedger = (): Ledger => ({ version: 1, entries: [] });
+
+/**
+ * Reads the ledger; a missing file is an empty ledger (the first run), anything else unreadable
+ * throws. `text` is the file as it was (null when absent), so a run can tell whether it changed.
+ */
+export async function loadLedger(fs: PublishFs, file: string): Promise<{ ledger: Ledger; text: string | null }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (err) {
+    if (errCode(err) === 'ENOENT') return { ledger: emptyLedger(), text: null };
+    throw new LedgerError(file, `cannot be read: ${describeFsError(err)}`);
+  }
+  return { ledger: parseLedger(bytes, file), text: new TextDecoder().decode(bytes) };
+}
+
+/** Checks a ledger file's bytes field by field; every problem names where it is. */
+export function parseLedger(bytes: Uint8Array, file: string): Ledger {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new LedgerError(file, 'not UTF-8 text');
+  }
+  if (text.trim() === '') throw new LedgerError(file, 'empty file');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new LedgerError(file, `not valid JSON: ${(err as Error).message}`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new LedgerError(file, 'not a JSON object');
+  const top = raw as Record<string, unknown>;
+  if (top.version !== 1) throw new LedgerError(file, `version: expected 1, found ${JSON.stringify(top.version)}`);
+  if (!Array.isArray(top.articles)) throw new LedgerError(file, 'articles: must be an array');
+  const entries: LedgerEntry[] = [];
+  const ids = new Set<string>();
+  const paths = new Set<string>();
+  top.articles.forEach((a, i) => {
+    const at = `articles[${i}]`;
+    if (!a || typeof a !== 'object' || Array.isArray(a)) throw new LedgerError(file, `${at}: must be an object`);
+    const e = a as Record<string, unknown>;
+    const text = (key: string): string => {
+      if (typeof e[key] !== 'string' || (e[key] as string) === '') throw new LedgerError(file, `${at}.${key}: must be a non-empty string`);
+      return e[key] as string;
+    };
+    const time = (key: string): string => {
+      const v = text(key);
+      if (!isRfc3339(v)) throw new LedgerError(file, `${at}.${key}: not an RFC 3339 time: ${JSON.stringify(v)}`);
+      return v;
+    };
+    const entry: LedgerEntry = {
+      path: text('path'),
+      id: text('id'),
+      firstSeen: time('firstSeen'),
+      sha256: text('sha256'),
+      updated: time('updated'),
+    };
+    if (!/^[0-9a-f]{64}$/.test(entry.sha256)) throw new LedgerError(file, `${at}.sha256: not a sha256 hex digest`);
+    if (ids.has(entry.id)) throw new LedgerError(file, `${at}.id: ${entry.id} appears twice`);
+    if (paths.has(entry.path)) throw new LedgerError(file, `${at}.path: ${entry.path} appears twice`);
+    ids.add(entry.id);
+    paths.add(entry.path);
+    entries.push(entry);
+  });
+  return { version: 1, entries };
+}
+
+/** Stable text: sorted by path, one field order, so committing it gives small readable diffs. */
+export function serializeLedger(ledger: Ledger): string {
+  const articles = [...ledger.entries]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((e) => ({ path: e.path, id: e.id, firstSeen: e.firstSeen, updated: e.updated, sha256: e.sha256 }));
+  return JSON.stringify({ version: 1, articles }, null, 2) + '\n';
+}
+
+export async function saveLedger(fs: PublishFs, file: string, ledger: Ledger): Promise<void> {
+  await writeFileAtomic(fs, file, serializeLedger(ledger));
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+export function isRfc3339(v: string): boolean {
+  return RFC3339.test(v) && !Number.isNaN(Date.parse(v));
+}
+
+/** What the matcher needs to know of one article file. */
+export interface FileKey {
+  path: string;
+  sha256: string;
+  /** The id its front matter gives, if any (null before it has been read or when it has none). */
+  frontMatterId: string | null;
+}
+
+/**
+ * Pairs article files with ledger entries by the rule at the top of this file. Pure: the same
+ * files and ledger always pair the same way (files are taken in path order).
+ */
+export function matchLedger(entries: readonly LedgerEntry[], files: readonly FileKey[]): { matched: Map<string, LedgerEntry>; unmatched: LedgerEntry[] } {
+  const ordered = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const present = new Set(ordered.map((f) => f.path));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  const claimed = new Set<LedgerEntry>();
+  const matched = new Map<string, LedgerEntry>();
+  const take = (file: FileKey, e: LedgerEntry | undefined): void => {
+    if (!e || claimed.has(e) || matched.has(file.path)) return;
+    claimed.add(e);
+    matched.set(file.path, e);
+  };
+  // 1. a front matter id names its article wherever it lives
+  for (const f of ordered) if (f.frontMatterId) take(f, byId.get(f.frontMatterId));
+  // 2. the same path is the same article
+  for (const f of ordered) take(f, byPath.get(f.path));
+  // 3. the same bytes as an article whose file is gone: renamed or moved
+  for (const f of ordered) {
+    if (matched.has(f.path)) continue;
+    take(f, entries.find((e) => !claimed.has(e) && e.sha256 === f.sha256 && !present.has(e.path)));
+  }
+  return { matched, unmatched: entries.filter((e) => !claimed.has(e)) };
+}
