@@ -1,0 +1,463 @@
+// The publish job: articles/ → ledger → render → validate (the gate) → staging → atomic swap.
+//
+//   config → list articles → cache ("unchanged" when nothing moved) → ingest each (one bad
+//   article never stops the others) → ledger (ids, first-seen, `updated` only on real change)
+//   → embargo → render → validate every file → write the changed ones into staging → fsync
+//   → ledger → rename each into output/ → fsync output/ → cache
+//
+// Nothing here reads the real clock (`now` is passed in) or touches the disk but through `fs`.
+// If validation fails or any write fails, nothing moves: the last good files stay in output/.
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Article, Diagnostic, Site } from '../model/index.js';
+import type { ValidationReport } from '../validate/report.js';
+import type { Config } from './config.js';
+import { cacheFile, loadCache, saveCache, statMatches, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type RunFingerprint } from './cache.js';
+import { describeFsError, errCode, nodeFs, type PublishFs } from './fsio.js';
+import { sha256Hex } from './hash.js';
+import { LedgerError, loadLedger, matchLedger, saveLedger, serializeLedger, emptyLedger, type FileKey, type LedgerEntry } from './ledger.js';
+import { acquireLock, LockedError } from './lock.js';
+import { displayPath, type EmbargoedArticle, type PublishReport } from './report.js';
+import { createStaging, discardStaging, removeStaleStaging, stageFiles, swapIntoPlace, type Staging } from './staging.js';
+
+/** What ingest returns for one file (src/ingest's contract). */
+export type IngestResult =
+  | {
+      ok: true;
+      article: Article;
+      warnings: Diagnostic[];
+      origin: { id: 'frontmatter' | 'minted'; published: 'frontmatter' | 'dateline' | 'firstSeen'; updated: 'frontmatter' | 'published' };
+    }
+  | { ok: false; error: Diagnostic; warnings: Diagnostic[] };
+
+/** The pure stages the job strings together; tests may put their own in place. */
+export interface PublishStages {
+  ingest(input: { path: string; bytes: Uint8Array }, opts: { site: Site; firstSeen: string; maxBytes: number }): IngestResult;
+  render(site: Site, articles: Article[], opts?: { fallbackUpdated?: string }): Record<string, string>;
+  validate(bytes: Uint8Array, opts?: { contentType?: string | null }): ValidationReport;
+  /** After validation, before the swap: may add files (e.g. `rss.xml.gz`) beside the staged ones. */
+  precompress?(stagingDir: string, files: string[]): Promise<void>;
+  /** After a swap that changed feeds: tell the WebSub hubs. */
+  notify?(site: Site, changedFeedUrls: string[]): Promise<void>;
+}
+
+export interface PublishOptions {
+  config: Config;
+  /** Absolute paths. */
+  articlesDir: string;
+  outputDir: string;
+  now: () => Date;
+  stages: PublishStages;
+  /** Start a new ledger, ignoring (and replacing) the one on disk. */
+  rebuildLedger?: boolean;
+  fs?: PublishFs;
+  /** Aborting discards the staging folder and leaves output/ untouched (checked up to the swap). */
+  signal?: AbortSignal;
+}
+
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.json'];
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.xml': 'application/xml',
+  '.json': 'application/feed+json',
+};
+
+/** A failure that ends the run with exit 2 and this message, nothing published. */
+class RunFailed extends Error {}
+
+type Cached = CachedArticle<IngestResult>;
+
+export function wirefeedDir(config: Config): string {
+  return path.join(config.root, '.wirefeed');
+}
+
+export async function runPublish(opts: PublishOptions): Promise<PublishReport> {
+  const t0 = performance.now();
+  const fs = opts.fs ?? nodeFs;
+  const nowDate = opts.now();
+  const nowIso = toIso(nowDate);
+  const report: PublishReport = {
+    outcome: 'failed',
+    exitCode: 2,
+    startedAt: nowIso,
+    durationMs: 0,
+    articles: { seen: 0, changed: 0, removed: 0, rejected: 0, embargoed: 0 },
+    rejected: [],
+    warnings: [],
+    embargoed: [],
+    files: { written: [], unchanged: [] },
+    problems: [],
+    notices: [],
+  };
+  const finish = (): PublishReport => {
+    report.durationMs = Math.round(performance.now() - t0);
+    if (report.outcome !== 'failed') report.exitCode = report.rejected.length ? 1 : 0;
+    return report;
+  };
+
+  let lock;
+  try {
+    lock = await acquireLock(fs, path.join(wirefeedDir(opts.config), 'publish.lock'), nowDate);
+  } catch (err) {
+    report.problems.push(err instanceof LockedError ? err.message : `cannot take the publish lock: ${describeFsError(err)}`);
+    return finish();
+  }
+  let staging: Staging | null = null;
+  try {
+    await runLocked(opts, fs, nowDate, nowIso, report, (s) => (staging = s));
+  } catch (err) {
+    if (err instanceof RunFailed) report.problems.push(err.message);
+    else if (err instanceof LedgerError) report.problems.push(err.message);
+    else throw err; // aborted, or a bug: the caller decides
+  } finally {
+    if (staging) await discardStaging(fs, staging).catch(() => undefined);
+    await lock.release().catch(() => undefined);
+  }
+  return finish();
+}
+
+async function runLocked(
+  opts: PublishOptions,
+  fs: PublishFs,
+  nowDate: Date,
+  nowIso: string,
+  report: PublishReport,
+  setStaging: (s: Staging) => void,
+): Promise<void> {
+  const { config, articlesDir, outputDir, stages, signal } = opts;
+  const root = config.root;
+  const ledgerPath = path.join(wirefeedDir(config), 'ledger.json');
+  const cachePath = cacheFile(root);
+
+  for (const p of await removeStaleStaging(fs, outputDir)) report.notices.push(`removed stale staging folder ${displayPath(p)}`);
+
+  const { ledger, text: ledgerText } = opts.rebuildLedger ? { ledger: emptyLedger(), text: null } : await loadLedger(fs, ledgerPath);
+  const files = await listArticles(fs, articlesDir, root);
+  report.articles.seen = files.length;
+
+  const cacheKey = sha256Hex(JSON.stringify([toolVersion(), config.site, config.maxArticleBytes, config.maxFeedBytes, config.archivePageSize]));
+  const cache = await loadCache<IngestResult>(fs, cachePath, cacheKey);
+  const ledgerStat = await statOrNull(fs, ledgerPath);
+
+  // ---- the "unchanged" fast path: no article body read, nothing rendered, nothing written
+  const listing = sha256Hex(files.map((f) => `${f.rel}\t${f.stat.size}\t${f.stat.mtimeMs}`).join('\n'));
+  if (!opts.rebuildLedger && (await nothingMoved(fs, cache, { articlesDir, outputDir, listing, ledger: ledgerStat }, files, nowDate))) {
+    const last = cache.run as RunFingerprint & { summary?: Summary };
+    if (last.summary) restoreSummary(report, last.summary);
+    report.files.unchanged = Object.keys(last.outputs).map((n) => displayPath(path.join(outputDir, n)));
+    report.outcome = 'unchanged';
+    return;
+  }
+
+  // ---- read (or recall) each article's bytes hash
+  const readBytes = async (f: ArticleFile): Promise<Uint8Array> => {
+    try {
+      return await fs.readFile(f.abs);
+    } catch (err) {
+      throw new RunFailed(`${f.rel}: cannot be read: ${describeFsError(err)}`);
+    }
+  };
+  const bytesOf = new Map<string, Uint8Array>();
+  const keys: FileKey[] = [];
+  for (const f of files) {
+    const c = cache.articles[f.rel];
+    let sha: string;
+    if (statMatches(c, f.stat, cache.loadedMtimeMs)) sha = c.sha256;
+    else {
+      const bytes = await readBytes(f);
+      bytesOf.set(f.rel, bytes);
+      sha = sha256Hex(bytes);
+    }
+    keys.push({ path: f.rel, sha256: sha, frontMatterId: null });
+  }
+  const shaOf = new Map(keys.map((k) => [k.path, k.sha256]));
+
+  // ---- ingest: the first-seen time comes from the ledger entry the file most likely is
+  const guess = matchLedger(ledger.entries, keys).matched;
+  const newCache: Record<string, Cached> = {};
+  const ingestOne = async (f: ArticleFile, firstSeen: string): Promise<IngestResult> => {
+    const sha = shaOf.get(f.rel)!;
+    const c = cache.articles[f.rel];
+    if (c && c.sha256 === sha && c.firstSeen === firstSeen) {
+      newCache[f.rel] = { ...c, size: f.stat.size, mtimeMs: f.stat.mtimeMs };
+      return c.result;
+    }
+    const bytes = bytesOf.get(f.rel) ?? (await readBytes(f));
+    const result = stages.ingest({ path: f.rel, bytes }, { site: config.site, firstSeen, maxBytes: config.maxArticleBytes });
+    newCache[f.rel] = { size: f.stat.size, mtimeMs: f.stat.mtimeMs, sha256: sha, firstSeen, result };
+    return result;
+  };
+  const results = new Map<string, { result: IngestResult; firstSeen: string }>();
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    const firstSeen = guess.get(f.rel)?.firstSeen ?? nowIso;
+    results.set(f.rel, { result: await ingestOne(f, firstSeen), firstSeen });
+    if (i % 64 === 63) await yieldToEvents(signal);
+  }
+  bytesOf.clear();
+
+  // ---- ledger: now with the front matter ids known (the rule is documented in ledger.ts)
+  for (const k of keys) {
+    const r = results.get(k.path)!.result;
+    k.frontMatterId = r.ok && r.origin.id === 'frontmatter' ? r.article.id : null;
+  }
+  const { matched, unmatched } = matchLedger(ledger.entries, keys);
+  const accepted: { file: ArticleFile; article: Article; entry: LedgerEntry | undefined }[] = [];
+  const nextEntries: LedgerEntry[] = [];
+  for (const f of files) {
+    const entry = matched.get(f.rel);
+    const sha = shaOf.get(f.rel)!;
+    let { result, firstSeen } = results.get(f.rel)!;
+    const wantFirstSeen = entry?.firstSeen ?? nowIso;
+    if (wantFirstSeen !== firstSeen) result = await ingestOne(f, (firstSeen = wantFirstSeen));
+    report.warnings.push(...result.warnings);
+    if (!result.ok) {
+      report.rejected.push(result.error);
+      // A broken edit keeps its article's place in the ledger, so fixing it keeps the id.
+      if (entry) nextEntries.push({ ...entry, path: f.rel });
+      continue;
+    }
+    const article: Article = { ...result.article };
+    if (entry && result.origin.id === 'minted') article.id = entry.id;
+    if (result.origin.updated !== 'frontmatter' && entry) {
+      // `updated` moves only when the bytes did: to this run's time, never before publication.
+      article.updated = entry.sha256 === sha ? entry.updated : latest(article.published, nowIso);
+    }
+    if (!entry || entry.sha256 !== sha) report.articles.changed++;
+    accepted.push({ file: f, article, entry });
+  }
+  report.articles.removed = unmatched.length;
+
+  // Two files with one id would be one item twice: the article the ledger knows by that id
+  // keeps it, then the first in path order; the others are rejected, naming the holder.
+  const holder = new Map<string, string>();
+  for (const a of accepted) if (a.entry && a.entry.id === a.article.id) holder.set(a.article.id, a.file.rel);
+  const published: Article[] = [];
+  const embargoed: EmbargoedArticle[] = [];
+  for (const a of accepted) {
+    const owner = holder.get(a.article.id);
+    if (owner !== undefined && owner !== a.file.rel) {
+      report.rejected.push({ code: 'DuplicateId', message: `id ${a.article.id} is already used by ${owner}`, file: a.file.rel, line: null });
+      if (a.entry) nextEntries.push({ ...a.entry, path: a.file.rel });
+      continue;
+    }
+    holder.set(a.article.id, a.file.rel);
+    nextEntries.push({ path: a.file.rel, id: a.article.id, firstSeen: a.entry?.firstSeen ?? nowIso, sha256: shaOf.get(a.file.rel)!, updated: a.article.updated });
+    // Embargo: dated in the future, it stays out of every feed (and so out of lastBuildDate).
+    if (Date.parse(a.article.published) > nowDate.getTime()) embargoed.push({ file: a.file.rel, id: a.article.id, until: a.article.published });
+    else published.push(a.article);
+  }
+  embargoed.sort((x, y) => Date.parse(x.until) - Date.parse(y.until) || (x.file < y.file ? -1 : 1));
+  report.embargoed = embargoed;
+  report.articles.embargoed = embargoed.length;
+  report.articles.rejected = report.rejected.length;
+
+  // ---- render and the gate: every file valid, or nothing moves
+  signal?.throwIfAborted();
+  const rendered = stages.render(config.site, published);
+  const encoded: Record<string, Uint8Array> = {};
+  const problems: string[] = [];
+  for (const [name, text] of Object.entries(rendered)) {
+    const bytes = new TextEncoder().encode(text);
+    encoded[name] = bytes;
+    const v = stages.validate(bytes, { contentType: CONTENT_TYPES[path.extname(name)] ?? null });
+    for (const e of v.errors) {
+      const where = e.line != null ? `:${e.line}${e.column != null ? `:${e.column}` : ''}` : e.path ? ` ${e.path}` : '';
+      problems.push(`${name}${where}: ${e.code}: ${e.message} (the new ${name} failed validation; the last good files stay)`);
+    }
+  }
+  if (problems.length) {
+    report.problems.push(...problems);
+    throw new RunFailed(`${problems.length} validation error${problems.length === 1 ? '' : 's'}: nothing published`);
+  }
+
+  // ---- compare before writing: identical bytes are left alone, mtimes and all
+  const changed: Record<string, Uint8Array> = {};
+  for (const [name, bytes] of Object.entries(encoded)) {
+    const current = await fs.readFile(path.join(outputDir, name)).catch(() => null);
+    if (current && Buffer.compare(current, bytes) === 0) report.files.unchanged.push(displayPath(path.join(outputDir, name)));
+    else changed[name] = bytes;
+  }
+  const nextLedgerText = serializeLedger({ version: 1, entries: nextEntries });
+  const changedNames = Object.keys(changed);
+
+  if (changedNames.length) {
+    try {
+      await fs.mkdir(outputDir);
+      await fs.checkWritable(outputDir);
+    } catch (err) {
+      throw new RunFailed(`${displayPath(outputDir)}: cannot write there: ${describeFsError(err)}`);
+    }
+    let staging: Staging;
+    try {
+      staging = await createStaging(fs, outputDir);
+      setStaging(staging);
+      await stageFiles(fs, staging, changed, signal);
+      if (stages.precompress) await stages.precompress(staging.dir, changedNames);
+    } catch (err) {
+      if (isAbort(err)) throw err;
+      throw new RunFailed(`cannot write the new files beside ${displayPath(outputDir)}: ${describeFsError(err)}; nothing moved`);
+    }
+    // The ledger goes first: killed between the two, the next run publishes what the ledger says.
+    if (nextLedgerText !== ledgerText) await writeLedger(fs, ledgerPath, nextEntries);
+    signal?.throwIfAborted(); // the last moment an abort leaves output/ untouched
+    try {
+      await swapIntoPlace(fs, staging);
+    } catch (err) {
+      throw new RunFailed(`cannot move the new files into ${displayPath(outputDir)}: ${describeFsError(err)}`);
+    }
+    report.files.written = changedNames.map((n) => displayPath(path.join(outputDir, n)));
+  } else if (nextLedgerText !== ledgerText) {
+    await writeLedger(fs, ledgerPath, nextEntries);
+  }
+  report.outcome = changedNames.length ? 'published' : 'unchanged';
+
+  // ---- remember this run, so that the next one can say "unchanged" without reading anything
+  const outputs: Record<string, FileFingerprint> = {};
+  for (const name of Object.keys(encoded)) {
+    const st = await statOrNull(fs, path.join(outputDir, name));
+    if (st) outputs[name] = st;
+  }
+  const fingerprint: RunFingerprint & { summary: Summary } = {
+    articlesDir,
+    outputDir,
+    listing,
+    ledger: await statOrNull(fs, ledgerPath),
+    outputs,
+    embargoUntil: embargoed[0]?.until ?? null,
+    summary: takeSummary(report),
+  };
+  await saveCache(fs, cachePath, { ...cache, articles: newCache, run: fingerprint }).catch((err) => {
+    report.notices.push(`cache not saved (${describeFsError(err)}): the next run reads every article again`);
+  });
+
+  if (changedNames.length && stages.notify) {
+    const urls = changedNames.map((n) => config.site.feedBaseUrl + n);
+    await stages.notify(config.site, urls).catch((err) => report.notices.push(`WebSub ping failed: ${(err as Error).message}`));
+  }
+}
+
+async function writeLedger(fs: PublishFs, file: string, entries: LedgerEntry[]): Promise<void> {
+  try {
+    await saveLedger(fs, file, { version: 1, entries });
+  } catch (err) {
+    throw new RunFailed(`${displayPath(file)}: cannot write the ledger: ${describeFsError(err)}; nothing moved`);
+  }
+}
+
+/** The counts and lists an "unchanged" run repeats from the last full run. */
+type Summary = Pick<PublishReport, 'articles' | 'rejected' | 'warnings' | 'embargoed'>;
+
+function takeSummary(r: PublishReport): Summary {
+  return { articles: { ...r.articles, changed: 0, removed: 0 }, rejected: r.rejected, warnings: r.warnings, embargoed: r.embargoed };
+}
+
+function restoreSummary(r: PublishReport, s: Summary): void {
+  r.articles = { ...s.articles, changed: 0, removed: 0 };
+  r.rejected = s.rejected;
+  r.warnings = s.warnings;
+  r.embargoed = s.embargoed;
+}
+
+async function nothingMoved(
+  fs: PublishFs,
+  cache: PublishCache<IngestResult>,
+  now: { articlesDir: string; outputDir: string; listing: string; ledger: FileFingerprint | null },
+  files: ArticleFile[],
+  nowDate: Date,
+): Promise<boolean> {
+  const last = cache.run;
+  if (!last || last.articlesDir !== now.articlesDir || last.outputDir !== now.outputDir || last.listing !== now.listing) return false;
+  if (!sameStat(last.ledger, now.ledger)) return false;
+  if (last.embargoUntil && nowDate.getTime() >= Date.parse(last.embargoUntil)) return false;
+  if (files.some((f) => f.stat.mtimeMs >= cache.loadedMtimeMs)) return false; // racy: see statMatches
+  for (const [name, fp] of Object.entries(last.outputs)) {
+    if (!sameStat(fp, await statOrNull(fs, path.join(now.outputDir, name)))) return false;
+  }
+  return Object.keys(last.outputs).length > 0;
+}
+
+function sameStat(a: FileFingerprint | null | undefined, b: FileFingerprint | null): boolean {
+  return (!a && !b) || (!!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs);
+}
+
+interface ArticleFile {
+  abs: string;
+  /** Relative to the config's folder, `/`-separated: the ledger's and the diagnostics' name. */
+  rel: string;
+  stat: FileFingerprint;
+}
+
+/** Every *.txt, *.md, *.json under the articles folder (subfolders too, dot-names skipped), sorted. */
+async function listArticles(fs: PublishFs, dir: string, root: string): Promise<ArticleFile[]> {
+  const out: ArticleFile[] = [];
+  const walk = async (d: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(d);
+    } catch (err) {
+      const what = errCode(err) === 'ENOENT' ? 'folder not found' : errCode(err) === 'ENOTDIR' ? 'not a folder' : `cannot be read: ${describeFsError(err)}`;
+      throw new RunFailed(`${displayPath(d)}: articles ${what}`);
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const abs = path.join(d, e.name);
+      let isDir = e.isDirectory;
+      let isFile = e.isFile;
+      if (!isDir && !isFile) {
+        // A symbolic link: follow it.
+        const st = await statFull(fs, abs);
+        isDir = !!st?.isDirectory;
+        isFile = !!st?.isFile;
+      }
+      if (isDir) await walk(abs);
+      else if (isFile && ARTICLE_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
+        const st = await statFull(fs, abs);
+        if (st) out.push({ abs, rel: toPosix(path.relative(root, abs)), stat: { size: st.size, mtimeMs: st.mtimeMs } });
+      }
+    }
+  };
+  await walk(dir);
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+async function statFull(fs: PublishFs, p: string) {
+  try {
+    return await fs.stat(p);
+  } catch (err) {
+    if (errCode(err) === 'ENOENT') return null; // deleted while we listed
+    throw new RunFailed(`${displayPath(p)}: cannot be read: ${describeFsError(err)}`);
+  }
+}
+
+async function statOrNull(fs: PublishFs, p: string): Promise<FileFingerprint | null> {
+  try {
+    const st = await fs.stat(p);
+    return { size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** RFC 3339 in UTC, whole seconds: the run's time as the ledger records it. */
+export function toIso(d: Date): string {
+  return new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+function latest(a: string, b: string): string {
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
+function isAbort(err: unknown): boolean {
+  return (err as Error | null)?.name === 'AbortError';
+}
+
+/** Lets signals and timers through during a long run, and stops here if the run was aborted. */
+async function yieldToEvents(signal?: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  signal?.throwIfAborted();
+}
