@@ -36,19 +36,20 @@ body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.55 Georgia,"
 header.site{border-bottom:3px double var(--rule);margin-bottom:1.5rem}
 header.site h1{font-size:clamp(1.75rem,6vw,2.5rem);margin:.5rem 0 .25rem;line-height:1.15}
 header.site h1 a{color:inherit;text-decoration:none}
-header.site p{margin:0 0 1rem;color:var(--muted)}
+header.site p{margin:0 0 .5rem;color:var(--muted)}
+header.site .follow{font:.875rem/1.4 system-ui,sans-serif;margin-bottom:1rem}
 article{padding:0 0 1.5rem;margin:0 0 1.5rem;border-bottom:1px solid var(--rule)}
 article h2{font-size:clamp(1.25rem,4.5vw,1.6rem);line-height:1.2;margin:0 0 .4rem}
 article h2 a{color:inherit;text-decoration:none}
 article h2 a:hover,article h2 a:focus{text-decoration:underline}
 .meta{font:.875rem/1.4 system-ui,sans-serif;color:var(--muted);margin:0 0 .6rem}
-.meta .dateline{color:var(--accent);font-weight:600;text-transform:uppercase;letter-spacing:.02em}
+.meta .dateline{color:var(--accent);font-weight:600}
 .meta>*+*::before{content:"\\00B7";margin:0 .4em;color:var(--muted);font-weight:400}
 .summary{margin:0 0 .75rem}
 figure{margin:1rem 0}
 figure img,figure video{display:block;max-width:100%;height:auto}
 figcaption{font:.875rem/1.45 system-ui,sans-serif;color:var(--muted);margin-top:.35rem}
-figcaption .credit{display:block;font-size:.75rem;text-transform:uppercase;letter-spacing:.03em;margin-top:.15rem}
+figcaption .credit{display:block;font-size:.75rem;letter-spacing:.02em;margin-top:.15rem}
 .subscribe{background:var(--box);border-radius:.5rem;padding:1rem 1.125rem;font:.9375rem/1.5 system-ui,sans-serif}
 .subscribe h2{font-size:1.125rem;margin:0 0 .5rem}
 .subscribe ul{list-style:none;padding:0;margin:.75rem 0}
@@ -87,6 +88,7 @@ export function renderIndexPage(site: Site, articles: Article[], feeds: PageFeed
     '<header class="site">',
     `<h1>${homeHref ? `<a href="${escapeAttr(homeHref)}">${title}</a>` : title}</h1>`,
     `<p>${escapeText(site.description)}</p>`,
+    '<p class="follow"><a href="#subscribe">Follow in a feed reader</a></p>',
     '</header>',
     '<main>',
     ...(newest.length ? newest.map((a) => articleBlock(a, site)) : ['<p>No articles yet.</p>']),
