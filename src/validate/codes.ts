@@ -725,6 +725,13 @@ export const CODES = {
       'An item id must be a string in version 1.1 (the spec clarified this; readers coerce a number, but publishers must not rely on it). ' +
       'Fix: write the value with the type the message names (e.g. "size_in_bytes": 1024, not "1024").',
   },
+  NullValue: {
+    severity: 'warning',
+    text: '{field} is null; leave an optional field out instead',
+    explain:
+      'JSON Feed fields have a type (string, array, object...), and null is none of them. Many readers treat null as absent, ' +
+      'but strict ones reject the value or the item. Fix: omit optional fields that have no value instead of writing null.',
+  },
   MissingRecommendedField: {
     severity: 'warning',
     text: '{field} is missing; the spec recommends it',
@@ -734,7 +741,7 @@ export const CODES = {
   },
   UnknownField: {
     severity: 'warning',
-    text: '{field} is not a JSON Feed field and will be ignored',
+    text: '{field} is not a JSON Feed field and will be ignored{hint}',
     explain:
       'Readers ignore members the spec does not define, so a misspelt field (contents_html, date_publish) silently loses data. ' +
       'Custom data belongs in an extension object whose name starts with "_" followed by a letter (e.g. "_myapp": {...}). ' +
