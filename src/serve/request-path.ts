@@ -14,8 +14,12 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function parseRequestPath(target: string): RequestPath {
   if (target.length > MAX_TARGET_LENGTH) return { ok: false, status: 414, reason: 'request target too long' };
-  const q = target.indexOf('?');
-  const raw = q >= 0 ? target.slice(0, q) : target;
+  // Absolute-form (`GET http://host/rss.xml`), which HTTP/1.1 servers must accept: its path is
+  // checked like any other, raw as sent (the URL parser would resolve `..` before we saw it).
+  const absolute = /^https?:\/\/[^/?#]*/i.exec(target);
+  const origin = absolute ? target.slice(absolute[0].length) || '/' : target;
+  const q = origin.indexOf('?');
+  const raw = q >= 0 ? origin.slice(0, q) : origin;
   if (!raw.startsWith('/')) return { ok: false, status: 400, reason: 'request target is not a path' };
   if (raw.includes('\\') || raw.includes('#') || CONTROL.test(raw)) {
     return { ok: false, status: 400, reason: 'bad character in path' };

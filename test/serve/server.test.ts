@@ -158,6 +158,9 @@ describe('wirefeed server', () => {
       '/.env',
       '//etc/passwd',
       '/archive/%2e',
+      'http://x/../secret.txt',
+      'http://x/%2e%2e/secret.txt',
+      'secret.txt',
     ];
     for (const target of targets) {
       const response = await rawRequest(port(), `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
@@ -165,6 +168,12 @@ describe('wirefeed server', () => {
       assert.ok(status === 400 || status === 404, `${target} → ${status}`);
       assert.ok(!response.includes('SECRET') && !response.includes('ledger"'), `${target} leaked a file`);
     }
+  });
+
+  test('an absolute-form request target is served like its path', async () => {
+    const response = await rawRequest(port(), `GET http://news.test/atom.xml HTTP/1.1\r\nHost: news.test\r\nConnection: close\r\n\r\n`);
+    assert.equal(statusOf(response), 200);
+    assert.ok(response.endsWith(ATOM));
   });
 
   test('folders are served by their index.html only, never listed', async () => {
