@@ -117,7 +117,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         fh = index?.fh;
         if (!index || !index.st.isFile()) return plain(res, 404, 'not found', setSent);
         if (!target.trailingSlash) {
-          res.setHeader('Location', redirectTarget(req.url ?? '/'));
+          res.setHeader('Location', urlPath(target.segments) + '/');
           return plain(res, 301, 'moved permanently', setSent);
         }
         st = index.st;
@@ -140,8 +140,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       res.setHeader('Vary', 'Accept-Encoding');
       if (feed) {
         // Relative to the base (not to its origin), so a base with a path keeps it.
-        const rawPath = (req.url ?? '/').split('?')[0];
-        const self = new URL(rawPath.slice(1), selfBase ?? baseUrl()).href;
+        const self = new URL(urlPath(target.segments).slice(1), selfBase ?? baseUrl()).href;
         const links = [`<${self}>; rel="self"`, ...hubs.map((h) => `<${h}>; rel="hub"`)];
         res.setHeader('Link', links.join(', '));
         res.setHeader('Access-Control-Allow-Origin', '*');
@@ -267,9 +266,9 @@ async function openInside(root: string, candidate: string): Promise<{ fh: FileHa
   }
 }
 
-function redirectTarget(url: string): string {
-  const q = url.indexOf('?');
-  return q >= 0 ? `${url.slice(0, q)}/${url.slice(q)}` : `${url}/`;
+/** `/a/b%20c`: the checked segments, encoded again; never the raw target. */
+function urlPath(segments: string[]): string {
+  return '/' + segments.map(encodeURIComponent).join('/');
 }
 
 function plain(res: http.ServerResponse, status: number, text: string, setSent?: (n: number) => void): void {

@@ -174,6 +174,7 @@ describe('wirefeed server', () => {
     const response = await rawRequest(port(), `GET http://news.test/atom.xml HTTP/1.1\r\nHost: news.test\r\nConnection: close\r\n\r\n`);
     assert.equal(statusOf(response), 200);
     assert.ok(response.endsWith(ATOM));
+    assert.ok(response.includes('Link: <https://news.test/feeds/atom.xml>; rel="self"'), response);
   });
 
   test('folders are served by their index.html only, never listed', async () => {
