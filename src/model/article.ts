@@ -65,5 +65,7 @@ export interface Article {
   language: string;
   /** Editor's notes and correction lines, kept apart from the body. */
   notes?: string[];
+  /** Sub-headings of web-style articles, each standing before body[before] (kept out of body). */
+  headings?: { before: number; text: string }[];
   source: SourceRef;
 }

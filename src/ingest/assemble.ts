@@ -1,0 +1,154 @@
+// From what an input said (front matter / JSON fields + the classified text) to the canonical
+// Article: names (slug, url, id), dates and their origin, summary, media with their urls.
+// Shared by every input kind so they cannot drift apart.
+import { createHash } from 'node:crypto';
+import type { DateTime } from 'luxon';
+import type { Article, Dateline, Diagnostic, MediaItem, Person, Site } from '../model/index.js';
+import type { PhotoBlock } from './blocks.js';
+import { diag, WARN } from './diagnostics.js';
+import { dayIn, resolveDatelineDay, rfc3339 } from './dates.js';
+import type { FrontMatterMedia } from './frontmatter.js';
+import { articleUrl, mintTagId, slugify } from './slug.js';
+
+/** Everything an input kind hands over; fields the author set are optional. */
+export interface Authored {
+  headline: string;
+  id?: string;
+  slug?: string;
+  url?: string;
+  date?: DateTime;
+  updated?: DateTime;
+  authors?: Person[];
+  tags?: string[];
+  language?: string;
+  summary?: string | null;
+  /** Front matter media entries, matched in order to the photo blocks. */
+  mediaSettings?: FrontMatterMedia[];
+  dateline: { place: string | null; agency: string | null; raw: string } | null;
+  datelineWhen: { month: number; day: number; year: number | null } | null;
+  byline: Person[];
+  dek: string | null;
+  body: string[];
+  headings: { before: number; text: string }[];
+  media: PhotoBlock[];
+  notes: string[];
+}
+
+export interface Origin {
+  id: 'frontmatter' | 'minted';
+  published: 'frontmatter' | 'dateline' | 'firstSeen';
+  updated: 'frontmatter' | 'published';
+}
+
+/** How long a summary taken from the first paragraph may be. */
+const SUMMARY_CHARS = 300;
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function assemble(
+  a: Authored,
+  ctx: { site: Site; firstSeen: DateTime; path: string; sha256: string },
+): { article: Article; origin: Origin; warnings: Diagnostic[] } {
+  const { site } = ctx;
+  const zone = site.timezone;
+  const warnings: Diagnostic[] = [];
+
+  // Dates: front matter > the dateline's date > first sight.
+  const reference = a.date ?? ctx.firstSeen;
+  const datelineDay = a.datelineWhen ? resolveDatelineDay(a.datelineWhen.month, a.datelineWhen.day, a.datelineWhen.year, reference, zone) : null;
+  let published: string;
+  let publishedOrigin: Origin['published'];
+  if (a.date) {
+    published = rfc3339(a.date);
+    publishedOrigin = 'frontmatter';
+  } else if (datelineDay) {
+    // The dateline gives the day; the hour is the first sight's when it is the same day.
+    const seen = ctx.firstSeen.setZone(zone);
+    published = rfc3339(dayIn(seen, zone) === datelineDay.toISODate() ? seen : datelineDay);
+    publishedOrigin = 'dateline';
+  } else {
+    published = rfc3339(ctx.firstSeen.setZone(zone));
+    publishedOrigin = 'firstSeen';
+  }
+  let updated = published;
+  let updatedOrigin: Origin['updated'] = 'published';
+  if (a.updated) {
+    if (a.date && a.updated < a.date) {
+      warnings.push(diag(WARN.UpdatedBeforePublished, ctx.path, `updated (${rfc3339(a.updated)}) is before the publication date; using the publication date`));
+    } else {
+      updated = rfc3339(a.updated);
+      updatedOrigin = 'frontmatter';
+    }
+  }
+
+  const slug = a.slug ?? (slugify(a.headline) || `article-${ctx.sha256.slice(0, 12)}`);
+  const id = a.id ?? mintTagId(site.url, published, slug, zone);
+  const url = a.url ?? articleUrl(site.url, published, slug, zone);
+
+  const dateline: Dateline | null = a.dateline
+    ? { place: a.dateline.place, date: datelineDay ? datelineDay.toISODate() : null, agency: a.dateline.agency, raw: a.dateline.raw }
+    : null;
+
+  if (a.body.length === 0) warnings.push(diag(WARN.EmptyBody, ctx.path, 'the article has a headline but no body paragraphs'));
+
+  const article: Article = {
+    id,
+    slug,
+    url,
+    headline: a.headline,
+    dateline,
+    byline: a.authors ?? a.byline,
+    published,
+    updated,
+    summary: a.summary ?? a.dek ?? (a.body[0] ? summarize(a.body[0]) : null),
+    body: a.body,
+    media: mergeMedia(a.media, a.mediaSettings ?? [], ctx.path, warnings),
+    tags: a.tags ?? [],
+    language: a.language ?? site.language,
+    notes: a.notes,
+    headings: a.headings,
+    source: { path: ctx.path, sha256: ctx.sha256 },
+  };
+  return {
+    article,
+    origin: { id: a.id ? 'frontmatter' : 'minted', published: publishedOrigin, updated: updatedOrigin },
+    warnings,
+  };
+}
+
+/** The first paragraph, or its first sentences when it is long. */
+export function summarize(paragraph: string): string {
+  if (paragraph.length <= SUMMARY_CHARS) return paragraph;
+  const head = paragraph.slice(0, SUMMARY_CHARS);
+  const sentence = /^(.*[.!?…]["”’]?)\s/s.exec(head);
+  if (sentence && sentence[1].length >= SUMMARY_CHARS / 3) return sentence[1];
+  return head.replace(/\s+\S*$/, '') + '…';
+}
+
+/** Photo blocks in order, each given the url/type/size of the front matter entry at its index. */
+function mergeMedia(blocks: PhotoBlock[], settings: FrontMatterMedia[], path: string, warnings: Diagnostic[]): MediaItem[] {
+  const out: MediaItem[] = [];
+  const n = Math.max(blocks.length, settings.length);
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i];
+    const s = settings[i];
+    if (!b && s && !s.url) {
+      warnings.push(diag(WARN.ExtraMedia, path, `media[${i}] matches no photo block and has no url: ignored`));
+      continue;
+    }
+    const item: MediaItem = {
+      title: s?.title ?? b?.title ?? null,
+      caption: s?.caption ?? b?.caption ?? null,
+      credit: s?.credit ?? b?.credit ?? null,
+      url: s?.url ?? null,
+      type: s?.type ?? null,
+    };
+    if (s?.size != null) item.size = s.size;
+    if (s?.width != null) item.width = s.width;
+    if (s?.height != null) item.height = s.height;
+    out.push(item);
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+// Bylines and credit lines for people: `By Jane Doe and John Roe`, `By JANE DOE, Associated Press`,
+// Reuters' trailer `(Reporting by Jane Doe in London; Editing by John Roe)`.
+import type { Person } from '../model/index.js';
+
+const NAME_WORD = String.raw`(?:[A-ZÀ-Þ][\p{L}'’\-]*\.?|[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*|(?:de|da|van|von|der|den|del|di|la|le|bin|al|el|dos|du)(?=\s))`;
+/** A person's name: two to five capitalised words, particles allowed inside (`Ana de Armas`). */
+const NAME = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){1,4}`;
+const NAMES = String.raw`${NAME}(?:\s*(?:,|\band\b|&)\s*${NAME})*`;
+
+/** `By Jane Doe`, `By JANE DOE, Associated Press`, `By Jane Doe and John Roe, AP Writers`. */
+const BY_LINE = new RegExp(String.raw`^By\s+(${NAMES})(?:\s*,\s*([\p{L} .'’&-]{2,60}))?$`, 'u');
+
+/** Reuters' roles: `Reporting by`, `Additional reporting by`, `Writing by`, `Editing by`, … */
+const ROLE_PART = /^\s*((?:additional\s+)?(?:reporting|writing|editing|compiled|compiling|graphics|photos|research|translated|translation|produced|production|sub-?editing|text)(?:\s+and\s+(?:reporting|writing|editing))?)\s+by\s+(.+?)\s*$/i;
+
+function splitNames(s: string): string[] {
+  return s
+    .split(/\s*(?:,|;|\band\b|&)\s*/)
+    .map((n) => n.replace(/\s+in\s+[A-Z][\p{L} .'’-]*$/u, '').trim())
+    .filter((n) => /^[A-ZÀ-Þ]/.test(n) && n.split(/\s+/).length <= 5);
+}
+
+/** Reads a `By …` line; null when the block is prose (`By the time Trump left …`). */
+export function parseByline(text: string): Person[] | null {
+  const t = text.trim();
+  if (t.length > 160) return null;
+  const m = BY_LINE.exec(t);
+  if (!m) return null;
+  const names = splitNames(m[1]);
+  if (names.length === 0) return null;
+  return names.map((name) => ({ name, role: null }));
+}
+
+/** Reuters' trailer as a whole block or inside parentheses: each part keeps its role. */
+export function parseRoleCredits(text: string): Person[] | null {
+  const t = text.trim().replace(/^\(\s*/, '').replace(/\s*\)$/, '');
+  if (t.length > 400) return null;
+  const parts = t.split(/\s*;\s*/).filter(Boolean);
+  const people: Person[] = [];
+  for (const part of parts) {
+    const m = ROLE_PART.exec(part);
+    if (!m) return null;
+    const role = m[1].charAt(0).toUpperCase() + m[1].slice(1).toLowerCase().replace(/\s+/g, ' ');
+    for (const name of splitNames(m[2])) people.push({ name, role });
+  }
+  return people.length ? people : null;
+}
+
+/** The trailer glued to the end of a last paragraph: `… the person added. (Reporting by …)`. */
+export function splitTrailingRoleCredits(paragraph: string): { text: string; people: Person[] } | null {
+  const m = /\s*\(((?:additional\s+)?(?:reporting|writing|editing)\s+by[^()]+)\)\s*$/i.exec(paragraph);
+  if (!m || m.index === 0) return null;
+  const people = parseRoleCredits(m[1]);
+  if (!people) return null;
+  return { text: paragraph.slice(0, m.index).trimEnd(), people };
+}

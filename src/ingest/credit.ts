@@ -1,0 +1,228 @@
+// Photo credits: finding the credit in a caption block and splitting it off. Each house style is
+// a named pattern; the unmarked styles (`… on Saturday MIKHAIL KLIMENTYEV/SPUTNIK/KREML / EPA`)
+// go through a small grammar of credit segments instead of one large regex.
+
+export interface CaptionParts {
+  caption: string | null;
+  credit: string | null;
+}
+
+/** Words that only ever appear in credits: agencies, picture services, and their glue. */
+const AGENCY_WORDS = new Set(
+  [
+    'ap', 'afp', 'reuters', 'epa', 'efe', 'getty', 'images', 'shutterstock', 'rex', 'imago', 'dpa', 'sputnik',
+    'bloomberg', 'xinhua', 'anadolu', 'keystone', 'apa', 'ntb', 'aap', 'sipa', 'istock', 'istockphoto', 'alamy',
+    'nurphoto', 'sopa', 'zuma', 'ddp', 'epd', 'kna', 'kyodo', 'yonhap', 'ansa', 'tass', 'wireimage', 'filmmagic',
+    'pool', 'handout', 'picture-alliance', 'backgrid', 'eyevine', 'polaris', 'redux', 'corbis', 'mirrorpix', 'pa',
+    'tt', 'scanpix', 'belga', 'anp', 'lusa', 'kyodonews', 'upi', 'photothek', 'stock', 'dts', 'kna',
+  ].map((w) => w.toLowerCase()),
+);
+/** Phrases of more than one word that start credits: `picture alliance / dpa`. */
+const AGENCY_PHRASES = [/^picture alliance$/i, /^associated press$/i, /^press association$/i, /^getty images$/i];
+
+// ── marked credits ────────────────────────────────────────────────────────────
+
+/** The words that introduce a credit, in the languages of the sources we read. */
+const MARKER = String.raw`(?:Photo(?:graph|s)?|Picture|Image|Pics?|Foto(?:s)?|Bild(?:er)?|Credit|Quelle|Crédit|Zdjęcie|Fot\.)`;
+
+/** AP style `(AP Photo/Morry Gash)`, Reuters `(REUTERS/Name)` in parentheses at the end. */
+const PAREN_AGENCY_PHOTO = /\s*\(\s*((?:[A-Z][\w.]*\s+)?Photo\s*\/\s*[^()]+?)\s*\)\s*$/;
+/** Metro/Mirror `(Picture: Name/Agency)`, Daily Star `(Image: Agency)`, t-online `(Quelle: …)`; closing paren sometimes lost. */
+const PAREN_MARKER = new RegExp(String.raw`\s*\(\s*${MARKER}\s*:\s*([^()]+?)\s*\)?\s*$`);
+/** `Photo: Name/Agency`, Guardian `Photograph: …`, Bild `Foto: …`, Liechtenstein `| Foto: Zvg.`, `, Foto: LAT Images`. */
+const COLON_MARKER = new RegExp(String.raw`(?:^|[\s|,.;·–-])${MARKER}\s*:\s*(.+)$`);
+/** Postmedia/Bloomberg `Photo by Name / Agency`, `(Photo by Name/Agency)`, mid-day `Pics/Getty Images`. */
+const BY_MARKER = /(?:^|[\s(|])(?:Photo(?:graph)?s?|Pictures?|Images?|Foto)\s+(?:by|von|par|:)\s+([^()]+?)\)?\s*$/i;
+const SLASH_MARKER = /(?:^|\s)Pics?\/([^/].+)$/;
+/** German/Austrian `© DPA Images | Name`, `© imago/Name`. */
+const COPYRIGHT = /(?:^|\s)[©Ⓒ]\s*(.+)$/;
+/** BBC web pages: `Image copyright Getty Images Image caption …`. */
+const BBC_IMAGE = /^Image copyright\s+(.+?)\s+Image caption\s+(.+)$/;
+
+/** The longest credit we believe: anything longer is prose that happens to contain a marker. */
+const MAX_CREDIT_WORDS = 14;
+
+// ── the unmarked credit grammar ──────────────────────────────────────────────
+
+const SEPARATOR = /^(?:\/|\||–|—|-|via|for|&)$/i;
+const INITIAL = /^(?:[A-ZÀ-Þ]\.)+$/;
+const NAME_PARTICLE = /^(?:de|da|do|dos|van|von|der|den|del|della|di|la|le|bin|al|el|ter|zu)$/;
+const ABBREVIATION = /^(?:Jr|Sr|St|Dr|Co|Inc|Ltd|Corp|Zvg)\.$/;
+
+function isCapsWord(t: string): boolean {
+  return /^[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9.'’&\-]*$/.test(t) && /[A-ZÀ-Þ]/.test(t);
+}
+function isTitleWord(t: string): boolean {
+  return /^[A-ZÀ-Þ][\p{Ll}\p{Lu}'’.\-]*$/u.test(t) && /\p{Ll}/u.test(t) && (!/\.$/.test(t) || ABBREVIATION.test(t) || /^[A-Z]\.[A-Z]/.test(t));
+}
+function isAgencyWord(t: string): boolean {
+  return AGENCY_WORDS.has(t.toLowerCase().replace(/[.,]$/, ''));
+}
+
+/**
+ * One credit segment (between `/`, `|`, `–`, `via`): upper-case words first (`AFP PHOTO`,
+ * `APEC 2017`), then title-case words (`National Committee`, `Kevin S. Vineys`). Title then
+ * upper case (`Merz REUTERS`) is not one segment: the credit starts at the capitals.
+ */
+function isSegment(words: string[]): boolean {
+  if (words.length === 0 || words.length > 5) return false;
+  if (AGENCY_PHRASES.some((p) => p.test(words.join(' ')))) return true;
+  let seenTitle = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (isCapsWord(w) && !INITIAL.test(w)) {
+      if (seenTitle) return false;
+    } else if (isTitleWord(w) || INITIAL.test(w) || /^\d+$/.test(w) || isAgencyWord(w)) {
+      seenTitle = seenTitle || !isAgencyWord(w);
+    } else if (i > 0 && NAME_PARTICLE.test(w)) {
+      // `Ana de Armas`
+    } else if (/^[A-ZÀ-Þ][\p{L}-]*-[\p{L}-]+$/u.test(w)) {
+      seenTitle = true; // `PR-Video`
+    } else return false;
+  }
+  return true;
+}
+
+/** Splits a token list on credit separators; tokens that hold a `/` are split too. */
+function segmentsOf(tokens: string[]): string[][] | null {
+  const segs: string[][] = [[]];
+  for (const tok of tokens) {
+    if (SEPARATOR.test(tok)) {
+      if (segs[segs.length - 1].length === 0) return null;
+      segs.push([]);
+      continue;
+    }
+    const parts = tok.split('/');
+    parts.forEach((p, i) => {
+      if (i > 0) segs.push([]);
+      if (p) segs[segs.length - 1].push(p);
+    });
+  }
+  if (segs.some((s) => s.length === 0)) return null;
+  return segs;
+}
+
+function endsSentence(token: string): boolean {
+  return /[.!?…:;"”’)»]$/.test(token) && !ABBREVIATION.test(token) && !INITIAL.test(token);
+}
+
+/**
+ * Finds an unmarked credit at the end of a caption: the longest tail of the block that reads as
+ * credit segments. Several segments (`Name/Agency`, `AFP – Getty Images`) are enough; a single
+ * one must be an agency (`dpa`, `Getty Images`), or stand alone after a full sentence
+ * (`… gelöscht. Truth Social`), or be upper case after a caption with no full stop (`… WDR`).
+ */
+export function unmarkedCredit(block: string): CaptionParts | null {
+  const tokens = block.split(/\s+/).filter(Boolean);
+  if (tokens.length < 2) return null;
+  for (let i = 1; i < tokens.length; i++) {
+    const tail = tokens.slice(i);
+    if (tail.length > MAX_CREDIT_WORDS) continue;
+    if (SEPARATOR.test(tail[0])) continue;
+    const segs = segmentsOf(tail);
+    if (!segs || !segs.every(isSegment)) continue;
+    const afterSentence = endsSentence(tokens[i - 1]);
+    const lastPrev = tokens[i - 1];
+    if (segs.length === 1) {
+      const words = segs[0];
+      const agency = words.some(isAgencyWord) || AGENCY_PHRASES.some((p) => p.test(words.join(' ')));
+      const capsAfterBareCaption = words.every(isCapsWord) && words.length <= 3 && !endsSentence(lastPrev) && i >= 2;
+      const standAlone = afterSentence && words.length <= 3;
+      if (!(agency || capsAfterBareCaption || standAlone)) continue;
+      // A body sentence that ends in an agency's name ends with a full stop: `… told Reuters.`
+      if (/[.!?]$/.test(words[words.length - 1]) && !ABBREVIATION.test(words[words.length - 1])) continue;
+    }
+    if (/[,;:]$/.test(lastPrev) && !afterSentence) continue;
+    return { caption: tokens.slice(0, i).join(' '), credit: tail.join(' ') };
+  }
+  return null;
+}
+
+// ── public ───────────────────────────────────────────────────────────────────
+
+/** `Anett Seidler | Anett Seidler` → `Anett Seidler`: some CMSs print the credit twice. */
+function dedupeCredit(credit: string): string {
+  const parts = credit.split(/\s+\|\s+/);
+  if (parts.length === 2 && parts[0].toLowerCase() === parts[1].toLowerCase()) return parts[0];
+  return credit;
+}
+
+function tidyCaption(s: string): string | null {
+  const t = s.replace(/[\s|,;·–-]+$/, '').trim();
+  return t ? t : null;
+}
+
+function words(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+function made(caption: string, credit: string): CaptionParts | null {
+  const c = dedupeCredit(credit.trim().replace(/^[:\s]+/, ''));
+  if (!c || words(c) > MAX_CREDIT_WORDS) return null;
+  return { caption: tidyCaption(caption), credit: c };
+}
+
+/**
+ * A credit introduced by a marker (`Photo:`, `(AP Photo/…)`, `©`, `Foto:`, `Photo by`), or null.
+ * Works on whole caption blocks and on credit-only blocks (`Photo by ipopba / Getty Images`).
+ */
+export function markedCredit(block: string): CaptionParts | null {
+  let m = BBC_IMAGE.exec(block);
+  if (m) return { caption: m[2].trim(), credit: m[1].trim() };
+  m = PAREN_AGENCY_PHOTO.exec(block);
+  if (m) return made(block.slice(0, m.index), m[1]);
+  m = PAREN_MARKER.exec(block);
+  if (m) return made(block.slice(0, m.index), stripMarker(m[1]));
+  m = BY_MARKER.exec(block);
+  if (m) return made(block.slice(0, m.index), m[1]);
+  m = COPYRIGHT.exec(block);
+  if (m) return made(block.slice(0, m.index), m[1]);
+  m = SLASH_MARKER.exec(block);
+  if (m) return made(block.slice(0, m.index), m[1]);
+  m = COLON_MARKER.exec(block);
+  if (m) {
+    const credit = stripMarker(m[1]);
+    // Salzburg style `Bild: SN/APA/NAME Caption…`: the credit leads, the caption follows it.
+    if (m.index === 0) {
+      const lead = leadingCredit(credit);
+      if (lead) return lead;
+    }
+    return made(block.slice(0, m.index), credit);
+  }
+  return null;
+}
+
+/** `Bild: SN/APA/KEYSTONE/CYRIL ZINGARO Nationaler Trauertag…`: capitals and slashes, then the caption. */
+function leadingCredit(text: string): CaptionParts | null {
+  const m = /^((?:[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9.'’&\-]*(?:\s*\/\s*|\s+))*[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9.'’&\-]*)\s+(?=[A-ZÀ-Þ][\p{Ll}])(.+)$/u.exec(text);
+  if (!m || !m[1].includes('/')) return null;
+  return { caption: m[2].trim(), credit: m[1].trim() };
+}
+
+/** `Foto: Bild: SN/…` → `SN/…`: a second marker inside the first. */
+function stripMarker(s: string): string {
+  return s.replace(new RegExp(String.raw`^${MARKER}\s*:\s*`), '').trim();
+}
+
+/** A trailing `(AP)`, `(Christie's)`, `(Fred Scheiber/SIPA)` after a full caption sentence. */
+export function parenCredit(block: string): CaptionParts | null {
+  const m = /^(.*[.!?…"”’])\s*\(([^()]{2,60})\)$/.exec(block);
+  if (!m) return null;
+  const inner = m[2].trim();
+  const segs = segmentsOf(inner.split(/\s+/));
+  if (!segs || segs.length > 4 || !segs.every(isSegment) || words(inner) > 6) return null;
+  return { caption: m[1].trim(), credit: inner };
+}
+
+/** A block that is nothing but a credit: `Getty Images`, `REX/Shutterstock`, `Fredrik Persson/AP`. */
+export function creditOnly(block: string): string | null {
+  const t = block.trim();
+  if (words(t) > 8 || /[.!?:;]$/.test(t.replace(/\b(?:Jr|Sr|St|Zvg|Inc|Ltd)\.$/, ''))) return null;
+  const segs = segmentsOf(t.split(/\s+/));
+  if (!segs || !segs.every(isSegment)) return null;
+  const all = segs.flat();
+  if (segs.length >= 2 && all.some(isAgencyWord)) return t;
+  if (segs.length >= 2 && segs.every((s) => s.length <= 4) && /\//.test(t)) return t;
+  if (segs.length === 1 && all.some(isAgencyWord) && all.length <= 4) return t;
+  return null;
+}

@@ -1,0 +1,159 @@
+// `.json` articles: the canonical model written by hand or by a CMS export, checked field by field.
+// `source` is never read from the file: it is what wirefeed computed from the bytes.
+import type { Diagnostic, Person } from '../model/index.js';
+import type { Authored } from './assemble.js';
+import { diag, reject, REJECT, WARN } from './diagnostics.js';
+import { parseDateValue } from './dates.js';
+import { isHttpUrl, mimeFromUrl, type FrontMatterMedia } from './frontmatter.js';
+import { stripForbidden } from './hygiene.js';
+import { SLUG_PATTERN } from './slug.js';
+
+const KNOWN = new Set(['id', 'slug', 'url', 'headline', 'dateline', 'byline', 'published', 'updated', 'summary', 'body', 'media', 'tags', 'language', 'notes', 'headings', 'source']);
+
+export function readJsonArticle(text: string, file: string, zone: string): { authored: Authored; warnings: Diagnostic[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    const msg = (err as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : /line (\d+)/.exec(msg)?.[1];
+    return reject(REJECT.BadJson, file, `not valid JSON: ${msg}`, { line: line === undefined ? null : Number(line) });
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return reject(REJECT.BadJson, file, 'a .json article must be one object with the model fields', { line: 1 });
+  const o = raw as Record<string, unknown>;
+  const warnings: Diagnostic[] = [];
+  /** The line a key first appears on: good enough to point a user at the field. */
+  const lineOf = (key: string): number | null => {
+    const i = text.indexOf(`"${key}"`);
+    return i < 0 ? null : text.slice(0, i).split('\n').length;
+  };
+  const bad = (key: string, why: string, code: string = REJECT.BadJson): never =>
+    reject(code as typeof REJECT.BadJson, file, `${key}: ${why}`, { line: lineOf(key.split(/[.[]/)[0]) });
+  const clean = (s: string, at: string): string => {
+    const r = stripForbidden(s);
+    if (r.removed) warnings.push(diag(WARN.ForbiddenCharacter, file, `${at}: removed characters XML cannot carry`, { line: lineOf(at.split(/[.[]/)[0]) }));
+    return r.value;
+  };
+  const str = (key: string, v: unknown, nullable: boolean): string | null => {
+    if (v === undefined || v === null) {
+      if (nullable) return null;
+      return bad(key, 'is required');
+    }
+    if (typeof v !== 'string') return bad(key, 'must be a string');
+    return clean(v, key);
+  };
+  const strList = (key: string, v: unknown): string[] => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) return bad(key, 'must be an array of strings');
+    return v.map((x, i) => {
+      if (typeof x !== 'string') return bad(`${key}[${i}]`, 'must be a string');
+      return clean(x, `${key}[${i}]`);
+    });
+  };
+
+  for (const k of Object.keys(o)) if (!KNOWN.has(k)) warnings.push(diag(WARN.UnknownField, file, `field "${k}" is not part of the article model`, { line: lineOf(k) }));
+
+  const headline = typeof o.headline === 'string' ? clean(o.headline, 'headline').trim() : '';
+  if (!headline) reject(REJECT.MissingHeadline, file, 'no headline: "headline" is missing or empty', { line: lineOf('headline') ?? 1 });
+
+  const a: Authored = {
+    headline,
+    dateline: null,
+    datelineWhen: null,
+    byline: [],
+    dek: null,
+    body: strList('body', o.body),
+    headings: [],
+    media: [],
+    notes: strList('notes', o.notes),
+  };
+  if (o.id !== undefined) {
+    const id = str('id', o.id, false)!;
+    if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(id)) bad('id', `"${id}" is not an absolute URI`);
+    a.id = id;
+  }
+  if (o.slug !== undefined) {
+    const slug = str('slug', o.slug, false)!;
+    if (!SLUG_PATTERN.test(slug)) bad('slug', `"${slug}" is not a slug (lower-case letters, digits and single hyphens)`);
+    a.slug = slug;
+  }
+  if (o.url !== undefined) {
+    if (!isHttpUrl(o.url)) bad('url', 'not an absolute http(s) URL');
+    a.url = o.url as string;
+  }
+  for (const key of ['published', 'updated'] as const) {
+    if (o[key] === undefined || o[key] === null) continue;
+    const r = parseDateValue(o[key], zone);
+    if (!r.ok) return bad(key, r.reason, r.impossible ? REJECT.ImpossibleDate : REJECT.BadJson);
+    if (key === 'published') a.date = r.dt;
+    else a.updated = r.dt;
+  }
+  if (o.summary !== undefined) a.summary = str('summary', o.summary, true);
+  if (o.language !== undefined) {
+    const lang = str('language', o.language, false)!;
+    if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(lang)) bad('language', `"${lang}" is not a BCP 47 language tag`);
+    a.language = lang;
+  }
+  if (o.tags !== undefined) a.tags = strList('tags', o.tags);
+  if (o.byline !== undefined) {
+    if (!Array.isArray(o.byline)) bad('byline', 'must be an array of people');
+    a.authors = (o.byline as unknown[]).map((p, i): Person => {
+      if (typeof p === 'string') return { name: clean(p, `byline[${i}]`), role: null };
+      if (!p || typeof p !== 'object') return bad(`byline[${i}]`, 'must be {name, role, email, url}');
+      const q = p as Record<string, unknown>;
+      const person: Person = { name: str(`byline[${i}].name`, q.name, false)!, role: str(`byline[${i}].role`, q.role, true) };
+      if (q.email != null) person.email = str(`byline[${i}].email`, q.email, false);
+      if (q.url != null) {
+        if (!isHttpUrl(q.url)) bad(`byline[${i}].url`, 'not an absolute http(s) URL');
+        person.url = q.url as string;
+      }
+      return person;
+    });
+  }
+  if (o.dateline !== undefined && o.dateline !== null) {
+    const d = o.dateline as Record<string, unknown>;
+    if (typeof d !== 'object' || Array.isArray(d)) bad('dateline', 'must be {place, date, agency, raw} or null');
+    const raw = str('dateline.raw', d.raw, true) ?? [d.place, d.agency].filter((x) => typeof x === 'string').join(' ');
+    a.dateline = { place: str('dateline.place', d.place, true), agency: str('dateline.agency', d.agency, true), raw };
+    const date = str('dateline.date', d.date, true);
+    if (date !== null) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+      if (!m) bad('dateline.date', `"${date}" is not a YYYY-MM-DD date`);
+      a.datelineWhen = { year: Number(m![1]), month: Number(m![2]), day: Number(m![3]) };
+      const check = parseDateValue(date, zone);
+      if (!check.ok) bad('dateline.date', check.reason, REJECT.ImpossibleDate);
+    }
+  }
+  if (o.media !== undefined) {
+    if (!Array.isArray(o.media)) bad('media', 'must be an array');
+    const settings: FrontMatterMedia[] = [];
+    (o.media as unknown[]).forEach((m, i) => {
+      if (!m || typeof m !== 'object' || Array.isArray(m)) bad(`media[${i}]`, 'must be {title, caption, credit, url, type}');
+      const q = m as Record<string, unknown>;
+      const at = `media[${i}]`;
+      const url = str(`${at}.url`, q.url, true);
+      if (url !== null && !isHttpUrl(url)) bad(`${at}.url`, 'not an absolute http(s) URL');
+      const num = (k: string): number | null => {
+        if (q[k] === undefined || q[k] === null) return null;
+        if (typeof q[k] !== 'number' || !Number.isInteger(q[k]) || (q[k] as number) < 0) bad(`${at}.${k}`, 'must be a whole number ≥ 0');
+        return q[k] as number;
+      };
+      const type = str(`${at}.type`, q.type, true);
+      if (type !== null && !/^[a-z]+\/[a-z0-9.+-]+$/i.test(type)) bad(`${at}.type`, `"${type}" is not a MIME type`);
+      // Given items are photo blocks of their own; a url-less item with no words is dropped by assemble.
+      a.media.push({ title: str(`${at}.title`, q.title, true), caption: str(`${at}.caption`, q.caption, true), credit: str(`${at}.credit`, q.credit, true) });
+      settings.push({ url, type: type ?? (url ? mimeFromUrl(url) : null), size: num('size'), width: num('width'), height: num('height'), title: null, caption: null, credit: null });
+    });
+    a.mediaSettings = settings;
+  }
+  if (o.headings !== undefined && o.headings !== null) {
+    if (!Array.isArray(o.headings)) bad('headings', 'must be an array of {before, text}');
+    a.headings = (o.headings as unknown[]).map((h, i) => {
+      const q = (h ?? {}) as Record<string, unknown>;
+      if (typeof q.before !== 'number' || !Number.isInteger(q.before) || q.before < 0) bad(`headings[${i}].before`, 'must be a paragraph index');
+      return { before: q.before as number, text: str(`headings[${i}].text`, q.text, false)! };
+    });
+  }
+  return { authored: a, warnings };
+}

@@ -1,0 +1,50 @@
+// Slugs, article URLs and RFC 4151 tag ids: the names an article keeps for life.
+import { DateTime } from 'luxon';
+
+const MAX_SLUG = 80;
+
+/**
+ * `Trump, Putin Release Joint Statement on Syria` → `trump-putin-release-joint-statement-on-syria`.
+ * Accents are folded to ASCII, apostrophes vanish (`Putin’s` → `putins`), anything else that is
+ * not a letter or digit separates words. Cut at a word boundary. Empty when nothing Latin is left
+ * (a Japanese headline): the caller then picks a fallback.
+ */
+export function slugify(text: string): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = '';
+  for (const w of words) {
+    const next = slug ? `${slug}-${w}` : w;
+    if (next.length > MAX_SLUG) break;
+    slug = next;
+  }
+  return slug || (words[0] ?? '').slice(0, MAX_SLUG);
+}
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** site.url + `YYYY/MM/DD/slug/`, the date read in the site's zone. */
+export function articleUrl(siteUrl: string, published: string, slug: string, timezone: string): string {
+  const base = siteUrl.endsWith('/') ? siteUrl : siteUrl + '/';
+  const day = DateTime.fromISO(published, { setZone: true }).setZone(timezone);
+  return `${base}${day.toFormat('yyyy/MM/dd')}/${slug}/`;
+}
+
+/**
+ * RFC 4151 tag URI: `tag:news.example.com,2017-11-11:slug`. The authority is the site's host, the
+ * date is the first-publish day in the site's zone, so the id never depends on the server's zone.
+ */
+export function mintTagId(siteUrl: string, published: string, slug: string, timezone: string): string {
+  const host = new URL(siteUrl).hostname.toLowerCase();
+  const day = DateTime.fromISO(published, { setZone: true }).setZone(timezone).toISODate();
+  return `tag:${host},${day}:${slug}`;
+}

@@ -1,0 +1,64 @@
+// Wire text (`.txt`, `.md`): the headline on the first line, a blank line, then blocks separated
+// by blank lines — the shape of the seed article and of most wire and scraped copy.
+import { reject, REJECT } from './diagnostics.js';
+import { classifyBlocks, type Block, type ClassifiedBody } from './blocks.js';
+import { matchDateline } from './dateline.js';
+
+export interface WireText {
+  headline: string;
+  classified: ClassifiedBody;
+}
+
+/** A headline is one line; past this it is a paragraph that lost its headline. */
+const MAX_HEADLINE_CHARS = 300;
+
+/** Blank-line-separated blocks, each with the file line it starts on; lines inside a block are joined. */
+export function splitBlocks(text: string, firstLine: number): Block[] {
+  const blocks: Block[] = [];
+  let lines: string[] = [];
+  let start = 0;
+  const flush = () => {
+    if (lines.length) blocks.push({ text: lines.join(' ').replace(/ {2,}/g, ' ').trim(), line: start });
+    lines = [];
+  };
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return flush();
+    if (!lines.length) start = firstLine + i;
+    lines.push(line);
+  });
+  flush();
+  return blocks;
+}
+
+/**
+ * Reads the headline and classifies the rest. `headline` from front matter means every block is
+ * story text; otherwise the first line is the headline.
+ */
+export function readWireText(text: string, firstLine: number, file: string, headline?: string): WireText {
+  let blocks = splitBlocks(text, firstLine);
+  if (headline === undefined) {
+    const first = blocks[0];
+    if (!first) return reject(REJECT.MissingHeadline, file, 'no headline: the file has front matter but no text (set headline: or add the story below the ---)', { line: firstLine });
+    const [line1, ...rest] = firstBlockLines(text, first.line - firstLine);
+    if (line1.length > MAX_HEADLINE_CHARS)
+      reject(REJECT.MissingHeadline, file, `no headline: line ${first.line} is ${line1.length} characters long — put a one-line headline first, then a blank line`, { line: first.line });
+    if (matchDateline(line1) && line1.length > 120)
+      reject(REJECT.MissingHeadline, file, `no headline: line ${first.line} opens with a dateline, so it is the story's first paragraph — put the headline above it`, { line: first.line });
+    headline = line1;
+    blocks = blocks.slice(1);
+    if (rest.length) blocks.unshift({ text: rest.join(' ').trim(), line: first.line + 1 });
+  }
+  return { headline, classified: classifyBlocks(blocks, headline) };
+}
+
+/** The lines of the block starting at relative line `rel`, untrimmed of nothing but spaces. */
+function firstBlockLines(text: string, rel: number): string[] {
+  const lines = text.split('\n').slice(rel);
+  const out: string[] = [];
+  for (const l of lines) {
+    if (!l.trim()) break;
+    out.push(l.trim());
+  }
+  return out;
+}
