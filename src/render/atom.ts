@@ -2,7 +2,7 @@
 // `Why <blink> died` reads exactly so; the body is type="html". Media RSS and dc:coverage as in RSS.
 import type { Article, Person } from '../model/index.js';
 import { newestUpdated, toRfc3339 } from './dates.js';
-import { articleHtml } from './html.js';
+import { articleHtmlForXml } from './html.js';
 import type { FeedPage } from './index.js';
 import { mediaRssLines } from './mediarss.js';
 import { NS, XML_DECLARATION, attrs, el, emptyEl } from './xml.js';
@@ -30,7 +30,7 @@ function entry(a: Article): string {
   for (const p of a.byline) lines.push(person('author', p, i));
   for (const t of a.tags) lines.push(i + emptyEl('category', { term: t }));
   if (a.summary) lines.push(i + el('summary', a.summary, { type: 'text' }));
-  lines.push(i + el('content', articleHtml(a), { type: 'html' }));
+  lines.push(`${i}<content type="html">${articleHtmlForXml(a)}</content>`);
   if (a.dateline?.place) lines.push(i + el('dc:coverage', a.dateline.place));
   lines.push(...mediaRssLines(a.media, i), '  </entry>');
   return lines.join('\n');

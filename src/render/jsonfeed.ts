@@ -89,5 +89,6 @@ export function renderJsonFeed(page: FeedPage): string {
     next_url: opt(page.nextUrl),
     items: page.articles.map(item),
   };
-  return JSON.stringify(feed, null, 2) + '\n';
+  // Compact: feeds are read by programs; indenting 10,000 items costs ~12% more bytes.
+  return JSON.stringify(feed) + '\n';
 }

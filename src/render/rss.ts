@@ -2,7 +2,7 @@
 // one dc:creator per byline person, dc:coverage for the dateline place and Media RSS for photos.
 import type { Article, Person } from '../model/index.js';
 import { newestUpdated, toRfc822 } from './dates.js';
-import { articleHtml } from './html.js';
+import { articleHtmlForXml } from './html.js';
 import type { FeedPage } from './index.js';
 import { mediaRssLines } from './mediarss.js';
 import { NS, XML_DECLARATION, el, emptyEl } from './xml.js';
@@ -17,7 +17,7 @@ function item(a: Article): string {
   const i = '      ';
   const lines: string[] = ['    <item>', i + el('title', a.headline), i + el('link', a.url)];
   if (a.summary) lines.push(i + el('description', a.summary));
-  lines.push(i + el('content:encoded', articleHtml(a)));
+  lines.push(`${i}<content:encoded>${articleHtmlForXml(a)}</content:encoded>`);
   for (const p of a.byline) lines.push(i + el('dc:creator', p.name));
   for (const t of a.tags) lines.push(i + el('category', t));
   lines.push(i + el('guid', a.id, { isPermaLink: 'false' }), i + el('pubDate', toRfc822(a.published)));

@@ -10,15 +10,18 @@
 const INVALID_XML_CHARS =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Quick screen: anything a text node would need to change (surrogates are checked precisely later). */
-const TEXT_NEEDS_WORK = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-/** Same for attribute values, which also change quotes and whitespace that would be normalised. */
-const ATTR_NEEDS_WORK = /[&<>"'\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const FORBIDDEN_SCREEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+// Quick screens (one test that stops at the first hit): most text needs no work at all and is
+// returned as is. Surrogates are screened broadly here and checked precisely by INVALID_XML_CHARS.
+// (Stripping and escaping in two simple passes measured ~2× faster than one pass with lookarounds.)
+const SCREEN_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const SCREEN_TEXT = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const SCREEN_ATTR = /[&<>"'\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-// A literal CR would come back as LF (XML end-of-line handling), so it travels as a reference.
+// A literal CR would come back as LF (XML end-of-line handling), so it travels as a reference;
+// in attributes, literal tab/LF/CR would also be normalised to spaces by every XML parser.
 const TEXT_SPECIALS = /[&<>\r]/g;
 const ATTR_SPECIALS = /[&<>"'\t\n\r]/g;
+
 const ENTITY: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -26,29 +29,43 @@ const ENTITY: Record<string, string> = {
   '"': '&quot;',
   // &#39; rather than &apos;: the same string is also read as HTML (content:encoded, content_html).
   "'": '&#39;',
-  // Literal tab/LF/CR in an attribute would be normalised to spaces by every XML parser.
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
 };
-const toEntity = (ch: string): string => ENTITY[ch];
+const entity = (ch: string): string => ENTITY[ch];
+// HTML carried inside XML text (content:encoded, Atom content) is escaped twice; doing it in one
+// step spares re-scanning the whole body: `&` → `&amp;amp;`.
+const entityTwice = (ch: string): string => '&amp;' + ENTITY[ch].slice(1);
 
 /** Removes the characters XML 1.0 cannot carry; returns the very same string when there are none. */
 export function stripInvalidXmlChars(s: string): string {
-  if (!FORBIDDEN_SCREEN.test(s)) return s;
+  if (!SCREEN_FORBIDDEN.test(s)) return s;
   return s.replace(INVALID_XML_CHARS, '');
 }
 
 /** Text content: escapes `&`, `<`, `>` (and CR) and drops forbidden characters. */
 export function escapeText(s: string): string {
-  if (!TEXT_NEEDS_WORK.test(s)) return s;
-  return stripInvalidXmlChars(s).replace(TEXT_SPECIALS, toEntity);
+  if (!SCREEN_TEXT.test(s)) return s;
+  return stripInvalidXmlChars(s).replace(TEXT_SPECIALS, entity);
 }
 
 /** Attribute values (either quote style): also `"`, `'`, and tab/LF/CR as character references. */
 export function escapeAttr(s: string): string {
-  if (!ATTR_NEEDS_WORK.test(s)) return s;
-  return stripInvalidXmlChars(s).replace(ATTR_SPECIALS, toEntity);
+  if (!SCREEN_ATTR.test(s)) return s;
+  return stripInvalidXmlChars(s).replace(ATTR_SPECIALS, entity);
+}
+
+/** `escapeText(escapeText(s))` in one pass: HTML text that will itself sit in an XML text node. */
+export function escapeTextTwice(s: string): string {
+  if (!SCREEN_TEXT.test(s)) return s;
+  return stripInvalidXmlChars(s).replace(TEXT_SPECIALS, entityTwice);
+}
+
+/** `escapeText(escapeAttr(s))` in one pass: an HTML attribute value inside an XML text node. */
+export function escapeAttrTwice(s: string): string {
+  if (!SCREEN_ATTR.test(s)) return s;
+  return stripInvalidXmlChars(s).replace(ATTR_SPECIALS, entityTwice);
 }
 
 /** Attribute values by name; null/undefined values are left out. Order is the object's order. */

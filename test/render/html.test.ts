@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { articleHtml } from '../../src/render/html.js';
+import { articleHtml, articleHtmlForXml } from '../../src/render/html.js';
+import { escapeText } from '../../src/render/xml.js';
 import { makeArticle, seedArticle } from './factory.js';
 
 test('the seed: dateline span opens the first paragraph, one <p> per paragraph', () => {
@@ -56,4 +57,24 @@ test('notes follow the body; an article without a dateline has no dateline span'
   const html = articleHtml(makeArticle({ dateline: null, notes: ['Corrected: the date.'] }));
   assert.doesNotMatch(html, /dateline/);
   assert.match(html, /<p class="note"><em>Corrected: the date\.<\/em><\/p>$/);
+});
+
+test('the HTML the XML formats carry is exactly the escaped body HTML, hostile text included', () => {
+  const nasty = `a\u0001&<>"'\r\n\t\uD800 ]]> 📰 &amp;`;
+  const articles = [
+    seedArticle(),
+    makeArticle({}, 9),
+    makeArticle({
+      headline: nasty,
+      body: [nasty, nasty],
+      notes: [nasty],
+      dateline: { place: nasty, date: null, agency: null, raw: nasty },
+      media: [
+        { title: nasty, caption: nasty, credit: nasty, url: `https://x.example/${nasty}`, type: 'image/png', width: 1, height: 2 },
+        { title: nasty, caption: null, credit: null, url: `https://x.example/${nasty}`, type: 'video/mp4' },
+        { title: nasty, caption: null, credit: nasty, url: null, type: null },
+      ],
+    }),
+  ];
+  for (const a of articles) assert.equal(articleHtmlForXml(a), escapeText(articleHtml(a)));
 });
