@@ -99,6 +99,8 @@ function headingLike(text: string): boolean {
   if (text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
   if (!/^[\p{Lu}\p{Lo}\d"“„'‘«¿¡]/u.test(text)) return false;
   if (DANGLING.test(text)) return false;
+  // Lists (`Barcelona, Bayern Munich, Porto, Real Madrid`) are not headings.
+  if ((text.match(/,/g) ?? []).length > 1) return false;
   // Tables and results (`Net loss 500,000 vs loss 500,000`) are data, not headings.
   if (/\bvs\.?\b/i.test(text) || (text.match(/\d/g) ?? []).length > text.length / 4) return false;
   const last = text.slice(-1);
@@ -147,13 +149,12 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
   }
 
   // Dek: the first text block, when it stands apart from the body — web layouts put the
-  // standfirst above the lead photo, and a standfirst without a full stop is never the lede.
+  // standfirst above the lead photo; wire copy puts it above the dateline paragraph.
   let dekAt = -1;
   const first = textIdx[0];
   if (first !== undefined && textIdx.length > 1 && datelineAt !== first && texts[first].length <= MAX_DEK_CHARS) {
-    const noStop = !SENTENCE_END.test(texts[first]);
     const photoNext = photoAt(first + 1) && textIdx.some((i) => i > first + 1);
-    if (noStop || photoNext || datelineAt > first) dekAt = first;
+    if (photoNext || datelineAt > first) dekAt = first;
   }
 
   // Sub-headings: a heading-like line between prose paragraphs (photos may stand in between).

@@ -39,6 +39,9 @@ const COPYRIGHT = /(?:^|\s)[©Ⓒ]\s*(.+)$/;
 /** BBC web pages: `Image copyright Getty Images Image caption …`. */
 const BBC_IMAGE = /^Image copyright\s+(.+?)\s+Image caption\s+(.+)$/;
 
+/** Captions credited with a single unmarked name (`… gelöscht. Truth Social`) are short. */
+const MAX_SHORT_CAPTION = 300;
+
 /** The longest credit we believe: anything longer is prose that happens to contain a marker. */
 const MAX_CREDIT_WORDS = 14;
 
@@ -49,11 +52,17 @@ const INITIAL = /^(?:[A-ZÀ-Þ]\.)+$/;
 const NAME_PARTICLE = /^(?:de|da|do|dos|van|von|der|den|del|della|di|la|le|bin|al|el|ter|zu)$/;
 const ABBREVIATION = /^(?:Jr|Sr|St|Dr|Co|Inc|Ltd|Corp|Zvg)\.$/;
 
+const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
 function isCapsWord(t: string): boolean {
-  return /^[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9.'’&\-]*$/.test(t) && /[A-ZÀ-Þ]/.test(t);
+  // `EPA`, `KLIMENTYEV`, `APEC`, `2017`, `N.Y.` — but not `I`, `II.''` or `LOL.`.
+  if (!/^[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9.'’&\-]*$/.test(t) || !/[A-ZÀ-Þ]/.test(t)) return false;
+  if (/['’]$/.test(t) || (/\.$/.test(t) && !/\..*\.$/.test(t))) return false;
+  return !ROMAN.test(t) && t.replace(/[^A-ZÀ-Þ]/g, '').length >= 2;
 }
 function isTitleWord(t: string): boolean {
-  return /^[A-ZÀ-Þ][\p{Ll}\p{Lu}'’.\-]*$/u.test(t) && /\p{Ll}/u.test(t) && (!/\.$/.test(t) || ABBREVIATION.test(t) || /^[A-Z]\.[A-Z]/.test(t));
+  // `Vineys`, `O'Neill`, `Schmitt`, `R.Schmitt`, `Jr.` — but not `Ireland's` or `Shamir.''`.
+  if (/['’]s$/.test(t)) return false;
+  return (/^[A-ZÀ-Þ][\p{Ll}\p{Lu}'’\-]*$/u.test(t) || ABBREVIATION.test(t) || /^(?:[A-Z]\.)+[A-Z][\p{Ll}]+$/u.test(t)) && /\p{Ll}/u.test(t);
 }
 function isAgencyWord(t: string): boolean {
   return AGENCY_WORDS.has(t.toLowerCase().replace(/[.,]$/, ''));
@@ -124,10 +133,12 @@ export function unmarkedCredit(block: string): CaptionParts | null {
     const afterSentence = endsSentence(tokens[i - 1]);
     const lastPrev = tokens[i - 1];
     if (segs.length === 1) {
+      // One bare word or name after prose is only believable under a short caption.
+      if (block.length > MAX_SHORT_CAPTION) continue;
       const words = segs[0];
       const agency = words.some(isAgencyWord) || AGENCY_PHRASES.some((p) => p.test(words.join(' ')));
       const capsAfterBareCaption = words.every(isCapsWord) && words.length <= 3 && !endsSentence(lastPrev) && i >= 2;
-      const standAlone = afterSentence && words.length <= 3;
+      const standAlone = afterSentence && words.length <= 3 && words.some(isTitleWord);
       if (!(agency || capsAfterBareCaption || standAlone)) continue;
       // A body sentence that ends in an agency's name ends with a full stop: `… told Reuters.`
       if (/[.!?]$/.test(words[words.length - 1]) && !ABBREVIATION.test(words[words.length - 1])) continue;

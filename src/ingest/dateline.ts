@@ -33,6 +33,8 @@ const UPPER_PLACE = new RegExp(String.raw`(${UPPER_WORD}(?:(?: |/|\s?/\s?)${UPPE
 const MIXED_PLACE = new RegExp(String.raw`([A-ZÀ-ÖØ-Þa-z][a-zà-ÿ'’.\-]+(?: [A-ZÀ-ÖØ-Þa-z][a-zà-ÿ'’.\-]+){0,2})`, 'y');
 /** `, Vietnam`, `, N.Y.`, `, West Germany`, `, British Columbia`, `, B.C.`. */
 const REGION = new RegExp(String.raw`,\s*([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÿ'’.\-]*(?: [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÿ'’.\-]*){0,2})`, 'y');
+/** An abbreviated state right after the city: ` Conn.,`, ` Fla.,` (only before a comma). */
+const BARE_STATE = /\s([A-Z][a-z]{1,4}\.)(?=,)/y;
 /** Reuters/Reuters-21578 `, March 26`, `Oct 27`, `, Aug 25, 2004`; IDG `AUGUST 18, 2004`. */
 const MONTH_DAY = new RegExp(String.raw`,?\s*(${MONTH})\s+(\d{1,2})(?!\d)(?:,\s*(\d{4}))?`, 'iy');
 /** AG feed `(05/11/04)`: month/day/year in parentheses. */
@@ -113,10 +115,10 @@ export interface DatelineContext {
 export function matchDateline(text: string, ctx: DatelineContext = {}): DatelineMatch | null {
   return (
     readSourcePrefixed(text, ctx) ??
+    readSourceLead(text, ctx) ??
     readParenPlaceDate(text) ??
     readWireDateline(text, true) ??
-    readWireDateline(text, false) ??
-    readSourceLead(text, ctx)
+    readWireDateline(text, false)
   );
 }
 
@@ -144,6 +146,11 @@ function readWireDateline(text: string, upper: boolean): DatelineMatch | null {
         const r = c.take(REGION);
         if (!r) break;
         place += ', ' + r[1];
+      }
+      // A region that lost its comma on the wire: `FARMINGTON Conn., March 9 -`.
+      if (!place.includes(',') && !peek(c, MONTH_DAY)) {
+        const r = c.take(BARE_STATE);
+        if (r) place += ' ' + r[1];
       }
       const d = c.take(MONTH_DAY);
       if (d) when = { month: monthNumber(d[1]), day: Number(d[2]), year: d[3] ? Number(d[3]) : null };
