@@ -28,7 +28,7 @@ function entry(a: Article): string {
     i + el('updated', toRfc3339(a.updated)),
   ];
   for (const p of a.byline) lines.push(person('author', p, i));
-  for (const t of a.tags) lines.push(i + emptyEl('category', { term: t }));
+  for (const t of a.tags) if (t) lines.push(i + emptyEl('category', { term: t }));
   if (a.summary) lines.push(i + el('summary', a.summary, { type: 'text' }));
   lines.push(`${i}<content type="html">${articleHtmlForXml(a)}</content>`);
   if (a.dateline?.place) lines.push(i + el('dc:coverage', a.dateline.place));

@@ -60,7 +60,7 @@ function item(a: Article) {
     date_published: toRfc3339(a.published),
     date_modified: toRfc3339(a.updated),
     authors: a.byline.length ? a.byline.map(author) : undefined,
-    tags: a.tags.length ? a.tags.map(clean) : undefined,
+    tags: a.tags.some(Boolean) ? a.tags.filter(Boolean).map(clean) : undefined,
     language: clean(a.language),
     image: lead ? clean(lead.url as string) : undefined,
     attachments: attachments.length ? attachments : undefined,

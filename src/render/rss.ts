@@ -19,7 +19,7 @@ function item(a: Article): string {
   if (a.summary) lines.push(i + el('description', a.summary));
   lines.push(`${i}<content:encoded>${articleHtmlForXml(a)}</content:encoded>`);
   for (const p of a.byline) lines.push(i + el('dc:creator', p.name));
-  for (const t of a.tags) lines.push(i + el('category', t));
+  for (const t of a.tags) if (t) lines.push(i + el('category', t));
   lines.push(i + el('guid', a.id, { isPermaLink: 'false' }), i + el('pubDate', toRfc822(a.published)));
   if (a.dateline?.place) lines.push(i + el('dc:coverage', a.dateline.place));
   lines.push(...mediaRssLines(a.media, i), '    </item>');
