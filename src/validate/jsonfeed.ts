@@ -96,8 +96,9 @@ class FeedChecker {
 
   constructor(private readonly out: Collector) {}
 
+  /** Reports at `path`; the message names the field by its last segment, since the path travels beside it. */
   private report(code: Code, path: string, params: MessageParams = {}): void {
-    this.out.add(code, { field: path, ...params }, { path });
+    this.out.add(code, { field: clip(leafOf(path)), ...params }, { path });
   }
 
   feed(feed: JsonObject): void {
@@ -171,8 +172,8 @@ class FeedChecker {
     // Readers ignore the inside of an extension; only the naming rules for its keys apply.
     for (const member of Object.keys(value)) {
       const memberAt = memberPath(path, member);
-      if (member.includes('.')) this.out.add('InvalidExtensionKey', { key: member, field: path, reason: 'must not contain "."' }, { path: memberAt });
-      else if (member.startsWith('_')) this.out.add('InvalidExtensionKey', { key: member, field: path, reason: 'must not start with "_" (only the extension name does)' }, { path: memberAt });
+      if (member.includes('.')) this.out.add('InvalidExtensionKey', { key: member, field: leafOf(path), reason: 'must not contain "."' }, { path: memberAt });
+      else if (member.startsWith('_')) this.out.add('InvalidExtensionKey', { key: member, field: leafOf(path), reason: 'must not start with "_" (only the extension name does)' }, { path: memberAt });
     }
   }
 
@@ -406,6 +407,11 @@ function typeName(value: Json): string {
     default:
       return 'an object';
   }
+}
+
+/** The last member of a path with its indexes: `items[1].tags[0]` → `tags[0]`, `items[0].id` → `id`. */
+function leafOf(path: string): string {
+  return /(?:[A-Za-z_$][\w$]*)?(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])*$/.exec(path)?.[0] || path;
 }
 
 function clip(s: string): string {
