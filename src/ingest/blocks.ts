@@ -47,6 +47,9 @@ const MAX_HEADING_CHARS = 120;
 const MAX_HEADING_WORDS = 16;
 /** A dek (standfirst) is a sentence or two. */
 const MAX_DEK_CHARS = 400;
+/** Without a photo to set it off, a standfirst is short and clearly shorter than the lede. */
+const MAX_STANDFIRST_CHARS = 300;
+const STANDFIRST_RATIO = 0.6;
 
 /** Ends like a sentence (or a quotation, or a parenthesis closing one). */
 const SENTENCE_END = /[.!?…"”’'»)\]]$/;
@@ -99,16 +102,25 @@ function headingLike(text: string): boolean {
   if (text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
   if (!/^[\p{Lu}\p{Lo}\d"“„'‘«¿¡]/u.test(text)) return false;
   if (DANGLING.test(text)) return false;
+  // What a parenthesis says (`($14.99, #559393)`) does not make a line a list or a table.
+  const bare = text.replace(/\([^()]*\)/g, '');
   // Lists (`Barcelona, Bayern Munich, Porto, Real Madrid`) are not headings.
-  if ((text.match(/,/g) ?? []).length > 1) return false;
+  if ((bare.match(/,/g) ?? []).length > 1) return false;
   // Tables and results (`Net loss 500,000 vs loss 500,000`) are data, not headings.
-  if (/\bvs\.?\b/i.test(text) || (text.match(/\d/g) ?? []).length > text.length / 4) return false;
+  if (/\bvs\.?\b/i.test(bare) || (bare.match(/\d/g) ?? []).length > bare.length / 4) return false;
   const last = text.slice(-1);
   if (/[.!;,:\-–—…]/.test(last)) return false;
-  // A question is a heading when it is shouted (`WAS ANYONE ELSE INVOLVED?`), else it is prose.
+  // A question is a heading when it is shouted (`WAS ANYONE ELSE INVOLVED?`); a quiet one only
+  // in company (see shortQuestion).
   if (last === '?') return text === text.toUpperCase();
-  if (/["”’'»)\]]/.test(last)) return /^["“„'‘«]/.test(text) && !/[.!?,]["”’'»]$/.test(text);
+  if (last === ')') return !/[.!?]\)$/.test(text);
+  if (/["”’'»\]]/.test(last)) return /^["“„'‘«]/.test(text) && !/[.!?,]["”’'»]$/.test(text);
   return true;
+}
+
+/** `Wann sind die Eisheiligen 2024?` — a heading when the article has others, prose otherwise. */
+function shortQuestion(text: string): boolean {
+  return text.length <= 90 && text.endsWith('?') && /^[\p{Lu}\d]/u.test(text) && !/\?.+\?$/.test(text);
 }
 
 /** Prose: a block a reader reads as a paragraph. */
@@ -148,27 +160,32 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
     if (texts[k].length > MAX_DEK_CHARS) break;
   }
 
+  // Sub-headings: a heading-like line between prose paragraphs (photos may stand in between).
+  const headingAt = new Set<number>();
+  const between = (n: number) => {
+    const prev = textIdx[n - 1];
+    const next = textIdx[n + 1];
+    return next !== undefined && prose(texts[prev]) && prose(texts[next]) && !headingLike(texts[next]);
+  };
+  for (let n = 1; n < textIdx.length; n++) {
+    const i = textIdx[n];
+    if (i !== datelineAt && headingLike(texts[i]) && between(n)) headingAt.add(i);
+  }
+  // Short questions are headings in articles that have headings, or that are built of them.
+  const questions = textIdx.filter((i, n) => n > 0 && i !== datelineAt && !headingAt.has(i) && shortQuestion(texts[i]) && between(n));
+  if (headingAt.size > 0 || questions.length >= 3) for (const i of questions) headingAt.add(i);
+
   // Dek: the first text block, when it stands apart from the body — web layouts put the
-  // standfirst above the lead photo; wire copy puts it above the dateline paragraph.
+  // standfirst above the lead photo, wire copy above the dateline paragraph, and articles
+  // with sub-headings set it off as a short block before a much longer lede.
   let dekAt = -1;
   const first = textIdx[0];
   if (first !== undefined && textIdx.length > 1 && datelineAt !== first && texts[first].length <= MAX_DEK_CHARS) {
     const photoNext = photoAt(first + 1) && textIdx.some((i) => i > first + 1);
-    if (photoNext || datelineAt > first) dekAt = first;
-  }
-
-  // Sub-headings: a heading-like line between prose paragraphs (photos may stand in between).
-  const headingAt = new Set<number>();
-  for (let n = 0; n < textIdx.length; n++) {
-    const i = textIdx[n];
-    if (i === dekAt || i === datelineAt || n === 0) continue;
-    if (!headingLike(texts[i])) continue;
-    const prev = textIdx[n - 1];
-    const next = textIdx[n + 1];
-    if (next === undefined) continue;
-    const prevOk = prev === dekAt || prose(texts[prev]);
-    const nextOk = prose(texts[next]) && !headingLike(texts[next]);
-    if (prevOk && nextOk) headingAt.add(i);
+    const lede = textIdx.slice(1).find((i) => !headingAt.has(i));
+    const standfirst =
+      headingAt.size > 0 && lede !== undefined && texts[first].length <= MAX_STANDFIRST_CHARS && texts[first].length <= STANDFIRST_RATIO * texts[lede].length;
+    if (photoNext || datelineAt > first || standfirst) dekAt = first;
   }
 
   // Assemble, in reading order.

@@ -81,7 +81,7 @@ function isSegment(words: string[]): boolean {
     const w = words[i];
     if (isCapsWord(w) && !INITIAL.test(w)) {
       if (seenTitle) return false;
-    } else if (isTitleWord(w) || INITIAL.test(w) || /^\d+$/.test(w) || isAgencyWord(w)) {
+    } else if (isTitleWord(w) || INITIAL.test(w) || /^\d+$/.test(w) || isAgencyWord(w) || (seenTitle && /^[A-ZÀ-Þ]$/.test(w))) {
       seenTitle = seenTitle || !isAgencyWord(w);
     } else if (i > 0 && NAME_PARTICLE.test(w)) {
       // `Ana de Armas`
@@ -137,7 +137,10 @@ export function unmarkedCredit(block: string): CaptionParts | null {
       if (block.length > MAX_SHORT_CAPTION) continue;
       const words = segs[0];
       const agency = words.some(isAgencyWord) || AGENCY_PHRASES.some((p) => p.test(words.join(' ')));
-      const capsAfterBareCaption = words.every(isCapsWord) && words.length <= 3 && !endsSentence(lastPrev) && i >= 2;
+      // `Einsatz mit Atemschutzmasken WDR` — but `JETSETTER TO CONVICT` is a heading, not a caption.
+      const captionWords = tokens.slice(0, i);
+      const capsAfterBareCaption =
+        words.every(isCapsWord) && words.length <= 3 && !endsSentence(lastPrev) && captionWords.length >= 2 && captionWords.some((w) => /\p{Ll}/u.test(w));
       const standAlone = afterSentence && words.length <= 3 && words.some(isTitleWord);
       if (!(agency || capsAfterBareCaption || standAlone)) continue;
       // A body sentence that ends in an agency's name ends with a full stop: `… told Reuters.`
