@@ -2,7 +2,7 @@
 // Article: names (slug, url, id), dates and their origin, summary, media with their urls.
 // Shared by every input kind so they cannot drift apart.
 import { createHash } from 'node:crypto';
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Article, Dateline, Diagnostic, MediaItem, Person, Site } from '../model/index.js';
 import type { PhotoBlock } from './blocks.js';
 import { diag, WARN } from './diagnostics.js';
@@ -75,7 +75,7 @@ export function assemble(
   let updated = published;
   let updatedOrigin: Origin['updated'] = 'published';
   if (a.updated) {
-    if (a.date && a.updated < a.date) {
+    if (a.updated.toMillis() < DateTime.fromISO(published, { setZone: true }).toMillis()) {
       warnings.push(diag(WARN.UpdatedBeforePublished, ctx.path, `updated (${rfc3339(a.updated)}) is before the publication date; using the publication date`));
     } else {
       updated = rfc3339(a.updated);

@@ -4,7 +4,7 @@
 // the layout it serves, and rules about position (a dek is first, a sub-heading sits between
 // paragraphs) are kept apart from rules about the text itself.
 import type { Person } from '../model/index.js';
-import { parseByline, parseRoleCredits, splitTrailingRoleCredits } from './byline.js';
+import { mergePeople, parseByline, parseRoleCredits, splitTrailingRoleCredits } from './byline.js';
 import { creditOnly, markedCredit, parenCredit, unmarkedCredit, type CaptionParts } from './credit.js';
 import { headlineSource, matchDateline, type DatelineParts } from './dateline.js';
 import { isNote } from './notes.js';
@@ -226,6 +226,7 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
       out.byline.push(...t.people);
     }
   }
+  out.byline = mergePeople(out.byline);
   // A heading with nothing after it is not one.
   out.headings = out.headings.filter((h) => h.before < out.body.length);
   return out;

@@ -10,6 +10,17 @@ const NAMES = String.raw`${NAME}(?:\s*(?:,|\band\b|&)\s*${NAME})*`;
 /** `By Jane Doe`, `By JANE DOE, Associated Press`, `By Jane Doe and John Roe, AP Writers`. */
 const BY_LINE = new RegExp(String.raw`^By\s+(${NAMES})(?:\s*,\s*([\p{L} .'’&-]{2,60}))?$`, 'u');
 
+/** One list of people: the same name twice (a `By` line and Reuters' trailer) is one person, with the role. */
+export function mergePeople(people: Person[]): Person[] {
+  const out: Person[] = [];
+  for (const p of people) {
+    const same = out.find((q) => q.name.toLowerCase() === p.name.toLowerCase());
+    if (!same) out.push({ ...p });
+    else if (!same.role && p.role) same.role = p.role;
+  }
+  return out;
+}
+
 /** Reuters' roles: `Reporting by`, `Additional reporting by`, `Writing by`, `Editing by`, … */
 const ROLE_PART = /^\s*((?:additional\s+)?(?:reporting|writing|editing|compiled|compiling|graphics|photos|research|translated|translation|produced|production|sub-?editing|text)(?:\s+and\s+(?:reporting|writing|editing))?)\s+by\s+(.+?)\s*$/i;
 
@@ -20,13 +31,20 @@ function splitNames(s: string): string[] {
     .filter((n) => /^[A-ZÀ-Þ]/.test(n) && n.split(/\s+/).length <= 5);
 }
 
+/** What follows a byline's last comma when it is the employer or desk, not a name. */
+const AFFILIATION = /\b(?:Press|Reuters|AP|AFP|Bloomberg|Writer|Correspondent|Reporter|Editor|Staff|News|Times|Post|Journal|Agency|Service|Desk|Bureau|Guardian|Herald|Tribune|Telegraph|Daily)\b/;
+
 /** Reads a `By …` line; null when the block is prose (`By the time Trump left …`). */
 export function parseByline(text: string): Person[] | null {
   const t = text.trim();
   if (t.length > 160) return null;
   const m = BY_LINE.exec(t);
   if (!m) return null;
-  const names = splitNames(m[1]);
+  // `By JANE DOE, Associated Press`: the part after the last comma names the employer.
+  let who = m[1];
+  const lastComma = who.lastIndexOf(',');
+  if (m[2] === undefined && lastComma > 0 && AFFILIATION.test(who.slice(lastComma + 1))) who = who.slice(0, lastComma);
+  const names = splitNames(who);
   if (names.length === 0) return null;
   return names.map((name) => ({ name, role: null }));
 }
