@@ -903,6 +903,12 @@ export const CODES = {
   },
 
   // ── Fetching (URLs) ──────────────────────────────────────────────────────────
+  ReadFailed: {
+    severity: 'error',
+    text: '{input}: {reason}',
+    explain:
+      'The file or folder could not be read (it does not exist, is not readable, or is a folder with no .xml, .rss, .atom or .json files). Nothing was validated; the command exits with status 2.',
+  },
   UnexpectedContentType: {
     severity: 'warning',
     text: 'served as {contentType}; {format} feeds should be served as {expected}',

@@ -1,0 +1,13 @@
+// Which kind of document a byte stream is, from its first bytes: JSON (a JSON Feed candidate)
+// starts with "{" or "[" after an optional UTF-8 byte order mark and white space; anything else
+// is read as XML, whose root element then says RSS or Atom.
+
+export type Syntax = 'json' | 'xml' | 'undecided';
+
+/** Looks at the start of a document; 'undecided' while only white space has been seen. */
+export function detectSyntax(head: Uint8Array): Syntax {
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
+  if (i >= head.length) return 'undecided';
+  return head[i] === 0x7b || head[i] === 0x5b ? 'json' : 'xml';
+}

@@ -1,0 +1,126 @@
+// The validator's entry point: feed it bytes, get a report. Pure and streaming: no file or
+// network access, memory bounded (XML is checked in one pass without building a tree; JSON is
+// collected up to a limit and handed to the JSON Feed checker).
+import { documentRule } from './document.js';
+import { detectSyntax } from './detect.js';
+import { validateJsonFeed } from './jsonfeed.js';
+import type { FeedFormat, Message, ValidationReport } from './report.js';
+import { Validator } from './tree.js';
+import { XmlReader, type XmlElement, type XmlSink } from './xml.js';
+import { makeMessage } from './message.js';
+import type { Code } from './codes.js';
+
+export type { FeedFormat, Message, ValidationReport } from './report.js';
+export { CODES, type Code } from './codes.js';
+
+export interface ValidateOptions {
+  /** Content-Type the document was served with (for URLs); checked against the format. */
+  contentType?: string | null;
+}
+
+export interface StreamingValidator {
+  write(chunk: Uint8Array): void;
+  end(): ValidationReport;
+}
+
+/** Largest JSON document read (JSON Feed checking needs the whole text). */
+export const JSON_LIMIT = 64 * 1024 * 1024;
+
+const MRSS_WITHOUT_SLASH = 'http://search.yahoo.com/mrss';
+
+/** XML checking: the XML reader feeds the rule engine; namespace declarations are looked at on the way. */
+function xmlValidator(): StreamingValidator {
+  const rules = new Validator(documentRule);
+  const sink: XmlSink = {
+    start(el: XmlElement) {
+      for (const uri of Object.values(el.nsDecls)) {
+        if (uri === MRSS_WITHOUT_SLASH) rules.add('MediaRssNamespace', {}, el.line, el.column);
+      }
+      rules.start(el);
+    },
+    text: (t) => rules.text(t),
+    end: () => rules.end(),
+    doctype: (d) => rules.state.set('doctype', d),
+  };
+  const reader = new XmlReader(sink, (code, params, line, column) => rules.add(code as Code, params, line, column));
+  return {
+    write: (chunk) => reader.write(chunk),
+    end() {
+      reader.end();
+      rules.halted = reader.stopped;
+      rules.finish();
+      return report(rules.format, rules.errors, rules.warnings, rules.droppedCount);
+    },
+  };
+}
+
+function report(format: FeedFormat, errors: Message[], warnings: Message[], dropped = 0): ValidationReport {
+  const w = dropped > 0 ? [...warnings, makeMessage('MessagesTruncated', { count: dropped })] : warnings;
+  return { format, valid: errors.length === 0, errors, warnings: w };
+}
+
+/** JSON: the text is collected (up to JSON_LIMIT bytes) and checked as a whole. */
+function jsonValidator(): StreamingValidator {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let tooLarge = false;
+  return {
+    write(chunk) {
+      if (tooLarge) return;
+      size += chunk.length;
+      if (size > JSON_LIMIT) {
+        tooLarge = true;
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(chunk);
+    },
+    end() {
+      if (tooLarge) {
+        return report('json', [makeMessage('ValidatorLimit', { limit: JSON_LIMIT })], []);
+      }
+      const text = Buffer.concat(chunks).toString('utf8');
+      const { errors, warnings } = validateJsonFeed(text);
+      return report('json', errors, warnings);
+    },
+  };
+}
+
+/**
+ * A streaming validator: write() the document's bytes in any chunks, then end() for the report.
+ * The kind of document (JSON or XML) is decided from its first non-blank byte.
+ */
+export function createValidator(_opts: ValidateOptions = {}): StreamingValidator {
+  let inner: StreamingValidator | null = null;
+  const pending: Uint8Array[] = [];
+  const decide = (final: boolean): void => {
+    const head = pending.length === 1 ? pending[0] : Buffer.concat(pending);
+    const syntax = detectSyntax(head);
+    if (syntax === 'undecided' && !final) return;
+    inner = syntax === 'json' ? jsonValidator() : xmlValidator();
+    for (const c of pending) inner.write(c);
+    pending.length = 0;
+  };
+  return {
+    write(chunk) {
+      if (inner) {
+        inner.write(chunk);
+        return;
+      }
+      pending.push(chunk);
+      decide(false);
+    },
+    end() {
+      if (!inner) decide(true);
+      return inner!.end();
+    },
+  };
+}
+
+/** Validates a whole document held in memory. */
+export function validateFeed(bytes: Uint8Array, opts: ValidateOptions = {}): ValidationReport {
+  const v = createValidator(opts);
+  v.write(bytes);
+  return v.end();
+}
+

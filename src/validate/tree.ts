@@ -1,0 +1,317 @@
+// The rule engine shared by the RSS and Atom checkers. It keeps a stack of open elements (never
+// a tree), finds the rule of each element from its parent's rule, checks attributes, duplicate
+// children and text-versus-element content, and hands each element's text to its rule when it
+// closes. A rule is a small object; rss.ts, atom.ts and ext.ts declare them.
+import { CODES, type Code } from './codes.js';
+import type { FeedFormat, Message } from './report.js';
+import type { XmlAttr, XmlElement, XmlSink } from './xml.js';
+import { checkUri, hasBadCharacters, isLanguage, isUriError, type Finding } from './values.js';
+
+export type Params = Record<string, string | number>;
+
+/** An open element. */
+export interface Node {
+  el: XmlElement;
+  /** Lookup key: the local name, prefixed with the conventional prefix of a known namespace ("dc:date"). */
+  key: string;
+  /** The name shown in messages. */
+  name: string;
+  parent: Node | null;
+  rule: Rule;
+  /** Text content so far (only for rules that read text), capped at TEXT_LIMIT. */
+  text: string;
+  /** Children seen so far, by key. */
+  children: Map<string, number>;
+  /** In-scope xml:lang and xml:base. */
+  lang: string | null;
+  base: string | null;
+  reportedText: boolean;
+  /** Per-element state of the rule. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * What the element holds: text (a leaf, text kept for its rule), elements only (text is an
+ * error), mixed (text and elements, e.g. XHTML; unknown children accepted), or anything (not
+ * checked at all: extension elements).
+ */
+export type Content = 'text' | 'elements' | 'mixed' | 'any';
+
+export interface ChildSpec {
+  rule: Rule;
+  /** At most one such child (DuplicateElement otherwise). */
+  once?: boolean;
+}
+
+export type Check = (v: Validator, node: Node, value: string) => void;
+export type AttrCheck = (v: Validator, node: Node, attr: XmlAttr) => void;
+
+export interface Rule {
+  content: Content;
+  /** Allowed attributes without a namespace (true: no check), and namespaced ones by "prefix:local" key. */
+  attrs?: Record<string, AttrCheck | true>;
+  /** Allowed children by key. */
+  children?: Record<string, ChildSpec> | ((v: Validator, node: Node, key: string, child: XmlElement) => ChildSpec | undefined);
+  /** Called when the element opens (attributes are known, children not). */
+  start?(v: Validator, node: Node): void;
+  /** Called before a child opens, with the child's key (for order-dependent checks). */
+  child?(v: Validator, node: Node, key: string, child: XmlElement): void;
+  /** Called when the element closes; `value` is its trimmed text for text rules. */
+  end?(v: Validator, node: Node, value: string): void;
+  /** Keep the raw text (untrimmed) and pass it to end() as is. */
+  raw?: boolean;
+  /** For 'elements' content: handles non-white-space text instead of the UnexpectedText error. */
+  onText?(v: Validator, node: Node, text: string): void;
+}
+
+/** Longest text kept per element; checks on longer values see the first part only. */
+export const TEXT_LIMIT = 1 << 20;
+/** Messages kept per report; beyond this they are counted, not listed. */
+const MESSAGE_LIMIT = 1000;
+
+export const NS = {
+  atom: 'http://www.w3.org/2005/Atom',
+  xhtml: 'http://www.w3.org/1999/xhtml',
+  xml: 'http://www.w3.org/XML/1998/namespace',
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  rss1: 'http://purl.org/rss/1.0/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  dcterms: 'http://purl.org/dc/terms/',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  sy: 'http://purl.org/rss/1.0/modules/syndication/',
+  admin: 'http://webns.net/mvcb/',
+  slash: 'http://purl.org/rss/1.0/modules/slash/',
+  wfw: 'http://wellformedweb.org/CommentAPI/',
+  trackback: 'http://madskills.com/public/xml/rss/module/trackback/',
+  media: 'http://search.yahoo.com/mrss/',
+  itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
+  thr: 'http://purl.org/syndication/thread/1.0',
+  fh: 'http://purl.org/syndication/history/1.0',
+  georss: 'http://www.georss.org/georss',
+  gml: 'http://www.opengis.net/gml',
+  geo: 'http://www.w3.org/2003/01/geo/wgs84_pos#',
+  geourl: 'http://geourl.org/rss/module/',
+  icbm: 'http://postneo.com/icbm',
+  blogChannel: 'http://backend.userland.com/blogChannelModule',
+  creativeCommons: 'http://backend.userland.com/creativeCommonsRssModule',
+  cc: 'http://web.resource.org/cc/',
+  feedburner: 'http://rssnamespace.org/feedburner/ext/1.0',
+  opensearch: 'http://a9.com/-/spec/opensearch/1.1/',
+  googleplay: 'http://www.google.com/schemas/play-podcasts/1.0',
+  podcast: 'https://podcastindex.org/namespace/1.0',
+} as const;
+
+/** Conventional prefix of each known namespace, used for keys and messages. */
+export const PREFIX: ReadonlyMap<string, string> = new Map(Object.entries(NS).map(([p, uri]) => [uri, p]));
+
+/**
+ * Namespaces whose vocabulary the validator knows completely: an element of one of them in a
+ * place its specification does not allow is an error. Elements of other namespaces are
+ * extensions and are accepted anywhere.
+ */
+export const STRICT_NS: ReadonlySet<string> = new Set<string>([
+  NS.atom, NS.dc, NS.content, NS.sy, NS.admin, NS.slash, NS.wfw, NS.trackback, NS.media, NS.itunes, NS.thr, NS.fh,
+  NS.georss, NS.geo, NS.geourl, NS.icbm, NS.blogChannel, NS.creativeCommons,
+]);
+
+/** Accepts anything below it: extension elements from namespaces we do not model. */
+export const ANY: Rule = { content: 'any' };
+
+export function keyOf(uri: string, local: string): string {
+  if (uri === '') return local;
+  const p = PREFIX.get(uri);
+  return p ? `${p}:${local}` : `{${uri}}${local}`;
+}
+
+export class Validator implements XmlSink {
+  readonly errors: Message[] = [];
+  readonly warnings: Message[] = [];
+  private dropped = 0;
+  private stack: Node[] = [];
+  format: FeedFormat = 'unknown';
+  /** Document-wide state for rules (e.g. guids seen). */
+  readonly state = new Map<string, unknown>();
+  /** Set when the XML layer stopped early: end-of-element checks would only add noise. */
+  halted = false;
+
+  constructor(private readonly root: Rule) {
+    const rootEl: XmlElement = { name: '#document', prefix: '', local: '#document', uri: '', attrs: [], nsDecls: {}, line: 1, column: 1 };
+    this.stack.push(this.makeNode(rootEl, '#document', root, null));
+  }
+
+  /** Reports a message; its severity comes from the code table. */
+  add(code: Code, params: Params, line: number | null, column: number | null): void {
+    const info = CODES[code];
+    const list = info.severity === 'error' ? this.errors : this.warnings;
+    if (this.errors.length + this.warnings.length >= MESSAGE_LIMIT) {
+      // Errors still count for validity even when not listed.
+      if (info.severity === 'error' && this.errors.length === 0) this.errors.push(this.format1(code, params, line, column));
+      else this.dropped++;
+      return;
+    }
+    list.push(this.format1(code, params, line, column));
+  }
+
+  private format1(code: Code, params: Params, line: number | null, column: number | null): Message {
+    const message = CODES[code].text.replace(/\{(\w+)\}/g, (_m, k: string) => (params[k] !== undefined ? String(params[k]) : '?'));
+    return { code, message, line, column };
+  }
+
+  /** Reports at an element's start tag. */
+  at(node: Node, code: Code, params: Params = {}): void {
+    this.add(code, { element: node.name, parent: node.parent?.name ?? '', ...params }, node.el.line, node.el.column);
+  }
+
+  /** Reports a finding of a value check, filling in element, parent and value. */
+  finding(node: Node, f: Finding | null, value: string, extra: Params = {}): boolean {
+    if (!f) return true;
+    this.at(node, f.code, { value: clip(value), ...f.params, ...extra });
+    return CODES[f.code].severity !== 'error';
+  }
+
+  /** Messages not listed because of the limit. */
+  get droppedCount(): number {
+    return this.dropped;
+  }
+
+  get depth(): number {
+    return this.stack.length - 1;
+  }
+
+  /** The innermost open element. */
+  get current(): Node {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private makeNode(el: XmlElement, key: string, rule: Rule, parent: Node | null): Node {
+    let lang = parent ? parent.lang : null;
+    let base = parent ? parent.base : null;
+    for (const a of el.attrs) {
+      if (a.uri === NS.xml && a.local === 'lang') lang = a.value;
+      else if (a.uri === NS.xml && a.local === 'base') base = a.value;
+    }
+    const name = this.format === 'atom' && key.startsWith('atom:') ? key.slice(5) : key.startsWith('{') ? el.name : key;
+    return { el, key, name, parent, rule, text: '', children: new Map(), lang, base, reportedText: false, data: {} };
+  }
+
+  start(el: XmlElement): void {
+    const parent = this.current;
+    const key = keyOf(el.uri, el.local);
+    const prule = parent.rule;
+    let spec: ChildSpec | undefined;
+    if (prule.children) {
+      spec =
+        typeof prule.children === 'function'
+          ? prule.children(this, parent, key, el)
+          : Object.prototype.hasOwnProperty.call(prule.children, key)
+            ? prule.children[key]
+            : undefined;
+    }
+    prule.child?.(this, parent, key, el);
+    const count = parent.children.get(key) ?? 0;
+    parent.children.set(key, count + 1);
+    let rule: Rule;
+    if (spec) {
+      rule = spec.rule;
+      const node = this.makeNode(el, key, rule, parent);
+      if (spec.once && count > 0) this.at(node, 'DuplicateElement');
+      this.open(node);
+      return;
+    }
+    rule = ANY;
+    const node = this.makeNode(el, key, rule, parent);
+    if (prule.content !== 'any' && prule.content !== 'mixed') this.unknownChild(parent, node);
+    this.open(node);
+  }
+
+  /** An element its parent's rule does not list. */
+  private unknownChild(parent: Node, node: Node): void {
+    const uri = node.el.uri;
+    if (parent.rule.content === 'text') {
+      this.at(node, 'UndefinedElement');
+    } else if (uri === '') {
+      if (this.format === 'atom') return; // no vocabulary to judge it by; Atom readers skip it
+      this.at(node, 'UndefinedElement');
+    } else if (STRICT_NS.has(uri)) {
+      this.at(node, 'UndefinedElement');
+    }
+  }
+
+  private open(node: Node): void {
+    if (node.rule.content !== 'any' && node.rule.content !== 'mixed') this.checkAttributes(node);
+    this.stack.push(node);
+    node.rule.start?.(this, node);
+  }
+
+  private checkAttributes(node: Node): void {
+    const allowed = node.rule.attrs;
+    for (const a of node.el.attrs) {
+      if (a.uri === NS.xml) {
+        if (a.local === 'lang') {
+          if (a.value !== '' && !isLanguage(a.value)) this.at(node, 'InvalidLanguage', { element: 'xml:lang', value: a.value });
+        } else if (a.local === 'base') {
+          const f = checkUri(a.value, { iri: true });
+          if (isUriError(f)) this.finding(node, f, a.value, { element: 'xml:base' });
+        }
+        continue;
+      }
+      const k = a.uri === '' ? a.local : keyOf(a.uri, a.local);
+      const check = allowed && Object.prototype.hasOwnProperty.call(allowed, k) ? allowed[k] : undefined;
+      if (check) {
+        if (check !== true) check(this, node, a);
+        continue;
+      }
+      if (a.uri === '' || STRICT_NS.has(a.uri)) this.at(node, 'UnexpectedAttribute', { attr: a.name });
+      else if (this.format === 'rss' && node.el.uri === '') this.at(node, 'UseOfExtensionAttribute', { attr: a.name });
+    }
+  }
+
+  text(t: string): void {
+    const node = this.current;
+    const content = node.rule.content;
+    if (content === 'text') {
+      if (node.text.length < TEXT_LIMIT) node.text += t.length > TEXT_LIMIT ? t.slice(0, TEXT_LIMIT) : t;
+    } else if (content === 'elements') {
+      if (!node.reportedText && /\S/.test(t) && node.el.local !== '#document') {
+        node.reportedText = true;
+        if (node.rule.onText) node.rule.onText(this, node, t);
+        else this.at(node, 'UnexpectedText');
+      }
+    }
+  }
+
+  end(): void {
+    const node = this.stack.pop()!;
+    if (node.rule.content === 'text') {
+      if (hasBadCharacters(node.text)) this.at(node, 'BadCharacters');
+      node.rule.end?.(this, node, node.rule.raw ? node.text : node.text.trim());
+    } else {
+      node.rule.end?.(this, node, '');
+    }
+  }
+
+  /** Runs the end-of-document checks of the elements still open (none in a well-formed document). */
+  finish(): void {
+    if (this.halted) return;
+    const root = this.stack[0];
+    root.rule.end?.(this, root, '');
+  }
+}
+
+/** Values quoted in messages are cut to a readable length. */
+export function clip(value: string): string {
+  const one = value.replace(/\s+/g, ' ');
+  return one.length > 120 ? one.slice(0, 117) + '...' : one;
+}
+
+/** The value of an attribute without namespace, or undefined. */
+export function attr(node: Node, name: string): string | undefined {
+  for (const a of node.el.attrs) if (a.uri === '' && a.local === name) return a.value;
+  return undefined;
+}
+
+/** The value of a namespaced attribute, or undefined. */
+export function nsAttr(node: Node, uri: string, local: string): string | undefined {
+  for (const a of node.el.attrs) if (a.uri === uri && a.local === local) return a.value;
+  return undefined;
+}

@@ -1,0 +1,305 @@
+// Checks of single values against the data types feeds use: dates (RFC 822/2822, RFC 3339,
+// W3C-DTF), URIs and IRIs (RFC 3986/3987, with tag: RFC 4151 and urn: RFC 8141), e-mail
+// addresses, language tags, media types, numbers. Each check takes a string and returns the
+// problem found (a code and its parameters) or null. No I/O, no clock.
+import type { Code } from './codes.js';
+import { LANGUAGE_CODES } from './languages.js';
+
+export interface Finding {
+  code: Code;
+  params?: Record<string, string | number>;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function validDate(y: number, mo: number, d: number): boolean {
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+function validTime(h: number, mi: number, s: number): boolean {
+  return h <= 23 && mi <= 59 && s <= 60;
+}
+
+/** Weekday (0 = Sunday) of a Gregorian date, without Date's time zone concerns. */
+function weekday(y: number, m: number, d: number): number {
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+// RFC 2822 §3.3 date-time, the form every reader parses.
+const RFC2822 =
+  /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d\d?) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d\d):(\d\d)(?::(\d\d))? ([+-]\d{4}|UT|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z)$/;
+// RFC 822 §5 as written (any case, two-digit years, optional seconds, military zones), after
+// comments are removed: accepted with a warning.
+const RFC822 =
+  /^(?:(mon|tue|wed|thu|fri|sat|sun)\s*,\s*)?(\d\d?)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+(\d\d(?:\d\d)?)\s+(\d\d):(\d\d)(?::(\d\d))?\s*([+-]\d{4}|ut|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|[a-ik-z])?$/;
+
+/** RSS dates. Strict RFC 2822 passes; the older RFC 822 forms pass with a warning. */
+export function checkRfc822(value: string): Finding | null {
+  const m = RFC2822.exec(value);
+  if (m) {
+    const y = +m[4];
+    const mo = MONTHS.indexOf(m[3].toLowerCase()) + 1;
+    const d = +m[2];
+    if (!validDate(y, mo, d) || !validTime(+m[5], +m[6], m[7] ? +m[7] : 0)) return { code: 'InvalidRFC822Date' };
+    if (/^[+-]/.test(m[8]) && +m[8].slice(3) > 59) return { code: 'InvalidRFC822Date' };
+    if (m[1] && DAYS[weekday(y, mo, d)] !== m[1].toLowerCase()) return { code: 'InvalidRFC822Date' };
+    if (y < 1900) return { code: 'ImplausibleDate' };
+    return null;
+  }
+  let loose = value.replace(/\\./g, '');
+  for (let prev = ''; prev !== loose; ) {
+    prev = loose;
+    loose = loose.replace(/\([^()]*\)/g, ' ');
+  }
+  const l = RFC822.exec(loose.trim().toLowerCase());
+  if (!l) return { code: 'InvalidRFC822Date' };
+  const y = l[4].length === 2 ? 1900 + +l[4] : +l[4];
+  const mo = MONTHS.indexOf(l[3]) + 1;
+  if (!validDate(y, mo, +l[2]) || !validTime(+l[5], +l[6], l[7] ? +l[7] : 0)) return { code: 'InvalidRFC822Date' };
+  return { code: 'ProblematicalRFC822Date' };
+}
+
+const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-](\d\d):(\d\d))$/;
+
+/** Atom dates (RFC 4287 §3.3): RFC 3339 date-time, upper-case T and Z, real calendar values. */
+export function isRfc3339(value: string): boolean {
+  const m = RFC3339.exec(value);
+  if (!m) return false;
+  if (!validDate(+m[1], +m[2], +m[3]) || !validTime(+m[4], +m[5], +m[6])) return false;
+  if (m[9] !== undefined && (+m[9] > 23 || +m[10] > 59)) return false;
+  return true;
+}
+
+const W3CDTF = /^(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?(Z|[+-](\d\d):(\d\d)))?)?)?$/;
+
+/** W3C-DTF (the ISO 8601 profile of Dublin Core and RSS 1.0 modules). */
+export function isW3cDtf(value: string): boolean {
+  const m = W3CDTF.exec(value);
+  if (!m) return false;
+  const y = +m[1];
+  if (m[2] !== undefined && (+m[2] < 1 || +m[2] > 12)) return false;
+  if (m[3] !== undefined && !validDate(y, +m[2], +m[3])) return false;
+  if (m[4] !== undefined && !validTime(+m[4], +m[5], m[6] ? +m[6] : 0)) return false;
+  if (m[9] !== undefined && (+m[9] > 23 || +m[10] > 59)) return false;
+  return true;
+}
+
+/** Year of an ISO-style date value, for plausibility warnings. */
+export function isoYear(value: string): number {
+  return parseInt(value.slice(0, 4), 10);
+}
+
+// ── URIs ─────────────────────────────────────────────────────────────────────
+
+/** URI schemes registered with IANA (permanent and the common provisional ones). */
+const SCHEMES = new Set(
+  (
+    'aaa aaas about acap acct acr cap cid coap coaps crid data dav dict dns example file ftp geo go gopher h323 http https ' +
+    'iax icap im imap info ipp ipps iris iris.beep iris.lwz iris.xpc iris.xpcs jabber ldap leaptofrogans mailto mid msrp msrps ' +
+    'mtqp mupdate news nfs ni nih nntp opaquelocktoken pkcs11 pop pres reload rtsp rtsps rtspu service session shttp sieve ' +
+    'sip sips sms snmp soap.beep soap.beeps stun stuns tag tel telnet tftp thismessage tip tn3270 turn turns tv urn vemmi ' +
+    'vnc ws wss xcon xcon-userid xmlrpc.beep xmlrpc.beeps xmpp z39.50r z39.50s fax modem prospero wais feed itms itpc ' +
+    'magnet rsync sftp ssh spotify steam irc ircs webcal callto skype bitcoin git svn chrome chrome-extension blob ' +
+    'javascript apt cvs hcp icon ms-help mms rmi lastfm payto mvn dtn ftps geo udp'
+  ).split(/\s+/),
+);
+
+const HEX = /^[0-9A-Fa-f]{2}$/;
+// Characters allowed anywhere in a URI reference besides letters and digits (RFC 3986 §2).
+const URI_PUNCT = new Set("-._~:/?#[]@!$&'()*+,;=%".split(''));
+
+export interface UriOptions {
+  /** Absolute URI required (scheme present). */
+  full?: boolean;
+  /** Non-ASCII characters allowed (IRI, RFC 3987) rather than an error. */
+  iri?: boolean;
+}
+
+function firstBadChar(value: string, iri: boolean): { char: string; ascii: boolean } | null {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) continue;
+      const ch = value[i];
+      if (URI_PUNCT.has(ch)) continue;
+      return { char: c === 0x20 ? 'space' : c < 0x20 || c === 0x7f ? `U+${c.toString(16).padStart(4, '0')}` : ch, ascii: true };
+    }
+    // RFC 3987 ucschar excludes C1 controls and a few non-characters; RFC 3986 excludes all.
+    if (!iri || c < 0xa0 || (c >= 0xfdd0 && c <= 0xfdef) || c >= 0xfff0) return { char: value[i], ascii: false };
+  }
+  return null;
+}
+
+const TAG_DNS = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*';
+const TAG_RE = new RegExp(
+  `^tag:((?:[A-Za-z0-9._-]+@)?${TAG_DNS}),(\\d{4})(?:-(\\d\\d)(?:-(\\d\\d))?)?:([A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*` +
+    `(?:#([A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?$`,
+);
+
+/** RFC 4151 tag: URIs. */
+function checkTag(value: string): boolean {
+  const m = TAG_RE.exec(value);
+  if (!m) return false;
+  if (m[3] !== undefined && (+m[3] < 1 || +m[3] > 12)) return false;
+  if (m[4] !== undefined && !validDate(+m[2], +m[3], +m[4])) return false;
+  return true;
+}
+
+const URN_RE = /^urn:([A-Za-z0-9][A-Za-z0-9-]{0,30}[A-Za-z0-9]):((?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*)(?:\?[+=].*)?(?:#.*)?$/i;
+const UUID_RE = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A URI (or IRI) reference. Returns an error finding, a warning finding (unregistered scheme),
+ * or null when the value is fine.
+ */
+export function checkUri(value: string, opts: UriOptions = {}): Finding | null {
+  const bad = firstBadChar(value, opts.iri === true);
+  if (bad) {
+    if (bad.ascii) return { code: 'InvalidURIChar', params: { char: bad.char } };
+    return { code: opts.iri ? 'InvalidURIChar' : 'IRINotURI', params: { char: bad.char } };
+  }
+  // Percent signs start a two-digit escape.
+  for (let i = value.indexOf('%'); i >= 0; i = value.indexOf('%', i + 1)) {
+    if (!HEX.test(value.slice(i + 1, i + 3))) return { code: 'InvalidURI' };
+  }
+  const hash = value.indexOf('#');
+  if (hash >= 0 && value.indexOf('#', hash + 1) >= 0) return { code: 'InvalidURI' };
+  const schemeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value);
+  if (!schemeMatch) {
+    if (opts.full) return { code: 'InvalidFullURI' };
+    // A relative reference: its first path segment may not contain ":".
+    const firstSeg = value.split(/[/?#]/, 1)[0];
+    if (firstSeg.includes(':')) return { code: 'InvalidURI' };
+    if (/[[\]]/.test(value)) return { code: 'InvalidURI' };
+    return null;
+  }
+  const scheme = schemeMatch[1].toLowerCase();
+  const rest = value.slice(schemeMatch[0].length);
+  if (scheme === 'tag') return checkTag(value) ? null : { code: 'InvalidTagURI' };
+  if (scheme === 'urn') {
+    if (/^urn:uuid:/i.test(value)) return UUID_RE.test(value) ? null : { code: 'InvalidUUID' };
+    const m = URN_RE.exec(value);
+    if (!m || m[1].toLowerCase() === 'urn') return { code: 'InvalidURN' };
+    return null;
+  }
+  // Brackets only around an IP literal host.
+  const authority = rest.startsWith('//') ? rest.slice(2).split(/[/?#]/, 1)[0] : null;
+  const outside = authority === null ? rest : rest.slice(2 + authority.length);
+  if (/[[\]]/.test(outside)) return { code: 'InvalidURI' };
+  if (authority !== null && /[[\]]/.test(authority) && !/^(?:[^@]*@)?\[[0-9A-Fa-f:.vV]+\](?::\d*)?$/.test(authority)) {
+    return { code: 'InvalidURI' };
+  }
+  if (scheme === 'http' || scheme === 'https' || scheme === 'ftp') {
+    const host = authority === null ? '' : authority.replace(/^[^@]*@/, '').replace(/:\d*$/, '');
+    if (!host) return { code: opts.full ? 'InvalidFullURI' : 'InvalidURI' };
+    if (authority !== null && /:[^\d\]]*$/.test(authority.replace(/^[^@]*@/, '')) && !/:\d*$/.test(authority)) {
+      return { code: 'InvalidURI' };
+    }
+  }
+  if (rest === '' && opts.full) return { code: 'InvalidFullURI' };
+  if (!SCHEMES.has(scheme)) return { code: 'SchemeNotRegistered', params: { value: scheme } };
+  return null;
+}
+
+/** True when a finding from checkUri is an error rather than a warning. */
+export function isUriError(f: Finding | null): boolean {
+  return f !== null && f.code !== 'SchemeNotRegistered';
+}
+
+// ── E-mail, language, media type, numbers ───────────────────────────────────
+
+const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
+const ADDR_SPEC = new RegExp(
+  `^(?:${ATEXT}+(?:\\.${ATEXT}+)*|"(?:[^"\\\\]|\\\\.)*")@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+|\\[[0-9.:A-Fa-f]+\\])$`,
+);
+
+/** RFC 5322 addr-spec ("jane@example.com"), as Atom's email requires. */
+export function isAddrSpec(value: string): boolean {
+  return ADDR_SPEC.test(value);
+}
+
+/**
+ * RSS e-mail fields (managingEditor, webMaster, author): an address, optionally followed by a
+ * name in parentheses. "Name <address>" is accepted with a Best Practices warning.
+ */
+export function checkRssEmail(value: string): Finding | null {
+  let v = value.trim();
+  if (v.toLowerCase().startsWith('mailto:')) v = v.slice(7);
+  if (!v.includes('@')) return { code: 'InvalidEmail' };
+  const paren = /^(\S+)\s*\((.*)\)$/s.exec(v);
+  if (paren) return isAddrSpec(paren[1]) ? null : { code: 'InvalidEmail' };
+  const angle = /^(.*?)\s*<([^<>]+)>$/s.exec(v);
+  if (angle) return isAddrSpec(angle[2]) ? { code: 'EmailFormat' } : { code: 'InvalidEmail' };
+  if (isAddrSpec(v)) return null;
+  // "jane@example.com Jane Doe": an address and a name without the parentheses.
+  const first = v.split(/\s+/)[0];
+  if (isAddrSpec(first)) return { code: 'EmailFormat' };
+  return { code: 'InvalidEmail' };
+}
+
+/** Language tags: an ISO 639 primary code (or i-/x- private forms) and optional subtags. */
+export function isLanguage(value: string): boolean {
+  if (!/^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) return false;
+  const primary = value.split('-', 1)[0].toLowerCase();
+  if (primary === 'x' || primary === 'i') return value.includes('-');
+  return LANGUAGE_CODES.has(primary);
+}
+
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const MIME_RE = new RegExp(`^${TOKEN}/${TOKEN}(?:\\s*;\\s*${TOKEN}=(?:${TOKEN}|"(?:[^"\\\\]|\\\\.)*"))*\\s*$`);
+
+/** A media type (RFC 6838 / RFC 9110 syntax), with optional parameters. */
+export function isMimeType(value: string): boolean {
+  return MIME_RE.test(value);
+}
+
+export function isInteger(value: string): boolean {
+  return /^[+-]?\d+$/.test(value);
+}
+
+export function isNonNegativeInteger(value: string): boolean {
+  return /^\+?\d+$/.test(value);
+}
+
+export function isPositiveInteger(value: string): boolean {
+  return /^\+?\d+$/.test(value) && /[1-9]/.test(value);
+}
+
+export function isDecimal(value: string): boolean {
+  return /^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(value);
+}
+
+// ── Text ─────────────────────────────────────────────────────────────────────
+
+/** HTML 4/5 element names, to tell markup in text from a mathematical "<". */
+export const HTML_TAGS = new Set(
+  (
+    'a abbr acronym address applet area article aside audio b base basefont bdi bdo big blink blockquote body br button ' +
+    'canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset ' +
+    'figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins ' +
+    'isindex kbd label legend li link main map mark marquee menu meta meter nav noframes noscript object ol optgroup option ' +
+    'output p param picture pre progress q rp rt ruby s samp script section select small source span strike strong style ' +
+    'sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr'
+  ).split(' '),
+);
+
+/** Plain text that carries HTML: an end tag of an HTML element, or an HTML entity reference. */
+export function looksLikeHtml(text: string): boolean {
+  const re = /<\/([A-Za-z][A-Za-z0-9]*)\s*>|<([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?\/?>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (HTML_TAGS.has((m[1] ?? m[2]).toLowerCase())) return true;
+  }
+  return /&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);/.test(text);
+}
+
+/** C1 control characters or U+FFFD: the marks of text decoded with the wrong encoding. */
+export function hasBadCharacters(text: string): boolean {
+  return /[\u0080-\u009f\ufffd]/.test(text);
+}

@@ -1,0 +1,351 @@
+// The streaming XML pass: bytes in (any chunking), well-formedness and namespace errors with
+// line and column out, and a flat stream of start/text/end events for the feed rules.
+// saxes does the tokenising; this module adds what a feed validator needs around it: encoding
+// sniffing and checking, the XML version, entities declared in the DOCTYPE (expanded here with
+// a hard budget, never fetched), namespace names, and stopping at the first fatal error as
+// every XML reader does. Memory stays bounded: no tree is built.
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { sniffEncoding, SNIFF_BYTES, type StreamDecoder } from './encoding.js';
+import { HTML_ENTITIES } from './html-entities.js';
+
+export interface XmlAttr {
+  /** The qualified name as written (e.g. "xml:lang", "isPermaLink"). */
+  name: string;
+  prefix: string;
+  local: string;
+  /** Namespace URI; '' for unprefixed attributes. */
+  uri: string;
+  value: string;
+}
+
+export interface XmlElement {
+  name: string;
+  prefix: string;
+  local: string;
+  uri: string;
+  attrs: XmlAttr[];
+  /** Namespace declarations made on this element: prefix ('' for the default) → URI. */
+  nsDecls: Record<string, string>;
+  line: number;
+  column: number;
+}
+
+export interface Doctype {
+  name: string;
+  publicId: string | null;
+  systemId: string | null;
+}
+
+/** Receives the document, in order. All callbacks stop after the first fatal error. */
+export interface XmlSink {
+  start(el: XmlElement): void;
+  /** Character data (entities resolved, CDATA included); one text node may come in several calls. */
+  text(text: string): void;
+  end(): void;
+  doctype?(d: Doctype, line: number): void;
+}
+
+export type XmlReport = (code: string, params: Record<string, string | number>, line: number | null, column: number | null) => void;
+
+/** Entity expansion budget per document, in characters (a feed needs a few hundred at most). */
+const ENTITY_BUDGET = 1_000_000;
+/** Largest DOCTYPE we read; beyond it the document is treated as hostile. */
+const DOCTYPE_LIMIT = 1_000_000;
+
+const PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+interface EntityDecl {
+  value: string | null; // null: external (SYSTEM/PUBLIC), never read
+}
+
+/** Parses the internal subset of a DOCTYPE: general entity declarations only (others are skipped). */
+function parseInternalSubset(subset: string): Map<string, EntityDecl> {
+  const out = new Map<string, EntityDecl>();
+  const re = /<!ENTITY\s+(%\s+)?([^\s"'>]+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\s[^>]*)\s*(?:NDATA\s+\S+\s*)?>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(subset)) !== null) {
+    if (m[1]) continue; // parameter entity: only used inside the DTD
+    const name = m[2];
+    if (out.has(name)) continue; // XML 1.0 §4.2: the first declaration binds
+    if (m[5]) out.set(name, { value: null });
+    else out.set(name, { value: m[3] ?? m[4] ?? '' });
+  }
+  return out;
+}
+
+/** Splits `name (PUBLIC "p" "s" | SYSTEM "s")? [subset]?` as saxes hands it over. */
+function parseDoctype(text: string): { doctype: Doctype; subset: string } {
+  const t = text.trim();
+  const name = /^[^\s[>]+/.exec(t)?.[0] ?? '';
+  let rest = t.slice(name.length).trim();
+  let publicId: string | null = null;
+  let systemId: string | null = null;
+  const pub = /^PUBLIC\s*(["'])([^"']*)\1\s*(?:(["'])([^"']*)\3)?/.exec(rest);
+  const sys = /^SYSTEM\s*(["'])([^"']*)\1/.exec(rest);
+  if (pub) {
+    publicId = pub[2];
+    systemId = pub[4] ?? null;
+    rest = rest.slice(pub[0].length);
+  } else if (sys) {
+    systemId = sys[2];
+    rest = rest.slice(sys[0].length);
+  }
+  const open = rest.indexOf('[');
+  const close = rest.lastIndexOf(']');
+  const subset = open >= 0 && close > open ? rest.slice(open + 1, close) : '';
+  return { doctype: { name, publicId, systemId }, subset };
+}
+
+function messageOf(err: Error): string {
+  // saxes messages look like "file:line:col: message"; keep the message.
+  const m = /^[^:]*:\d+:\d+: (.*)$/s.exec(err.message);
+  return (m ? m[1] : err.message).replace(/\.$/, '');
+}
+
+export class XmlReader {
+  private readonly parser: SaxesParser<{ xmlns: true; position: true }>;
+  private decoder: StreamDecoder | null = null;
+  private head: Uint8Array[] = [];
+  private headLength = 0;
+  private failed = false;
+  private tagLine = 1;
+  private tagColumn = 1;
+  private entityBudget = ENTITY_BUDGET;
+  private declared = new Map<string, EntityDecl>();
+  private hasExternalSubset = false;
+  private reportedBadBytes = false;
+  /** The encoding the document was read in (known after the first bytes). */
+  encoding = 'utf-8';
+
+  constructor(
+    private readonly sink: XmlSink,
+    private readonly report: XmlReport,
+  ) {
+    const p = new SaxesParser({ xmlns: true, position: true });
+    this.parser = p;
+    p.on('error', (err) => this.fatal(err));
+    p.on('xmldecl', (decl) => {
+      if (decl.version !== undefined && decl.version !== '1.0') {
+        this.report('BadXmlVersion', { value: decl.version }, 1, 1);
+      }
+    });
+    p.on('doctype', (text) => this.onDoctype(text));
+    p.on('opentagstart', (tag) => {
+      if (this.failed) return;
+      // saxes has just read "<name": point at the "<".
+      this.tagLine = p.line;
+      this.tagColumn = Math.max(1, p.column - tag.name.length);
+    });
+    p.on('opentag', (tag) => this.onOpen(tag));
+    p.on('text', (text) => {
+      if (!this.failed) this.sink.text(text);
+    });
+    p.on('cdata', (text) => {
+      if (!this.failed) this.sink.text(text);
+    });
+    p.on('closetag', () => {
+      if (!this.failed) this.sink.end();
+    });
+    // Entities not predefined go through ENTITIES; a proxy-free lookup object is enough: we fill
+    // it from the DOCTYPE before the first reference can be read.
+    p.ENTITIES = Object.create(null) as Record<string, string>;
+    for (const [k, v] of Object.entries({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })) p.ENTITIES[k] = v;
+  }
+
+  /** True once a fatal (well-formedness) error was reported: events stopped there. */
+  get stopped(): boolean {
+    return this.failed;
+  }
+
+  get line(): number {
+    return this.parser.line;
+  }
+
+  get column(): number {
+    return this.parser.column;
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.failed) return;
+    if (!this.decoder) {
+      this.head.push(chunk);
+      this.headLength += chunk.length;
+      if (this.headLength < SNIFF_BYTES) return;
+      this.startDecoding();
+      return;
+    }
+    this.feed(this.decoder.decode(chunk, false));
+  }
+
+  end(): void {
+    if (!this.decoder) this.startDecoding();
+    if (!this.failed) this.feed(this.decoder!.decode(new Uint8Array(0), true));
+    if (!this.failed) {
+      try {
+        this.parser.close();
+      } catch (err) {
+        this.fatal(err as Error);
+      }
+    }
+  }
+
+  private startDecoding(): void {
+    const all = new Uint8Array(this.headLength);
+    let off = 0;
+    for (const c of this.head) {
+      all.set(c, off);
+      off += c.length;
+    }
+    this.head = [];
+    const sniffed = sniffEncoding(all);
+    this.decoder = sniffed.decoder;
+    this.encoding = sniffed.decoder.name;
+    for (const p of sniffed.problems) this.report(p.code, p.params, 1, p.column ?? 1);
+    this.feed(this.decoder.decode(all.subarray(sniffed.bom), false));
+  }
+
+  private feed(text: string): void {
+    if (this.failed || text.length === 0) return;
+    if (this.decoder?.invalidBytes && !this.reportedBadBytes) {
+      this.reportedBadBytes = true;
+      this.report('InvalidEncodedBytes', { encoding: this.decoder.name.toUpperCase() }, this.parser.line, this.parser.column);
+    }
+    try {
+      this.parser.write(text);
+    } catch (err) {
+      this.fatal(err as Error);
+    }
+  }
+
+  private fatal(err: Error): void {
+    if (this.failed) return;
+    this.failed = true;
+    const msg = messageOf(err);
+    const line = this.parser.line;
+    const column = this.parser.column;
+    const unbound = /^unbound namespace prefix: "(.*)"$/.exec(msg);
+    if (unbound) {
+      this.report('UndeclaredPrefix', { prefix: unbound[1], element: this.lastName }, line, column);
+      return;
+    }
+    if (msg === 'undefined entity') {
+      this.report('UndefinedEntity', { name: this.lastEntity() }, line, column);
+      return;
+    }
+    this.report('NotWellFormed', { detail: msg }, line, column);
+  }
+
+  private lastName = '';
+
+  /** The entity name just read, for the message (saxes keeps it in its state). */
+  private lastEntity(): string {
+    const st = this.parser as unknown as { entity?: string };
+    return st.entity || '?';
+  }
+
+  private onDoctype(text: string): void {
+    if (this.failed) return;
+    if (text.length > DOCTYPE_LIMIT) {
+      this.failed = true;
+      this.report('ValidatorLimit', { limit: DOCTYPE_LIMIT }, this.parser.line, this.parser.column);
+      return;
+    }
+    const { doctype, subset } = parseDoctype(text);
+    this.hasExternalSubset = doctype.systemId !== null || doctype.publicId !== null;
+    this.declared = parseInternalSubset(subset);
+    const ents = this.parser.ENTITIES;
+    for (const [name, decl] of this.declared) {
+      if (PREDEFINED.has(name)) continue;
+      if (decl.value === null) {
+        ents[name] = '';
+        this.report('ExternalEntity', { name }, this.parser.line, this.parser.column);
+        continue;
+      }
+      const expanded = this.expand(name, new Set());
+      if (expanded === null) return; // error already reported
+      ents[name] = expanded;
+    }
+    if (this.hasExternalSubset) {
+      // An external DTD may declare entities we do not read. The one feeds use (RSS 0.91)
+      // declares the HTML 4 character entities, so those are known; others stay undefined.
+      for (const [name, ch] of Object.entries(HTML_ENTITIES)) if (!(name in ents)) ents[name] = ch;
+    }
+    this.sink.doctype?.(doctype, this.parser.line);
+  }
+
+  /**
+   * The replacement text of a declared entity, with character references and nested entities
+   * expanded, or null (and an error reported) past the budget or on recursion.
+   */
+  private expand(name: string, open: Set<string>): string | null {
+    const decl = this.declared.get(name);
+    if (!decl || decl.value === null) return '';
+    if (open.has(name)) {
+      this.failed = true;
+      this.report('RecursiveEntity', { name }, this.parser.line, this.parser.column);
+      return null;
+    }
+    open.add(name);
+    let out = '';
+    const re = /&(#x[0-9a-fA-F]+|#[0-9]+|[^\s&;]+);/g;
+    let last = 0;
+    let m: RegExpExecArray | null;
+    const value = decl.value;
+    while ((m = re.exec(value)) !== null) {
+      out += value.slice(last, m.index);
+      last = m.index + m[0].length;
+      const ref = m[1];
+      let piece: string | null;
+      if (ref[0] === '#') {
+        const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+        piece = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      } else if (PREDEFINED.has(ref)) {
+        piece = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[ref] ?? '';
+      } else if (this.declared.has(ref)) {
+        piece = this.expand(ref, open);
+        if (piece === null) return null;
+      } else {
+        piece = m[0];
+      }
+      out += piece;
+      this.entityBudget -= piece.length;
+      if (this.entityBudget < 0 || out.length > ENTITY_BUDGET) {
+        this.failed = true;
+        this.report('EntityExpansionLimit', { name, limit: ENTITY_BUDGET }, this.parser.line, this.parser.column);
+        return null;
+      }
+    }
+    out += value.slice(last);
+    open.delete(name);
+    return out;
+  }
+
+  private onOpen(tag: SaxesTagNS): void {
+    if (this.failed) return;
+    this.lastName = tag.name;
+    const attrs: XmlAttr[] = [];
+    const nsDecls: Record<string, string> = {};
+    for (const key in tag.attributes) {
+      const a = tag.attributes[key];
+      if (a.prefix === 'xmlns' || a.name === 'xmlns') {
+        const prefix = a.prefix === 'xmlns' ? a.local : '';
+        nsDecls[prefix] = a.value;
+        if (/\s/.test(a.value)) {
+          this.report('InvalidNamespaceName', { value: a.value }, this.tagLine, this.tagColumn);
+        }
+        continue;
+      }
+      attrs.push({ name: a.name, prefix: a.prefix, local: a.local, uri: a.uri, value: a.value });
+    }
+    this.sink.start({
+      name: tag.name,
+      prefix: tag.prefix,
+      local: tag.local,
+      uri: tag.uri,
+      attrs,
+      nsDecls,
+      line: this.tagLine,
+      column: this.tagColumn,
+    });
+  }
+}
