@@ -544,6 +544,7 @@ export function feedLevelExtensions(format: 'rss' | 'atom'): Specs {
   if (format === 'atom') {
     s['fh:complete'] = once(emptyMarker);
     s['fh:archive'] = once(emptyMarker);
+    s['thr:in-reply-to'] = many(inReplyTo);
   }
   return s;
 }
@@ -576,9 +577,9 @@ export function entryLevelExtensions(format: 'rss' | 'atom'): Specs {
   return s;
 }
 
-/** Extensions allowed inside an RSS image (Dublin Core). */
-export function imageExtensions(): Specs {
-  return dublinCore(true);
+/** Extensions allowed in any element that may carry metadata (RSS image, textInput): Dublin Core and geo. */
+export function everywhereExtensions(): Specs {
+  return { ...dublinCore(true), ...geo() };
 }
 
 export { notBlank, rfc3339, strictBoolean };

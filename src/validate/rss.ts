@@ -2,7 +2,7 @@
 // Advisory Board's Best Practices Profile (whose advice is given as warnings), plus the
 // extension modules of ext.ts and the atom: elements RSS feeds borrow.
 import { atomLink } from './atom.js';
-import { entryLevelExtensions, feedLevelExtensions, imageExtensions } from './ext.js';
+import { entryLevelExtensions, everywhereExtensions, feedLevelExtensions } from './ext.js';
 import {
   attrUri,
   fullUri,
@@ -40,7 +40,7 @@ function range(code: 'InvalidImageWidth' | 'InvalidImageHeight', max: number): C
 const image: Rule = {
   content: 'elements',
   children: {
-    ...imageExtensions(),
+    ...everywhereExtensions(),
     url: once(
       leaf(fullUri, (v, n, value) => {
         const ext = /\.(\w+)$/.exec(value.split(/[?#]/)[0])?.[1]?.toLowerCase();
@@ -68,6 +68,7 @@ const textInput: Rule = {
   content: 'elements',
   start: (v, n) => v.at(n, 'AvoidTextInput'),
   children: {
+    ...everywhereExtensions(),
     title: once(title),
     description: once(text),
     name: once(
@@ -231,6 +232,26 @@ const itemChildren: Record<string, ChildSpec> = {
   'xhtml:body': once({ content: 'any' }),
 };
 
+/** Atom elements an RSS channel may borrow (their full checks live in the Atom rules). */
+function atomInRss(): Record<string, ChildSpec> {
+  const lenient = { content: 'any' } as const;
+  return {
+    'atom:author': many(lenient),
+    'atom:contributor': many(lenient),
+    'atom:category': many(lenient),
+    'atom:generator': once(lenient),
+    'atom:icon': once(lenient),
+    'atom:logo': once(lenient),
+    'atom:title': once(lenient),
+    'atom:subtitle': once(lenient),
+    'atom:rights': once(lenient),
+    'atom:id': once(leaf((v, n, value) => v.finding(n, checkUri(value, { full: true, iri: true }), value))),
+    'atom:updated': once(leaf((v, n, value) => {
+      if (!isRfc3339(value)) v.at(n, 'InvalidRFC3339Date', { value: clip(value) });
+    })),
+  };
+}
+
 const item: Rule = {
   content: 'elements',
   children: itemChildren,
@@ -275,6 +296,7 @@ const channelChildren: Record<string, ChildSpec> = {
   item: many(item),
   blink: once(noBlink),
   'atom:link': many(atomLink),
+  ...atomInRss(),
 };
 
 const channel: Rule = {

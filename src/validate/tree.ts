@@ -238,7 +238,8 @@ export class Validator implements XmlSink {
   }
 
   private open(node: Node): void {
-    if (node.rule.content !== 'any' && node.rule.content !== 'mixed') this.checkAttributes(node);
+    const r = node.rule;
+    if (r.content === 'text' || r.content === 'elements' || (r.attrs !== undefined && r !== ANY)) this.checkAttributes(node);
     this.stack.push(node);
     node.rule.start?.(this, node);
   }

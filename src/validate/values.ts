@@ -230,16 +230,21 @@ export function isAddrSpec(value: string): boolean {
  */
 export function checkRssEmail(value: string): Finding | null {
   let v = value.trim();
-  if (v.toLowerCase().startsWith('mailto:')) v = v.slice(7);
+  if (v.toLowerCase().startsWith('mailto:')) {
+    // RFC 6068 mailto: URL, percent-encoded.
+    try {
+      v = decodeURIComponent(v.slice(7)).trim();
+    } catch {
+      return { code: 'InvalidEmail' };
+    }
+  }
   if (!v.includes('@')) return { code: 'InvalidEmail' };
   const paren = /^(\S+)\s*\((.*)\)$/s.exec(v);
   if (paren) return isAddrSpec(paren[1]) ? null : { code: 'InvalidEmail' };
-  const angle = /^(.*?)\s*<([^<>]+)>$/s.exec(v);
-  if (angle) return isAddrSpec(angle[2]) ? { code: 'EmailFormat' } : { code: 'InvalidEmail' };
+  if (v.endsWith(')')) return { code: 'InvalidEmail' };
   if (isAddrSpec(v)) return null;
-  // "jane@example.com Jane Doe": an address and a name without the parentheses.
-  const first = v.split(/\s+/)[0];
-  if (isAddrSpec(first)) return { code: 'EmailFormat' };
+  // An address with a name in another form ("Jane Doe <jane@example.com>", "Jane, jane@...").
+  if (/\s/.test(v)) return { code: 'EmailFormat' };
   return { code: 'InvalidEmail' };
 }
 
