@@ -144,7 +144,8 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
   const isCaption = new Set(captionOf.values());
 
   const textIdx = kinds.map((k, i) => (k.kind === 'text' && !isCaption.has(i) ? i : -1)).filter((i) => i >= 0);
-  const photoAt = (i: number) => i < kinds.length && (kinds[i].kind === 'photo' || kinds[i].kind === 'image');
+  // A captioned photo block (not an inline `Image:` label, which sits mid-story in scrapes).
+  const photoAt = (i: number) => i < kinds.length && kinds[i].kind === 'photo';
 
   // Dateline: on the first text block; or on the second, when a short dek stands before it.
   const src = headlineSource(headline);
