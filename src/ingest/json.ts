@@ -15,10 +15,11 @@ export function readJsonArticle(text: string, file: string, zone: string): { aut
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    const msg = (err as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : /line (\d+)/.exec(msg)?.[1];
-    return reject(REJECT.BadJson, file, `not valid JSON: ${msg}`, { line: line === undefined ? null : Number(line) });
+    // Node's message does not always say where; our own scan does.
+    const at = jsonErrorOffset(text);
+    const line = text.slice(0, at).split('\n').length;
+    const near = JSON.stringify(text.slice(at, at + 20));
+    return reject(REJECT.BadJson, file, `not valid JSON at line ${line}, near ${near}: ${(err as Error).message.split('\n')[0]}`, { line });
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return reject(REJECT.BadJson, file, 'a .json article must be one object with the model fields', { line: 1 });
   const o = raw as Record<string, unknown>;
@@ -156,4 +157,88 @@ export function readJsonArticle(text: string, file: string, zone: string): { aut
     });
   }
   return { authored: a, warnings };
+}
+
+/**
+ * Where the first JSON syntax error is (an offset into `text`). Only called after JSON.parse has
+ * failed, to point the user at a line: a plain recursive descent over RFC 8259's grammar.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  class Stop extends Error {}
+  const fail = (): never => {
+    throw new Stop();
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const lit = (word: string) => {
+    for (const ch of word) if (text[i++] !== ch) (i--, fail());
+  };
+  const str = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) fail();
+      }
+      i++;
+    }
+    if (text[i] !== '"') fail();
+    i++;
+  };
+  const num = () => {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        str();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') str();
+    else if (c === 't') lit('true');
+    else if (c === 'f') lit('false');
+    else if (c === 'n') lit('null');
+    else num();
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail();
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+  }
+  return Math.min(i, text.length);
 }
