@@ -93,6 +93,12 @@ function isMonthWord(word: string): boolean {
   return new RegExp(`^${MONTH}$`, 'i').test(word);
 }
 
+/** Run-in labels that open paragraphs the same way (`NOTE:`, `TAX RATES:`) are not places. */
+const LABEL_WORDS = /\b(?:NOTE|NOTES|UPDATE|UPDATED|BREAKING|EXCLUSIVE|ANALYSIS|CORRECTION|CLARIFICATION|WARNING|SUMMARY|BACKGROUND|FACTBOX|FACTS|Q|A|QUESTION|ANSWER|EDITOR'?S|TIP|TIPS|WHAT|WHY|HOW|WHO|WHEN|WHERE)\b/;
+function colonPlace(place: string): boolean {
+  return place.length >= 4 && place.split(/\s+/).length <= 3 && !LABEL_WORDS.test(place);
+}
+
 /** Place words must hold two capitals and must not be a month (`AUGUST 18, 2004` is a date). */
 function plausibleUpperPlace(place: string): boolean {
   const letters = place.replace(/[^A-ZÀ-ÖØ-Þ]/g, '');
@@ -168,7 +174,7 @@ function readWireDateline(text: string, upper: boolean): DatelineMatch | null {
   if (!upper && !when && !agency) return null;
   const dashAt = c.pos;
   if (!c.take(DASH)) {
-    if (!(upper && place && !when && !agency && place.length >= 4 && c.take(COLON))) return null;
+    if (!(upper && place && !when && !agency && colonPlace(place) && c.take(COLON))) return null;
   }
   return finish(text, c.pos, { place: place ? trimPlace(place) : null, agency, when }, dashAt);
 }

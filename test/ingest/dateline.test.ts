@@ -50,6 +50,8 @@ test('dateline: paragraphs that merely start with capitals are not datelines', (
     'By the time the polls closed, turnout was 61%.',
     'In March 2005 the plant closed.',
     'I - like many others - was surprised.',
+    'NOTE: Figures are restated for the merger.',
+    'UPDATE: The road has reopened.',
   ])
     assert.equal(matchDateline(text), null, text);
 });
