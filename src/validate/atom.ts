@@ -2,7 +2,7 @@
 // (RFC 5005) links. Also used for the atom: elements that RSS channels and items may carry.
 import { entryLevelExtensions, feedLevelExtensions, threadingLinkAttrs } from './ext.js';
 import { addrSpec, attrMime, attrValue, exactLeaf, iriRef, language, leaf, many, nonNegativeInteger, once, plainText, rfc3339 } from './rules.js';
-import { ANY, attr, clip, NS, type ChildSpec, type Node, type Rule, type Validator } from './tree.js';
+import { ANY, attr, clip, detach, NS, type ChildSpec, type Node, type Rule, type Validator, renamed } from './tree.js';
 import { checkUri, isMimeType, looksLikeHtml } from './values.js';
 import type { XmlElement } from './xml.js';
 
@@ -120,7 +120,7 @@ function contentRule(el: XmlElement): Rule {
     if (mode !== undefined) v.at(n, 'UnexpectedAttribute', { attr: 'mode' });
     if (src !== undefined) {
       const f = checkUri(src, { iri: true });
-      if (f) v.finding({ ...n, name: 'src' }, f, src);
+      if (f) v.finding(renamed(n, 'src'), f, src);
       if (type === undefined) v.at(n, 'MissingTypeAttribute');
       else if (type === 'text' || type === 'html' || type === 'xhtml' || !isMimeType(type)) {
         v.at(n, 'InvalidMIMEType', { attr: 'type', value: clip(type) });
@@ -208,7 +208,7 @@ const category: Rule = {
   content: 'any',
   attrs: {
     term: true,
-    scheme: (v, n, a) => v.finding({ ...n, name: 'scheme' }, checkUri(a.value, { full: true, iri: true }), a.value),
+    scheme: (v, n, a) => v.finding(renamed(n, 'scheme'), checkUri(a.value, { full: true, iri: true }), a.value),
     label: true,
   },
   start: (v, n) => {
@@ -219,7 +219,7 @@ const category: Rule = {
 const generator: Rule = {
   content: 'text',
   attrs: {
-    uri: (v, n, a) => v.finding({ ...n, name: 'uri' }, checkUri(a.value, { iri: true }), a.value),
+    uri: (v, n, a) => v.finding(renamed(n, 'uri'), checkUri(a.value, { iri: true }), a.value),
     version: true,
   },
 };
@@ -237,7 +237,7 @@ function linkRule(): Rule {
     attrs: {
       href: (v, n, a) => {
         const f = checkUri(a.value, { iri: true });
-        if (f) v.finding({ ...n, name: 'href' }, f, a.value);
+        if (f) v.finding(renamed(n, 'href'), f, a.value);
       },
       rel: (v, n, a) => {
         const rel = a.value.replace(/^http:\/\/www\.iana\.org\/assignments\/relation\//, '');
@@ -430,7 +430,7 @@ const entryIdCollector: Rule['end'] = (v, n, value) => {
   if (feedNode && feedNode.key === 'atom:feed') {
     const ids = (feedNode.data.entryIds as string[] | undefined) ?? [];
     feedNode.data.entryIds = ids;
-    ids.push(value.trim());
+    ids.push(detach(value.trim()));
   }
 };
 entryChildren['atom:id'] = once({ ...idRule, end: entryIdCollector });

@@ -31,7 +31,7 @@ import {
   strictBoolean,
   w3cdtf,
 } from './rules.js';
-import { ANY, attr, clip, NS, nsAttr, type AttrCheck, type Check, type ChildSpec, type Rule } from './tree.js';
+import { ANY, attr, clip, NS, nsAttr, type AttrCheck, type Check, type ChildSpec, type Rule, renamed } from './tree.js';
 import { checkRssEmail, checkUri, isDecimal, isLanguage, isMimeType, isNonNegativeInteger, isPositiveInteger, isRfc3339, looksLikeHtml } from './values.js';
 
 type Specs = Record<string, ChildSpec>;
@@ -194,7 +194,7 @@ const mediaCredit: Rule = {
     if (role !== undefined && ((scheme === 'urn:ebu' && !EBU_ROLES.has(role)) || role !== role.toLowerCase())) {
       v.at(n, 'InvalidCreditRole', { value: role });
     }
-    if (scheme !== 'urn:ebu') v.finding({ ...n, name: 'scheme' }, checkUri(scheme, { full: true }), scheme);
+    if (scheme !== 'urn:ebu') v.finding(renamed(n, 'scheme'), checkUri(scheme, { full: true }), scheme);
   },
 };
 
@@ -217,7 +217,7 @@ const mediaRating: Rule = {
     } else if (scheme === 'urn:icra') {
       if (!ICRA.test(value)) v.at(n, 'InvalidMediaRating', { value: clip(value), scheme });
     } else {
-      v.finding({ ...n, name: 'scheme' }, checkUri(scheme, { full: true }), scheme);
+      v.finding(renamed(n, 'scheme'), checkUri(scheme, { full: true }), scheme);
     }
   },
 };
@@ -379,7 +379,7 @@ const itunesImage: Rule = {
     const href = attr(n, 'href');
     if (href === undefined) v.at(n, 'MissingAttribute', { attr: 'href' });
     else if (!/^https?:\/\/[^/\s]+/i.test(href)) v.at(n, 'InvalidFullURI', { element: 'itunes:image href', value: clip(href) });
-    else v.finding({ ...n, name: 'itunes:image href' }, checkUri(href, { full: true }), href);
+    else v.finding(renamed(n, 'itunes:image href'), checkUri(href, { full: true }), href);
   },
 };
 
@@ -496,10 +496,10 @@ const inReplyTo: Rule = {
   start: (v, n) => {
     const ref = attr(n, 'ref');
     if (ref === undefined) v.at(n, 'MissingAttribute', { attr: 'ref' });
-    else v.finding({ ...n, name: 'ref' }, checkUri(ref, { full: true, iri: true }), ref);
+    else v.finding(renamed(n, 'ref'), checkUri(ref, { full: true, iri: true }), ref);
     for (const a of ['href', 'source']) {
       const val = attr(n, a);
-      if (val !== undefined) v.finding({ ...n, name: a }, checkUri(val, { iri: true }), val);
+      if (val !== undefined) v.finding(renamed(n, a), checkUri(val, { iri: true }), val);
     }
     const type = attr(n, 'type');
     if (type !== undefined && !isMimeType(type)) v.at(n, 'InvalidMIMEType', { attr: 'type', value: clip(type) });

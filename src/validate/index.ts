@@ -33,8 +33,8 @@ function xmlValidator(): StreamingValidator {
   const rules = new Validator(documentRule);
   const sink: XmlSink = {
     start(el: XmlElement) {
-      for (const uri of Object.values(el.nsDecls)) {
-        if (uri === MRSS_WITHOUT_SLASH) rules.add('MediaRssNamespace', {}, el.line, el.column);
+      for (const prefix in el.nsDecls) {
+        if (el.nsDecls[prefix] === MRSS_WITHOUT_SLASH) rules.add('MediaRssNamespace', {}, el.line, el.column);
       }
       rules.start(el);
     },

@@ -18,7 +18,7 @@ import {
   rfc822,
   rssEmail,
 } from './rules.js';
-import { attr, clip, type ChildSpec, type Check, type Node, type Rule, type Validator } from './tree.js';
+import { attr, clip, detach, type ChildSpec, type Check, type Node, type Rule, type Validator, renamed } from './tree.js';
 import { checkUri, isAddrSpec, isPositiveInteger, isRfc3339 } from './values.js';
 import type { Doctype } from './xml.js';
 
@@ -170,7 +170,7 @@ const guid: Rule = {
     const seen = (v.state.get('guids') as Set<string> | undefined) ?? new Set<string>();
     v.state.set('guids', seen);
     if (seen.has(value)) v.at(n, 'DuplicateValue', { value: clip(value) });
-    seen.add(value);
+    else seen.add(detach(value));
   },
 };
 
@@ -179,7 +179,7 @@ const enclosure: Rule = {
   attrs: {
     url: (v, n, a) => {
       if (!/^https?:\/\/[^/?#\s]+/i.test(a.value)) v.at(n, 'InvalidFullURI', { element: 'enclosure url', value: clip(a.value) });
-      else v.finding({ ...n, name: 'enclosure url' }, checkUri(a.value, { full: true }), a.value);
+      else v.finding(renamed(n, 'enclosure url'), checkUri(a.value, { full: true }), a.value);
     },
     length: (v, n, a) => {
       if (!/^[+-]?\d+$/.test(a.value.trim())) v.at(n, 'InvalidNonNegativeInteger', { element: 'enclosure length', value: clip(a.value) });

@@ -2,7 +2,7 @@
 // themselves (each reports through the Validator with the element's name and position).
 import type { Code } from './codes.js';
 import type { XmlAttr } from './xml.js';
-import { attr, clip, type AttrCheck, type Check, type ChildSpec, type Node, type Rule, type Validator } from './tree.js';
+import { attr, clip, type AttrCheck, type Check, type ChildSpec, type Node, type Rule, type Validator, renamed } from './tree.js';
 import {
   checkRfc822,
   checkRssEmail,
@@ -147,13 +147,13 @@ export function longitude(v: Validator, n: Node, value: string): void {
 
 /** Applies a value check to an attribute, reporting it under the attribute's name. */
 export function attrValue(check: Check): AttrCheck {
-  return (v, n, a) => check(v, { ...n, name: a.name, parent: n }, a.value);
+  return (v, n, a) => check(v, renamed(n, a.name), a.value);
 }
 
 export const attrUri = (opts: UriOptions = {}): AttrCheck =>
   (v, n, a: XmlAttr) => {
     if (a.value === '' && !opts.full) return;
-    v.finding({ ...n, name: a.name, parent: n }, checkUri(a.value, opts), a.value);
+    v.finding(renamed(n, a.name), checkUri(a.value, opts), a.value);
   };
 
 export const attrMime: AttrCheck = (v, n, a) => {

@@ -9,25 +9,56 @@ import { checkUri, hasBadCharacters, isLanguage, isUriError, type Finding } from
 
 export type Params = Record<string, string | number>;
 
-/** An open element. */
-export interface Node {
-  el: XmlElement;
-  /** Lookup key: the local name, prefixed with the conventional prefix of a known namespace ("dc:date"). */
-  key: string;
-  /** The name shown in messages. */
-  name: string;
-  parent: Node | null;
-  rule: Rule;
+/** An open element. Maps and state objects are made on first use: most elements are leaves. */
+export class Node {
   /** Text content so far (only for rules that read text), capped at TEXT_LIMIT. */
-  text: string;
+  text = '';
+  reportedText = false;
+  private childMap: Map<string, number> | null = null;
+  private state: Record<string, unknown> | null = null;
+  private displayName: string | null = null;
+
+  constructor(
+    readonly el: XmlElement,
+    /** Lookup key: the local name, prefixed with the conventional prefix of a known namespace ("dc:date"). */
+    readonly key: string,
+    readonly parent: Node | null,
+    readonly rule: Rule,
+    /** In-scope xml:lang and xml:base. */
+    readonly lang: string | null,
+    readonly base: string | null,
+    private readonly atomDoc: boolean,
+  ) {}
+
   /** Children seen so far, by key. */
-  children: Map<string, number>;
-  /** In-scope xml:lang and xml:base. */
-  lang: string | null;
-  base: string | null;
-  reportedText: boolean;
+  get children(): Map<string, number> {
+    return (this.childMap ??= new Map());
+  }
+
   /** Per-element state of the rule. */
-  data: Record<string, unknown>;
+  get data(): Record<string, unknown> {
+    return (this.state ??= {});
+  }
+
+  /** The name shown in messages. */
+  get name(): string {
+    if (this.displayName === null) {
+      const k = this.key;
+      this.displayName = this.atomDoc && k.startsWith('atom:') ? k.slice(5) : k.startsWith('{') ? this.el.name : k;
+    }
+    return this.displayName;
+  }
+
+  set name(value: string) {
+    this.displayName = value;
+  }
+}
+
+/** A node seen under another name (an attribute checked as if it were an element). */
+export function renamed(node: Node, name: string): Node {
+  const n = new Node(node.el, node.key, node, node.rule, node.lang, node.base, false);
+  n.name = name;
+  return n;
 }
 
 /**
@@ -117,10 +148,34 @@ export const STRICT_NS: ReadonlySet<string> = new Set<string>([
 /** Accepts anything below it: extension elements from namespaces we do not model. */
 export const ANY: Rule = { content: 'any' };
 
+const keyCache = new Map<string, Map<string, string>>();
+
+/**
+ * A string of its own. Text handed over by the parser is often a slice of a whole input chunk;
+ * keeping such a slice (in a cache, or a set of ids) would keep the chunk alive with it.
+ */
+export function detach(s: string): string {
+  // Slicing a concatenation makes V8 copy the characters into a new, independent string.
+  return s.length === 0 ? '' : (s + ' ').slice(0, -1);
+}
+
+/**
+ * The lookup key of an element or attribute name. Interned: the same few names repeat
+ * thousands of times, and one string object per name keeps map and property lookups fast.
+ */
 export function keyOf(uri: string, local: string): string {
-  if (uri === '') return local;
-  const p = PREFIX.get(uri);
-  return p ? `${p}:${local}` : `{${uri}}${local}`;
+  let byLocal = keyCache.get(uri);
+  if (!byLocal) {
+    byLocal = new Map();
+    if (keyCache.size < 1000) keyCache.set(detach(uri), byLocal);
+  }
+  let key = byLocal.get(local);
+  if (key === undefined) {
+    const p = uri === '' ? '' : PREFIX.get(uri);
+    key = detach(uri === '' ? local : p ? `${p}:${local}` : `{${uri}}${local}`);
+    if (byLocal.size < 1000) byLocal.set(key === local ? key : detach(local), key);
+  }
+  return key;
 }
 
 export class Validator implements XmlSink {
@@ -186,12 +241,15 @@ export class Validator implements XmlSink {
   private makeNode(el: XmlElement, key: string, rule: Rule, parent: Node | null): Node {
     let lang = parent ? parent.lang : null;
     let base = parent ? parent.base : null;
-    for (const a of el.attrs) {
-      if (a.uri === NS.xml && a.local === 'lang') lang = a.value;
-      else if (a.uri === NS.xml && a.local === 'base') base = a.value;
+    const attrs = el.attrs;
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs[i];
+      if (a.uri === NS.xml) {
+        if (a.local === 'lang') lang = a.value;
+        else if (a.local === 'base') base = a.value;
+      }
     }
-    const name = this.format === 'atom' && key.startsWith('atom:') ? key.slice(5) : key.startsWith('{') ? el.name : key;
-    return { el, key, name, parent, rule, text: '', children: new Map(), lang, base, reportedText: false, data: {} };
+    return new Node(el, key, parent, rule, lang, base, this.format === 'atom');
   }
 
   start(el: XmlElement): void {
@@ -284,7 +342,8 @@ export class Validator implements XmlSink {
   end(): void {
     const node = this.stack.pop()!;
     if (node.rule.content === 'text') {
-      if (hasBadCharacters(node.text)) this.at(node, 'BadCharacters');
+      // Looking at the start is enough to catch a wrong encoding, and keeps long bodies cheap.
+      if (hasBadCharacters(node.text.length > 4096 ? node.text.slice(0, 4096) : node.text)) this.at(node, 'BadCharacters');
       node.rule.end?.(this, node, node.rule.raw ? node.text : node.text.trim());
     } else {
       node.rule.end?.(this, node, '');

@@ -28,7 +28,10 @@ function validTime(h: number, mi: number, s: number): boolean {
 
 /** Weekday (0 = Sunday) of a Gregorian date, without Date's time zone concerns. */
 function weekday(y: number, m: number, d: number): number {
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  // Sakamoto's method for the Gregorian calendar.
+  const t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+  const yy = m < 3 ? y - 1 : y;
+  return (yy + Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400) + t[m - 1] + d) % 7;
 }
 
 // RFC 2822 §3.3 date-time, the form every reader parses.
@@ -154,11 +157,19 @@ function checkTag(value: string): boolean {
 const URN_RE = /^urn:([A-Za-z0-9][A-Za-z0-9-]{0,30}[A-Za-z0-9]):((?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*)(?:\?[+=].*)?(?:#.*)?$/i;
 const UUID_RE = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// The common case, settled with one test: an http(s) URL with a plain host and only characters
+// that need no further look (percent signs followed by two hex digits).
+const PCHARS = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})";
+const PLAIN_HTTP = new RegExp(
+  `^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\\d+)?(?:/${PCHARS}*)?(?:\\?(?:${PCHARS}|\\?)*)?(?:#(?:${PCHARS}|\\?)*)?$`,
+);
+
 /**
  * A URI (or IRI) reference. Returns an error finding, a warning finding (unregistered scheme),
  * or null when the value is fine.
  */
 export function checkUri(value: string, opts: UriOptions = {}): Finding | null {
+  if (PLAIN_HTTP.test(value)) return null;
   const bad = firstBadChar(value, opts.iri === true);
   if (bad) {
     if (bad.ascii) return { code: 'InvalidURIChar', params: { char: bad.char } };

@@ -52,6 +52,9 @@ const ENTITY_BUDGET = 1_000_000;
 /** Largest DOCTYPE we read; beyond it the document is treated as hostile. */
 const DOCTYPE_LIMIT = 1_000_000;
 
+/** Shared by the many elements that declare no namespace (never written to). */
+const NO_DECLS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 const PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 interface EntityDecl {
@@ -114,6 +117,9 @@ export class XmlReader {
   private declared = new Map<string, EntityDecl>();
   private hasExternalSubset = false;
   private reportedBadBytes = false;
+  private rootSeen = false;
+  /** Text of the prolog seen so far, searched for the DOCTYPE (null once done). */
+  private prolog: string | null = '';
   /** The encoding the document was read in (known after the first bytes). */
   encoding = 'utf-8';
 
@@ -123,15 +129,13 @@ export class XmlReader {
   ) {
     const p = new SaxesParser({ xmlns: true, position: true });
     this.parser = p;
+    // Only these handlers: registering xmldecl or doctype handlers makes saxes several times
+    // slower, so the XML declaration is read from p.xmlDecl and the DOCTYPE is found by
+    // scanning the prolog before saxes sees it.
     p.on('error', (err) => this.fatal(err));
-    p.on('xmldecl', (decl) => {
-      if (decl.version !== undefined && decl.version !== '1.0') {
-        this.report('BadXmlVersion', { value: decl.version }, 1, 1);
-      }
-    });
-    p.on('doctype', (text) => this.onDoctype(text));
     p.on('opentagstart', (tag) => {
       if (this.failed) return;
+      if (!this.rootSeen) this.onRoot();
       // saxes has just read "<name": point at the "<".
       this.tagLine = p.line;
       this.tagColumn = Math.max(1, p.column - tag.name.length);
@@ -210,11 +214,65 @@ export class XmlReader {
       this.reportedBadBytes = true;
       this.report('InvalidEncodedBytes', { encoding: this.decoder.name.toUpperCase() }, this.parser.line, this.parser.column);
     }
+    if (this.prolog !== null) this.scanProlog(text);
+    if (this.failed) return;
     try {
       this.parser.write(text);
     } catch (err) {
       this.fatal(err as Error);
     }
+  }
+
+  /** Finds a complete DOCTYPE declaration in the prolog, before saxes reads past it. */
+  private scanProlog(text: string): void {
+    const prolog = (this.prolog ?? '') + text;
+    const start = prolog.indexOf('<!DOCTYPE');
+    if (start < 0) {
+      // Keep a short tail in case "<!DOCTYPE" is split across chunks.
+      this.prolog = prolog.length > DOCTYPE_LIMIT ? null : prolog.slice(-16);
+      return;
+    }
+    // The declaration ends at the first ">" outside quotes and outside the [internal subset].
+    let i = start + 9;
+    let inSubset = false;
+    while (i < prolog.length) {
+      const c = prolog[i];
+      if (c === '"' || c === "'") {
+        const close = prolog.indexOf(c, i + 1);
+        if (close < 0) break;
+        i = close + 1;
+        continue;
+      }
+      if (inSubset && c === '<' && prolog.startsWith('<!--', i)) {
+        const close = prolog.indexOf('-->', i + 4);
+        if (close < 0) break;
+        i = close + 3;
+        continue;
+      }
+      if (c === '[') inSubset = true;
+      else if (c === ']') inSubset = false;
+      else if (c === '>' && !inSubset) {
+        this.prolog = null;
+        this.onDoctype(prolog.slice(start + 9, i));
+        return;
+      }
+      i++;
+    }
+    if (prolog.length - start > DOCTYPE_LIMIT) {
+      this.prolog = null;
+      this.failed = true;
+      this.report('ValidatorLimit', { limit: DOCTYPE_LIMIT }, this.parser.line, this.parser.column);
+      return;
+    }
+    this.prolog = prolog.slice(start);
+  }
+
+  /** The root element starts: the prolog is over. */
+  private onRoot(): void {
+    this.rootSeen = true;
+    this.prolog = null;
+    const version = this.parser.xmlDecl.version;
+    if (version !== undefined && version !== '1.0') this.report('BadXmlVersion', { value: version }, 1, 1);
   }
 
   private fatal(err: Error): void {
@@ -245,11 +303,6 @@ export class XmlReader {
 
   private onDoctype(text: string): void {
     if (this.failed) return;
-    if (text.length > DOCTYPE_LIMIT) {
-      this.failed = true;
-      this.report('ValidatorLimit', { limit: DOCTYPE_LIMIT }, this.parser.line, this.parser.column);
-      return;
-    }
     const { doctype, subset } = parseDoctype(text);
     this.hasExternalSubset = doctype.systemId !== null || doctype.publicId !== null;
     this.declared = parseInternalSubset(subset);
@@ -324,11 +377,12 @@ export class XmlReader {
     if (this.failed) return;
     this.lastName = tag.name;
     const attrs: XmlAttr[] = [];
-    const nsDecls: Record<string, string> = {};
+    let nsDecls: Record<string, string> = NO_DECLS;
     for (const key in tag.attributes) {
       const a = tag.attributes[key];
       if (a.prefix === 'xmlns' || a.name === 'xmlns') {
         const prefix = a.prefix === 'xmlns' ? a.local : '';
+        if (nsDecls === NO_DECLS) nsDecls = {};
         nsDecls[prefix] = a.value;
         if (/\s/.test(a.value)) {
           this.report('InvalidNamespaceName', { value: a.value }, this.tagLine, this.tagColumn);
