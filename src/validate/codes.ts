@@ -902,6 +902,100 @@ export const CODES = {
       'stays readable and memory stays bounded. Fix the listed problems (usually one generator bug) and validate again.',
   },
 
+  // ── Archive chains (RFC 5005 §4, JSON Feed next_url) ─────────────────────────
+  ArchiveLinkBroken: {
+    severity: 'error',
+    text: 'the {rel} link {href} leads to no document of this archive',
+    explain:
+      'RFC 5005 §4: a reader rebuilds an archived feed by following prev-archive links (JSON Feed: next_url) from the main ' +
+      'feed to the oldest page. A link to a page that does not exist loses every item from there on. Fix: publish the page, ' +
+      'or correct the link (the checker resolves URLs against the main feed\'s self URL).',
+  },
+  ArchiveLinkWrongFormat: {
+    severity: 'error',
+    text: 'the {rel} link {href} leads to a {format} document',
+    explain:
+      'An archive chain stays in one format: an RSS page links RSS pages, an Atom page Atom pages. A reader of one format ' +
+      'cannot read the items of another. Fix: point the link at the page of the same format.',
+  },
+  ArchiveLoop: {
+    severity: 'error',
+    text: 'the {rel} links go round in a loop back to {target}',
+    explain:
+      'Following the archive links must end at the oldest page. A loop makes readers stop (JSON Feed forbids a next_url ' +
+      'that was seen before) or, worse, fetch forever. Fix: each page links to the one before it, and the oldest to none.',
+  },
+  ArchiveMarkerMissing: {
+    severity: 'warning',
+    text: 'this page is linked as an archive (from {from}) but has no fh:archive element',
+    explain:
+      'RFC 5005 §4: archive documents carry <fh:archive/> (namespace http://purl.org/syndication/history/1.0) so a reader ' +
+      'that lands on one knows it is not the feed to subscribe to. Fix: add the element to every archive page.',
+  },
+  ArchiveCurrentMissing: {
+    severity: 'warning',
+    text: 'this archive page has no "current" link to its main feed ({main})',
+    explain:
+      'RFC 5005 §4: archive documents should link rel="current" to the subscription document, so a reader that lands on ' +
+      'a page finds the feed to subscribe to. Fix: add the link.',
+  },
+  ArchiveCurrentMismatch: {
+    severity: 'error',
+    text: 'the "current" link {href} is not this chain\'s main feed ({main})',
+    explain:
+      'An archive page reached from a main feed must name that same feed as "current"; otherwise the pages of two feeds ' +
+      'are mixed. Fix: link each page to the main feed it belongs to.',
+  },
+  ArchiveNextMissing: {
+    severity: 'warning',
+    text: 'this archive page has no next-archive link back to {from}',
+    explain:
+      'RFC 5005 §4: every archive page but the newest should link rel="next-archive" to the next newer page, so the chain ' +
+      'can be walked both ways. Fix: add the link.',
+  },
+  ArchiveLinksDisagree: {
+    severity: 'error',
+    text: 'next-archive points to {href}, but the page whose prev-archive leads here is {from}',
+    explain:
+      'prev-archive and next-archive must be mirror images: if page B says prev-archive A, page A says next-archive B. ' +
+      'Otherwise pages were renumbered without rewriting their neighbours. Fix: regenerate the pages together.',
+  },
+  ArchiveNotNewest: {
+    severity: 'error',
+    text: 'prev-archive leads to {page}, which has a newer page ({newer}) that the main feed skips',
+    explain:
+      'The main feed\'s prev-archive must lead to the newest archive page; a reader walking back from it never sees the ' +
+      'pages it skips. Fix: link the main feed to the newest page.',
+  },
+  ArchivePageUnreachable: {
+    severity: 'error',
+    text: 'no main feed leads to this archive page: its {count} items are lost to readers',
+    explain:
+      'Readers find archive pages only by following links from the main feed. A page outside the chain (left over from an ' +
+      'older numbering, or with a broken link before it) is never read. Fix: link it into the chain or remove it.',
+  },
+  ArchiveDuplicateItem: {
+    severity: 'error',
+    text: 'item {id} is also on {first}',
+    explain:
+      'Each item of an archived feed belongs to exactly one archive page. The same id on two pages means the pages were ' +
+      'cut from different orderings, and readers may show the older copy. Fix: regenerate the archive from one ordering.',
+  },
+  ArchiveItemInMainAndPage: {
+    severity: 'warning',
+    text: 'item {id} is both on this archive page and in the main feed {main}',
+    explain:
+      'RFC 5005 §4.2 lets readers keep the copy from the newer document, so this is allowed (publishers do it for ' +
+      'corrected items), but an item normally leaves the main feed when it moves to an archive page.',
+  },
+  ArchiveFormatsDiffer: {
+    severity: 'warning',
+    text: '{count} items of {other} are missing from this {format} chain (e.g. {example})',
+    explain:
+      'The same feed published in several formats should hold the same items in each, pages included; an item missing ' +
+      'from one format was lost when that format\'s pages were written. Fix: regenerate all formats from the same articles.',
+  },
+
   // ── Fetching (URLs) ──────────────────────────────────────────────────────────
   ReadFailed: {
     severity: 'error',
