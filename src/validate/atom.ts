@@ -62,7 +62,9 @@ function textOrHtml(type: string): Rule {
     content: 'text',
     attrs: { type: true },
     end: (v, n, value) => {
-      if (type === 'text' && looksLikeHtml(value)) v.at(n, 'ContainsUndeclaredHTML');
+      // Only when the type was left to its default: an explicit type="text" says the markup-like
+      // characters are meant as text.
+      if (type === 'text' && attr(n, 'type') === undefined && looksLikeHtml(value)) v.at(n, 'ContainsUndeclaredHTML');
     },
   };
 }

@@ -160,7 +160,7 @@ const mediaText: Rule = {
   content: 'text',
   attrs: { type: mediaTextType },
   end: (v, n, value) => {
-    if (attr(n, 'type') !== 'html' && looksLikeHtml(value)) v.at(n, 'ContainsUndeclaredHTML');
+    if (attr(n, 'type') === undefined && looksLikeHtml(value)) v.at(n, 'ContainsUndeclaredHTML');
   },
 };
 
@@ -541,11 +541,10 @@ export function feedLevelExtensions(format: 'rss' | 'atom'): Specs {
     'blogChannel:changes': once(leaf(fullUri)),
     'creativeCommons:license': many(leaf(fullUri)),
   };
-  if (format === 'atom') {
-    s['fh:complete'] = once(emptyMarker);
-    s['fh:archive'] = once(emptyMarker);
-    s['thr:in-reply-to'] = many(inReplyTo);
-  }
+  // RFC 5005 Appendix B: in RSS 2.0 the fh: markers are children of <channel>, as of Atom's <feed>.
+  s['fh:complete'] = once(emptyMarker);
+  s['fh:archive'] = once(emptyMarker);
+  if (format === 'atom') s['thr:in-reply-to'] = many(inReplyTo);
   return s;
 }
 

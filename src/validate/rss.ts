@@ -26,7 +26,10 @@ const NETSCAPE_PUBLIC_ID = '-//Netscape Communications//DTD RSS 0.91//EN';
 const NETSCAPE_DTD = 'http://my.netscape.com/publish/formats/rss-0.91.dtd';
 
 const text = leaf();
-const title = leaf(plainText);
+// RSS core text fields get no "contains HTML" warning: a headline may legitimately talk about
+// "<script>" or "&amp;", and a correct writer escapes it; only a human can tell the mistake of
+// double escaping from such text.
+const title = leaf();
 
 /** A URL field (RSS links are URLs: absolute, ASCII). */
 const url = leaf(fullUri);
@@ -47,7 +50,7 @@ const image: Rule = {
         if (ext && !['jpg', 'jpeg', 'gif', 'png'].includes(ext)) v.at(n, 'ImageFormat');
       }),
     ),
-    title: once(leaf(notBlank, plainText, (v, n, value) => {
+    title: once(leaf(notBlank, (v, n, value) => {
       const channelTitle = n.parent?.parent?.data.title;
       if (typeof channelTitle === 'string' && value !== '' && channelTitle !== value) v.at(n, 'ImageTitleMismatch');
     })),
@@ -57,7 +60,7 @@ const image: Rule = {
     })),
     width: once(leaf(range('InvalidImageWidth', 144))),
     height: once(leaf(range('InvalidImageHeight', 400))),
-    description: once(leaf(plainText)),
+    description: once(leaf()),
   },
   end: (v, n) => {
     for (const el of ['title', 'url', 'link']) if (!n.children.has(el)) v.at(n, 'MissingElement', { parent: 'image', element: el });
@@ -198,7 +201,6 @@ const source: Rule = {
   content: 'text',
   attrs: { url: attrUri({ full: true }) },
   start: (v, n) => requireAttrs(v, n, 'url'),
-  end: (v, n, value) => plainText(v, n, value),
 };
 
 const description = leaf();
@@ -206,7 +208,7 @@ const description = leaf();
 const itemExtensions = entryLevelExtensions('rss');
 const itemChildren: Record<string, ChildSpec> = {
   ...itemExtensions,
-  title: once(leaf(notBlank, plainText)),
+  title: once(leaf(notBlank)),
   link: once(url),
   description: once(description),
   author: once(leaf(rssEmail)),
@@ -272,11 +274,11 @@ const noBlink: Rule = { content: 'any', start: (v, n) => v.at(n, 'NoBlink') };
 
 const channelChildren: Record<string, ChildSpec> = {
   ...feedLevelExtensions('rss'),
-  title: once(leaf(notBlank, plainText, (_v, n, value) => (n.parent!.data.title = value))),
+  title: once(leaf(notBlank, (_v, n, value) => (n.parent!.data.title = value))),
   link: once(leaf(fullUri, (_v, n, value) => (n.parent!.data.link = value))),
-  description: once(leaf(plainText)),
+  description: once(leaf()),
   language: once(leaf(language)),
-  copyright: once(leaf(plainText)),
+  copyright: once(leaf()),
   managingEditor: once(leaf(rssEmail)),
   webMaster: once(leaf(rssEmail)),
   pubDate: once(leaf(rfc822)),

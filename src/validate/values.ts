@@ -305,12 +305,15 @@ export const HTML_TAGS = new Set(
   ).split(' '),
 );
 
-/** Plain text that carries HTML: an end tag of an HTML element, or an HTML entity reference. */
+/**
+ * Plain text that carries HTML: an end tag of an HTML element, or an HTML entity reference in
+ * the (already decoded) text, the mark of double escaping.
+ */
 export function looksLikeHtml(text: string): boolean {
-  const re = /<\/([A-Za-z][A-Za-z0-9]*)\s*>|<([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?\/?>/g;
+  const re = /<\/([A-Za-z][A-Za-z0-9]*)\s*>/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    if (HTML_TAGS.has((m[1] ?? m[2]).toLowerCase())) return true;
+    if (HTML_TAGS.has(m[1].toLowerCase())) return true;
   }
   return /&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);/.test(text);
 }
