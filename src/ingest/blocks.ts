@@ -5,7 +5,7 @@
 // paragraphs) are kept apart from rules about the text itself.
 import type { Person } from '../model/index.js';
 import { mergePeople, parseByline, parseRoleCredits, splitTrailingRoleCredits } from './byline.js';
-import { creditOnly, markedCredit, parenCredit, unmarkedCredit, type CaptionParts } from './credit.js';
+import { creditOnly, japaneseCredit, markedCredit, parenCredit, unmarkedCredit, type CaptionParts } from './credit.js';
 import { headlineSource, matchDateline, type DatelineParts } from './dateline.js';
 import { isNote } from './notes.js';
 
@@ -52,7 +52,7 @@ const MAX_STANDFIRST_CHARS = 300;
 const STANDFIRST_RATIO = 0.6;
 
 /** Ends like a sentence (or a quotation, or a parenthesis closing one). */
-const SENTENCE_END = /[.!?…"”’'»)\]]$/;
+const SENTENCE_END = /[.!?…"”’'»)\]。！？」』]$/;
 
 // ── what a block is by its own text ──────────────────────────────────────────
 
@@ -70,7 +70,7 @@ function photoParts(text: string): CaptionParts | null {
   if (text.length > MAX_CAPTION_CHARS) return null;
   const only = creditOnly(text);
   if (only) return { caption: null, credit: stripCreditMarker(only) };
-  return markedCredit(text) ?? parenCredit(text) ?? unmarkedCredit(text);
+  return markedCredit(text) ?? parenCredit(text) ?? japaneseCredit(text) ?? unmarkedCredit(text);
 }
 
 function stripCreditMarker(s: string): string {
@@ -102,6 +102,8 @@ function headingLike(text: string): boolean {
   if (text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
   if (!/^[\p{Lu}\p{Lo}\d"“„'‘«¿¡]/u.test(text)) return false;
   if (DANGLING.test(text)) return false;
+  // Live-blog entries (`9h05 - Markets open higher`, `10:32 Police arrive`) are running text.
+  if (/^\d{1,2}(?:[h:.]\d{2})\b/.test(text)) return false;
   // What a parenthesis says (`($14.99, #559393)`) does not make a line a list or a table.
   const bare = text.replace(/\([^()]*\)/g, '');
   // Lists (`Barcelona, Bayern Munich, Porto, Real Madrid`) are not headings.
@@ -109,12 +111,14 @@ function headingLike(text: string): boolean {
   // Tables and results (`Net loss 500,000 vs loss 500,000`) are data, not headings.
   if (/\bvs\.?\b/i.test(bare) || (bare.match(/\d/g) ?? []).length > bare.length / 4) return false;
   const last = text.slice(-1);
-  if (/[.!;,:\-–—…]/.test(last)) return false;
+  if (/[.!;,:\-–—…。！、]/.test(last)) return false;
   // A question is a heading when it is shouted (`WAS ANYONE ELSE INVOLVED?`); a quiet one only
   // in company (see shortQuestion).
-  if (last === '?') return text === text.toUpperCase();
+  if (last === '?' || last === '？') return text === text.toUpperCase();
+  // `Rosé, France ($14.99, #559393)` is a heading; `(… in the spring.)` closes a sentence.
   if (last === ')') return !/[.!?]\)$/.test(text);
-  if (/["”’'»\]]/.test(last)) return /^["“„'‘«]/.test(text) && !/[.!?,]["”’'»]$/.test(text);
+  // A quotation that closes the line: a heading if nothing inside it ends a sentence.
+  if (/["”’'»“]/.test(last)) return !/[.!?,…]["”’'»“]+$/.test(text) && /["“„'‘«»`]/.test(text.replace(/["”’'»“]+$/, ''));
   return true;
 }
 
@@ -125,7 +129,8 @@ function shortQuestion(text: string): boolean {
 
 /** Prose: a block a reader reads as a paragraph. */
 function prose(text: string): boolean {
-  return SENTENCE_END.test(text) || text.length > 160;
+  // A lead-in (`Here's what we know:`) reads on into the next block like any paragraph.
+  return SENTENCE_END.test(text) || text.endsWith(':') || text.length > 160;
 }
 
 export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBody {

@@ -218,12 +218,21 @@ function stripMarker(s: string): string {
   return s.replace(new RegExp(String.raw`^${MARKER}\s*:\s*`), '').trim();
 }
 
+/** Japanese papers: `…技官（警視庁提供）` — the photo was provided by (提供) the named body. */
+const JAPANESE_COURTESY = /^(.+?)[（(]([^（）()]{1,30}?)(?:提供|撮影)[）)]$/;
+
+export function japaneseCredit(block: string): CaptionParts | null {
+  const m = JAPANESE_COURTESY.exec(block);
+  return m ? { caption: m[1].trim(), credit: m[2].trim() } : null;
+}
+
 /** A trailing `(AP)`, `(Christie's)`, `(Fred Scheiber/SIPA)` after a full caption sentence. */
 export function parenCredit(block: string): CaptionParts | null {
   const m = /^(.*[.!?…"”’])\s*\(([^()]{2,60})\)$/.exec(block);
   if (!m) return null;
   const inner = m[2].trim();
-  const segs = segmentsOf(inner.split(/\s+/));
+  // Here a possessive is a name (`Christie's`): the parenthesis already marks the credit.
+  const segs = segmentsOf(inner.replace(/['’]s\b/g, '').split(/\s+/));
   if (!segs || segs.length > 4 || !segs.every(isSegment) || words(inner) > 6) return null;
   return { caption: m[1].trim(), credit: inner };
 }

@@ -90,3 +90,37 @@ test('a short question is body in wire copy, a heading in a sectioned article', 
   const web = article('q.txt', 'Headline\n\nThe mayor spoke on Monday at length.\n\nThe speech\n\nShe spoke for an hour about transport and housing.\n\nWhat comes next?\n\nAides expect a decision this week.\n');
   assert.deepEqual(web.headings.map((h) => h.text), ['The speech', 'What comes next?']);
 });
+
+test('headings: quoted, kicker-and-quote and price lines are headings; AP-quoted sentences are not', () => {
+  const a = article(
+    'h.txt',
+    [
+      'Headline',
+      'The first paragraph sets the scene at some length.',
+      'Ministers split. „Not on our watch”',
+      'The second section begins with a full sentence.',
+      'He called the plan ``a historic mistake.\'\'',
+      'The third paragraph follows the quotation.',
+      'Harbour Red 2023, Portugal ($18.99, #123456)',
+      'A fruity red that goes with everything.',
+    ].join('\n\n'),
+  );
+  assert.deepEqual(a.headings.map((h) => h.text), ['Ministers split. „Not on our watch”', 'Harbour Red 2023, Portugal ($18.99, #123456)']);
+  assert.ok(a.body.includes("He called the plan ``a historic mistake.''"));
+});
+
+test('live-blog entries with a time stamp are running text, not headings', () => {
+  const a = article('l.txt', 'Live: markets\n\nThe day so far in one paragraph.\n\n9h05 - Paris opens higher\n\nThe CAC 40 rose 0.5 percent in early trade.\n');
+  assert.deepEqual(a.headings, []);
+  assert.equal(a.body.length, 3);
+});
+
+test('Japanese: sentence ends and a courtesy credit （…提供） are understood', () => {
+  const a = article(
+    'j.txt',
+    '島の無線が改善\n\n島で通話試験を行う技官（警察庁提供）\n\n' + '本文の最初の段落です。'.repeat(4) + '\n\n改善で解消\n\n' + '二つ目の段落です。'.repeat(4) + '\n',
+  );
+  assert.deepEqual(a.media.map((m) => [m.caption, m.credit]), [['島で通話試験を行う技官', '警察庁']]);
+  assert.deepEqual(a.headings.map((h) => h.text), ['改善で解消']);
+  assert.equal(a.body.length, 2);
+});
