@@ -101,7 +101,7 @@ function parseDoctype(text: string): { doctype: Doctype; subset: string } {
 
 function messageOf(err: Error): string {
   // saxes messages look like "file:line:col: message"; keep the message.
-  const m = /^[^:]*:\d+:\d+: (.*)$/s.exec(err.message);
+  const m = /^(?:[^:]*:)?\d+:\d+: (.*)$/s.exec(err.message);
   return (m ? m[1] : err.message).replace(/\.$/, '');
 }
 
@@ -283,7 +283,9 @@ export class XmlReader {
     const column = this.parser.column;
     const unbound = /^unbound namespace prefix: "(.*)"$/.exec(msg);
     if (unbound) {
-      this.report('UndeclaredPrefix', { prefix: unbound[1], element: this.lastName }, line, column);
+      // saxes is building the tag that uses the prefix; its name is in the parser's state.
+      const building = (this.parser as unknown as { tag?: { name?: string } }).tag?.name;
+      this.report('UndeclaredPrefix', { prefix: unbound[1], element: building || this.lastName }, line, column);
       return;
     }
     if (msg === 'undefined entity') {
@@ -295,10 +297,13 @@ export class XmlReader {
 
   private lastName = '';
 
-  /** The entity name just read, for the message (saxes keeps it in its state). */
+  /** The entity name just read, for the message: the text between the last "&" and ";" read. */
   private lastEntity(): string {
-    const st = this.parser as unknown as { entity?: string };
-    return st.entity || '?';
+    const st = this.parser as unknown as { chunk?: string; i?: number };
+    const chunk = st.chunk ?? '';
+    const before = chunk.slice(Math.max(0, (st.i ?? 0) - 200), st.i ?? 0);
+    const m = /&([^&;\s]*);?$/.exec(before);
+    return m ? m[1] : '?';
   }
 
   private onDoctype(text: string): void {

@@ -1,0 +1,106 @@
+// Atom 1.0 rules (RFC 4287), with threading (RFC 4685) and paging (RFC 5005).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { atom, check, entry, errorCodes, warningCodes } from './helpers.js';
+
+test('a complete Atom feed with XHTML and HTML content and Media RSS gets no error and no warning', () => {
+  const doc = atom(
+    entry(
+      `<summary type="text">Why &lt;blink&gt; died</summary>
+<content type="html">&lt;p&gt;Body &amp;amp; more&lt;/p&gt;</content>
+<author><name>Jane Doe</name><email>jane@example.com</email><uri>https://example.com/jane</uri></author>
+<category term="world" label="World"/>
+<published>2024-03-05T10:00:00+01:00</published>
+<media:content url="https://img.example.com/a.jpg" type="image/jpeg" medium="image">
+<media:description type="plain">A photo</media:description>
+<media:credit role="photographer" scheme="urn:ebu">AP</media:credit>
+</media:content>`,
+    ) +
+      entry(
+        '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Hello <b>world</b></p></div></content>',
+        'tag:example.com,2024:2',
+      ),
+    ' xmlns:media="http://search.yahoo.com/mrss/" xml:lang="en"',
+  );
+  const r = check(doc);
+  assert.equal(r.format, 'atom');
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(r.warnings, []);
+});
+
+test('feed and entry need id, title and updated; entries need an author from somewhere', () => {
+  const noId = check(atom('').replace('<id>tag:example.com,2024:feed</id>', ''));
+  assert.deepEqual(errorCodes(noId), ['MissingElement']);
+  const noAuthor = atom(entry()).replace('<author><name>Jane Doe</name></author>', '');
+  assert.deepEqual(errorCodes(check(noAuthor)), ['MissingElement']);
+  // The feed's author may come after the entries.
+  const late = atom(entry()).replace('<author><name>Jane Doe</name></author>', '').replace('</feed>', '<author><name>J</name></author></feed>');
+  assert.deepEqual(errorCodes(check(late)), []);
+});
+
+test('dates are RFC 3339 with upper-case T and Z and real calendar values', () => {
+  const at = (d: string) => atom(entry().replace('2024-03-05T10:00:00Z', d));
+  assert.deepEqual(errorCodes(check(at('2024-02-29T23:59:60.5-05:30'))), []);
+  for (const bad of ['2024-03-05', '2024-03-05t10:00:00z', '2023-02-29T10:00:00Z', '2024-03-05T24:00:00Z', '2024-03-05T10:00Z']) {
+    assert.deepEqual(errorCodes(check(at(bad))), ['InvalidRFC3339Date'], bad);
+  }
+  assert.deepEqual(errorCodes(check(at(' 2024-03-05T10:00:00Z'))), ['UnexpectedWhitespace']);
+});
+
+test('ids are absolute IRIs; tag: and urn:uuid: are checked to their RFCs', () => {
+  const withId = (id: string) => atom(entry('', id));
+  assert.deepEqual(errorCodes(check(withId('urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a'))), []);
+  assert.deepEqual(errorCodes(check(withId('/relative'))), ['InvalidFullURI']);
+  assert.deepEqual(errorCodes(check(withId('tag:example.com,24:x'))), ['InvalidTagURI']);
+  assert.deepEqual(errorCodes(check(withId('urn:uuid:not-a-uuid'))), ['InvalidUUID']);
+});
+
+test('text constructs: type is text, html or xhtml; xhtml needs its div', () => {
+  const title = (t: string) => atom(entry().replace('<title>One</title>', t));
+  assert.deepEqual(errorCodes(check(title('<title type="text/plain">x</title>'))), ['InvalidTextType']);
+  assert.deepEqual(errorCodes(check(title('<title type="xhtml">no div</title>'))), ['MissingXhtmlDiv']);
+  assert.deepEqual(errorCodes(check(title('<title type="text"><b>x</b></title>'))), ['UndefinedElement']);
+  assert.deepEqual(errorCodes(check(title('<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">x</div></title>'))), []);
+});
+
+test('an entry without content needs an alternate link; out-of-line content needs a summary', () => {
+  const noAlt = atom(entry().replace('<link href="https://example.com/1"/>', ''));
+  assert.deepEqual(errorCodes(check(noAlt)), ['MissingContentOrAlternate']);
+  const src = atom(entry('<content src="https://example.com/1.pdf" type="application/pdf"/>'));
+  assert.deepEqual(errorCodes(check(src)), ['MissingSummary']);
+});
+
+test('two alternate links with the same type and hreflang are an error', () => {
+  const doc = atom(entry('<link rel="alternate" href="https://example.com/other"/>'));
+  assert.deepEqual(errorCodes(check(doc)), ['DuplicateAtomLink']);
+  const langs = atom(entry('<link rel="alternate" hreflang="fr" href="https://example.com/fr"/>'));
+  assert.deepEqual(errorCodes(check(langs)), []);
+});
+
+test('elements of the Atom namespace must be defined; foreign elements are allowed', () => {
+  assert.deepEqual(errorCodes(check(atom(entry('<subtitle>x</subtitle>')))), ['UndefinedElement']);
+  assert.deepEqual(errorCodes(check(atom(entry('<x:any xmlns:x="https://example.com/ns"><x:deep/></x:any>')))), []);
+});
+
+test('wrong or missing namespace on feed is an error', () => {
+  assert.ok(errorCodes(check('<feed><title>x</title></feed>')).includes('MissingNamespace'));
+  assert.ok(errorCodes(check('<feed xmlns="http://purl.org/atom/ns#"><title>x</title></feed>')).includes('InvalidNamespace'));
+});
+
+test('threading and paging extensions', () => {
+  const thr = ' xmlns:thr="http://purl.org/syndication/thread/1.0"';
+  const reply = atom(entry('<thr:in-reply-to ref="tag:example.com,2024:0" href="https://example.com/0"/><link rel="replies" href="https://example.com/c" thr:count="3"/>'), thr);
+  assert.deepEqual(errorCodes(check(reply)), []);
+  const badCount = atom(entry('<link rel="replies" href="https://example.com/c" thr:count="three"/>'), thr);
+  assert.deepEqual(errorCodes(check(badCount)), ['InvalidInteger']);
+  const fh = ' xmlns:fh="http://purl.org/syndication/history/1.0"';
+  const complete = atom('<fh:complete/><link rel="next" href="https://example.com/2"/>', fh);
+  assert.deepEqual(errorCodes(check(complete)), ['FeedRelInCompleteFeed']);
+});
+
+test('every entry sharing one id is an error; two sharing one is a warning', () => {
+  const two = atom(entry() + entry());
+  assert.deepEqual(errorCodes(check(two)), []);
+  assert.ok(warningCodes(check(two)).includes('DuplicateEntries'));
+  assert.deepEqual(errorCodes(check(atom(entry() + entry() + entry()))), ['DuplicateIds']);
+});

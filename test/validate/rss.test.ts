@@ -1,0 +1,136 @@
+// RSS 2.0 rules: required elements, values (dates, URLs, e-mails, guids), structure, and the
+// common extension namespaces, which a well-made feed uses without a single message.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, errorCodes, rss, warningCodes } from './helpers.js';
+
+const NAMESPACES =
+  ' xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"' +
+  ' xmlns:media="http://search.yahoo.com/mrss/"';
+
+const GOOD_ITEM = `<item>
+<title>Trump, Putin Release Joint Statement on Syria</title>
+<link>https://news.example.com/2017/11/11/statement/</link>
+<description>The United States and Russia released a joint statement.</description>
+<content:encoded><![CDATA[<p><span class="dateline">DA’NANG, Vietnam —</span> The statement…</p>]]></content:encoded>
+<dc:creator>Jane Doe</dc:creator>
+<dc:coverage>DA’NANG, Vietnam</dc:coverage>
+<category>World</category>
+<guid isPermaLink="false">tag:news.example.com,2017-11-11:statement</guid>
+<pubDate>Sat, 11 Nov 2017 09:30:00 +0000</pubDate>
+<media:content url="https://img.example.com/a.jpg" type="image/jpeg" medium="image">
+  <media:description type="plain">Presidents talk at the summit</media:description>
+  <media:credit role="photographer" scheme="urn:ebu">MIKHAIL KLIMENTYEV/SPUTNIK</media:credit>
+</media:content>
+<media:credit role="photographer">EPA</media:credit>
+</item>`;
+
+test('a complete RSS feed with content, dc, atom and media gets no error and no warning', () => {
+  const r = check(rss(`<language>en</language>\n<lastBuildDate>Sat, 11 Nov 2017 09:30:00 +0000</lastBuildDate>\n${GOOD_ITEM}`, NAMESPACES));
+  assert.equal(r.format, 'rss');
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(r.warnings, []);
+  assert.equal(r.valid, true);
+});
+
+test('channel title, link and description are required', () => {
+  const doc = '<rss version="2.0"><channel><title>x</title></channel></rss>';
+  const r = check(doc);
+  assert.deepEqual(errorCodes(r), ['MissingElement', 'MissingElement']);
+  assert.match(r.errors[0].message, /link/);
+  assert.match(r.errors[1].message, /description/);
+});
+
+test('dates must be RFC 822 with a matching weekday; old forms only warn', () => {
+  const item = (d: string) => rss(`<item><title>x</title><guid isPermaLink="false">1</guid><pubDate>${d}</pubDate></item>`);
+  assert.deepEqual(errorCodes(check(item('Sat, 11 Nov 2017 09:30:00 GMT'))), []);
+  assert.deepEqual(errorCodes(check(item('2017-11-11T09:30:00Z'))), ['InvalidRFC822Date']);
+  assert.deepEqual(errorCodes(check(item('Mon, 11 Nov 2017 09:30:00 GMT'))), ['InvalidRFC822Date']);
+  assert.deepEqual(errorCodes(check(item('Thu, 31 Feb 2017 09:30:00 GMT'))), ['InvalidRFC822Date']);
+  assert.deepEqual(errorCodes(check(item('Sat, 11 Nov 2017 09:30:00 +01:00'))), ['InvalidRFC822Date']);
+  const old = check(item('11 nov 17 09:30 EST'));
+  assert.deepEqual(errorCodes(old), []);
+  assert.ok(warningCodes(old).includes('ProblematicalRFC822Date'));
+});
+
+test('a guid is a URL unless isPermaLink="false", and unique in the feed', () => {
+  assert.deepEqual(errorCodes(check(rss('<item><title>x</title><guid>12345</guid></item>'))), ['InvalidGuid']);
+  // An isPermaLink other than "false" leaves the guid a permalink, which "a" is not.
+  assert.deepEqual(errorCodes(check(rss('<item><title>x</title><guid isPermaLink="no">a</guid></item>'))), ['InvalidBoolean', 'InvalidGuid']);
+  const dup = rss('<item><title>a</title><guid isPermaLink="false">1</guid></item><item><title>b</title><guid isPermaLink="false">&#49;</guid></item>');
+  assert.deepEqual(errorCodes(check(dup)), ['DuplicateValue']);
+});
+
+test('links are absolute URLs without spaces or non-ASCII characters', () => {
+  const item = (u: string) => rss(`<item><title>x</title><link>${u}</link><guid isPermaLink="false">1</guid></item>`);
+  assert.deepEqual(errorCodes(check(item('https://example.com/a%20b?q=1#f'))), []);
+  assert.deepEqual(errorCodes(check(item('/relative/path'))), ['InvalidFullURI']);
+  assert.deepEqual(errorCodes(check(item('https://example.com/a b'))), ['InvalidURIChar']);
+  assert.deepEqual(errorCodes(check(item('https://example.com/caf\u00e9'))), ['IRINotURI']);
+  assert.deepEqual(errorCodes(check(item('http://'))), ['InvalidFullURI']);
+});
+
+test('author is an e-mail address; a bare name is an error, "Name <addr>" a warning', () => {
+  const item = (a: string) => rss(`<item><title>x</title><author>${a}</author><guid isPermaLink="false">1</guid></item>`);
+  assert.deepEqual(errorCodes(check(item('jane@example.com (Jane Doe)'))), []);
+  assert.deepEqual(errorCodes(check(item('Jane Doe'))), ['InvalidEmail']);
+  const angle = check(item('Jane Doe &lt;jane@example.com&gt;'));
+  assert.deepEqual(errorCodes(angle), []);
+  assert.deepEqual(warningCodes(angle), ['EmailFormat']);
+});
+
+test('an item needs a title or a description; unknown core elements and duplicates are errors', () => {
+  assert.deepEqual(errorCodes(check(rss('<item><guid isPermaLink="false">1</guid></item>'))), ['ItemMissingTitleOrDescription']);
+  assert.deepEqual(errorCodes(check(rss('<item><title>a</title><title>b</title><guid isPermaLink="false">1</guid></item>'))), ['DuplicateElement']);
+  assert.deepEqual(errorCodes(check(rss('<item><title>a</title><foo>b</foo><guid isPermaLink="false">1</guid></item>'))), ['UndefinedElement']);
+  // Extensions in a namespace of one's own are always allowed.
+  const own = rss('<item><title>a</title><x:foo>b</x:foo><guid isPermaLink="false">1</guid></item>', ' xmlns:x="https://example.com/ns"');
+  assert.deepEqual(errorCodes(check(own)), []);
+});
+
+test('enclosure needs url, length and type', () => {
+  const item = (e: string) => rss(`<item><title>x</title>${e}<guid isPermaLink="false">1</guid></item>`);
+  assert.deepEqual(errorCodes(check(item('<enclosure url="https://e.com/a.mp3" length="123" type="audio/mpeg"/>'))), []);
+  assert.deepEqual(errorCodes(check(item('<enclosure url="https://e.com/a.mp3" type="audio/mpeg"/>'))), ['MissingAttribute']);
+  assert.deepEqual(errorCodes(check(item('<enclosure url="https://e.com/a.mp3" length="-5" type="audio"/>'))), [
+    'InvalidNonNegativeInteger',
+    'InvalidMIMEType',
+  ]);
+});
+
+test('skipHours and skipDays take valid, distinct values', () => {
+  assert.deepEqual(errorCodes(check(rss('<skipHours><hour>0</hour><hour>23</hour></skipHours>'))), []);
+  assert.deepEqual(errorCodes(check(rss('<skipHours><hour>25</hour></skipHours>'))), ['InvalidHour']);
+  assert.deepEqual(errorCodes(check(rss('<skipHours><hour>5</hour><hour>5</hour></skipHours>'))), ['DuplicateValue']);
+  assert.deepEqual(errorCodes(check(rss('<skipDays><day>Sunday</day><day>sunday</day></skipDays>'))), ['InvalidDay']);
+});
+
+test('image width and height have limits; cloud needs its attributes', () => {
+  const img = (w: string) => rss(`<image><url>https://example.com/a.png</url><title>Example</title><link>https://example.com/</link><width>${w}</width></image>`);
+  assert.deepEqual(errorCodes(check(img('88'))), []);
+  assert.deepEqual(errorCodes(check(img('145'))), ['InvalidImageWidth']);
+  assert.deepEqual(errorCodes(check(rss('<cloud domain="rpc.example.com" port="80" path="/RPC2" registerProcedure="p" protocol="xml-rpc"/>'))), []);
+  assert.deepEqual(errorCodes(check(rss('<cloud domain="rpc.example.com" port="0" path="/RPC2" registerProcedure="p" protocol="xml-rpc"/>'))), [
+    'InvalidPositiveInteger',
+  ]);
+});
+
+test('the rss element is in no namespace and has a version', () => {
+  assert.ok(errorCodes(check('<rss xmlns="http://example.com/" version="2.0"><channel/></rss>')).includes('InvalidNamespace'));
+  assert.ok(errorCodes(check('<rss><channel><title>t</title><link>https://e.com/</link><description>d</description></channel></rss>')).includes('MissingAttribute'));
+  assert.equal(check('<html><body/></html>').format, 'unknown');
+  assert.deepEqual(errorCodes(check('<html><body/></html>')), ['UnknownFormat']);
+});
+
+test('extension values are checked: Dublin Core dates, Media RSS, iTunes', () => {
+  const dc = rss('<item><title>x</title><guid isPermaLink="false">1</guid><dc:date>2017-13-01</dc:date></item>', NAMESPACES);
+  assert.deepEqual(errorCodes(check(dc)), ['InvalidW3CDTFDate']);
+  const media = rss('<item><title>x</title><guid isPermaLink="false">1</guid><media:thumbnail width="-1"/></item>', NAMESPACES);
+  assert.deepEqual(errorCodes(check(media)), ['InvalidPositiveInteger', 'MissingAttribute']);
+  const wrongNs = rss('<item><title>x</title><guid isPermaLink="false">1</guid></item>', ' xmlns:media="http://search.yahoo.com/mrss"');
+  assert.deepEqual(errorCodes(check(wrongNs)), ['MediaRssNamespace']);
+  const it = ' xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"';
+  assert.deepEqual(errorCodes(check(rss('<itunes:category text="Technology"/>', it))), []);
+  assert.deepEqual(errorCodes(check(rss('<itunes:category text="Cats"/>', it))), ['InvalidItunesCategory']);
+  assert.deepEqual(errorCodes(check(rss('<itunes:duration>10:00</itunes:duration>', it))), ['UndefinedElement']);
+});
