@@ -51,6 +51,9 @@ const MAX_DEK_CHARS = 400;
 const MAX_STANDFIRST_CHARS = 300;
 const STANDFIRST_RATIO = 0.6;
 
+/** A key-point bullet line. */
+const BULLET = /^[*•·]\s+\S/;
+
 /** Ends like a sentence (or a quotation, or a parenthesis closing one). */
 const SENTENCE_END = /[.!?…"”’'»)\]。！？」』]$/;
 
@@ -153,9 +156,11 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
   const photoAt = (i: number) => i < kinds.length && kinds[i].kind === 'photo';
 
   // Dateline: on the first text block; or on the second, when a short dek stands before it.
+  // Reuters' key-point bullets (`* Profit up 6 pct`) may come first: they are looked past.
   const src = headlineSource(headline);
   let datelineAt = -1;
-  for (const k of textIdx.slice(0, 2)) {
+  const leading = textIdx.filter((k, n) => !BULLET.test(texts[k]) || textIdx.slice(0, n).some((j) => !BULLET.test(texts[j])));
+  for (const k of leading.slice(0, 2)) {
     const m = matchDateline(texts[k], { headlineSource: src });
     if (m) {
       out.dateline = m.dateline;

@@ -124,3 +124,9 @@ test('Japanese: sentence ends and a courtesy credit （…提供） are understo
   assert.deepEqual(a.headings.map((h) => h.text), ['改善で解消']);
   assert.equal(a.body.length, 2);
 });
+
+test("Reuters key-point bullets before the dateline paragraph do not hide the dateline", () => {
+  const a = article('b.txt', 'Miner cuts output\n\n* Output down 8 pct\n\n* Shares fall\n\nJOHANNESBURG, May 3 (Reuters) - A miner cut its output forecast.\n\nIt blamed power cuts.\n');
+  assert.equal(a.dateline?.place, 'JOHANNESBURG');
+  assert.ok(a.body.includes('A miner cut its output forecast.'));
+});
