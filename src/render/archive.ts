@@ -1,0 +1,268 @@
+// RFC 5005 §4 archived feeds, in all three formats: the main feeds (the "subscription documents")
+// carry the newest items and link to archive pages that together hold every older item once.
+//
+// How items are split, and why:
+//  - Oldest first, the items fall into fixed blocks of `pageSize`; archive page k is block k.
+//    A new article (the newest) never moves an older one between blocks, so pages never reshuffle.
+//  - A block becomes a page only once it has left the main feeds whole: the main feeds hold the
+//    newest items from the start of a block, at least `itemLimit` of them and fewer than
+//    `itemLimit + pageSize`. So adding an article rewrites only the main feeds, and when a
+//    further block has left them, one new page appears (its older neighbour gains a
+//    next-archive link). Editing an old article rewrites the one page that holds it.
+//    RFC 5005 asks exactly this of archives: an archive page's entries never change, so a reader
+//    walking prev-archive links may stop at the first page it has seen before.
+//  - Each main feed must also stay within `maxBytes`. When the block-aligned cut is too large,
+//    the main feeds keep as many of the newest items as fit, and the newest archive page holds
+//    the rest of its block so far: that one page then grows with each article until its block
+//    is full (or until the main feeds have room again). Large articles only.
+//  - The three formats are split at the same place, decided by the largest of them, so an
+//    item sits on page k in RSS, Atom and JSON Feed alike.
+//
+// Links: RSS and Atom pages carry fh:archive and current / prev-archive / next-archive (atom:link
+// in RSS); the main feeds link prev-archive to the newest page. JSON Feed has no archive links, so
+// its documents chain with next_url from the main feed to the newest page and on to page 1.
+// A JSON Feed page keeps the main feed's URL as feed_url: that is the feed's identity.
+//
+// Pure: articles in, plans and strings out. Rendering a plan is per file, so a caller can render,
+// check and write one page at a time, and skip pages whose key says they have not changed.
+import { createHash } from 'node:crypto';
+import type { Article, Site } from '../model/index.js';
+import { renderAtom } from './atom.js';
+import { FEED_FILES, sortNewestFirst, type FeedPage } from './index.js';
+import { renderJsonFeed } from './jsonfeed.js';
+import { renderRss } from './rss.js';
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+
+/** The folder (under the output folder) that holds the archive pages. */
+export const ARCHIVE_DIR = 'archive';
+
+const RENDERERS: Record<FeedFormat, (page: FeedPage) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
+const PAGE_STEM: Record<FeedFormat, string> = { rss: 'rss', atom: 'atom', json: 'feed' };
+const PAGE_EXT: Record<FeedFormat, string> = { rss: 'xml', atom: 'xml', json: 'json' };
+
+/** Changes whenever the way a page is derived from its items changes: old keys then never match. */
+const KEY_VERSION = 'wirefeed-archive-1';
+
+export interface ArchiveSettings {
+  /** Newest items the main feeds hold at least (Site.itemLimit). */
+  itemLimit: number;
+  /** Items per archive page (config feed.archivePageSize). */
+  pageSize: number;
+  /** Byte budget of each main feed file (config feed.maxBytes). */
+  maxBytes: number;
+  /** The main feeds' "updated" when there is no article at all (a stable time, never the clock). */
+  fallbackUpdated?: string;
+}
+
+export interface ArchivePage {
+  /** 1 = the oldest items. */
+  number: number;
+  /** Newest first, as feeds are written. */
+  articles: Article[];
+  /** False only for the newest page when the byte budget pushed part of a block out early. */
+  complete: boolean;
+  /**
+   * Same key ⇒ same bytes, in each format: a hash of the site, the page's number and links, and
+   * each item's id, dates and source hash. A caller that remembers the key a file was written
+   * with may skip rendering and checking it again.
+   */
+  key: string;
+}
+
+export interface ArchivePlan {
+  site: Site;
+  settings: ArchiveSettings;
+  /** The main feeds' items, newest first. */
+  main: Article[];
+  /** Like ArchivePage.key, for the three main feeds. */
+  mainKey: string;
+  /** pages[i] is page i + 1; oldest first. */
+  pages: ArchivePage[];
+  /** The newest article alone is larger than maxBytes in some format: the main feeds hold it anyway. */
+  overBudget: boolean;
+  /** The main feeds as rendered while measuring them against the budget (so they are rendered once). */
+  mainFeeds: Record<FeedFormat, string>;
+}
+
+/** One file of a plan: its name under the output folder and the key of its content. */
+export interface ArchiveFile {
+  name: string;
+  format: FeedFormat;
+  /** 0 for a main feed, else the archive page number. */
+  page: number;
+  key: string;
+}
+
+export function mainFileName(format: FeedFormat): string {
+  return FEED_FILES[format];
+}
+
+/** `archive/rss-3.xml`, `archive/atom-3.xml`, `archive/feed-3.json`. */
+export function archiveFileName(format: FeedFormat, page: number): string {
+  return `${ARCHIVE_DIR}/${PAGE_STEM[format]}-${page}.${PAGE_EXT[format]}`;
+}
+
+/** The page number and format of an archive file name, or null when it is not one of ours. */
+export function parseArchiveFileName(name: string): { format: FeedFormat; page: number } | null {
+  const m = /^archive\/(rss|atom|feed)-([1-9]\d*)\.(xml|json)$/.exec(name);
+  if (!m) return null;
+  const format: FeedFormat = m[1] === 'feed' ? 'json' : (m[1] as FeedFormat);
+  if (PAGE_EXT[format] !== m[3]) return null;
+  return { format, page: Number(m[2]) };
+}
+
+function sha256(parts: string[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\u0000');
+  return h.digest('hex');
+}
+
+/**
+ * What decides an item's bytes, given the site: ingest derives everything else from the source
+ * file's bytes. The id and dates come apart from the bytes (ledger, first-seen time), so they
+ * are named too.
+ */
+function itemKey(a: Article): string {
+  return `${a.id}\u0001${a.published}\u0001${a.updated}\u0001${a.source.sha256}\u0001${a.dateline?.date ?? ''}`;
+}
+
+/** Splits the articles into main feeds and archive pages; renders (and keeps) the main feeds. */
+export function planArchive(site: Site, articles: readonly Article[], settings: ArchiveSettings): ArchivePlan {
+  const { itemLimit, pageSize } = settings;
+  if (!(Number.isInteger(pageSize) && pageSize >= 1)) throw new RangeError(`archive page size must be a whole number ≥ 1, not ${pageSize}`);
+  if (!(Number.isInteger(itemLimit) && itemLimit >= 1)) throw new RangeError(`item limit must be a whole number ≥ 1, not ${itemLimit}`);
+  const newest = sortNewestFirst(articles);
+  const total = newest.length;
+  const siteKey = sha256([KEY_VERSION, JSON.stringify(site), String(pageSize)]);
+
+  const pageCountFor = (mainCount: number): number => Math.ceil((total - mainCount) / pageSize);
+  const renderMainWith = (count: number, format: FeedFormat): string =>
+    RENDERERS[format](mainPage(site, newest.slice(0, count), format, pageCountFor(count), settings.fallbackUpdated));
+
+  // ---- how many of the newest items the main feeds hold
+  const rendered = new Map<number, Partial<Record<FeedFormat, string>>>();
+  /** Renders the main feeds with `count` items, largest format first, stopping at the first too big. */
+  const fits = (count: number): boolean => {
+    const got = rendered.get(count) ?? {};
+    rendered.set(count, got);
+    for (const format of ['json', 'rss', 'atom'] as const) {
+      const text = (got[format] ??= renderMainWith(count, format));
+      if (Buffer.byteLength(text, 'utf8') > settings.maxBytes) return false;
+    }
+    return true;
+  };
+  // The block-aligned cut: from the start of the block that holds the itemLimit-th newest item.
+  const aligned = total <= itemLimit ? total : total - pageSize * Math.floor((total - itemLimit) / pageSize);
+  let mainCount = aligned;
+  let overBudget = false;
+  if (total > 0 && !fits(aligned)) {
+    // The most that fit: binary search between 1 (always kept) and the aligned count.
+    let lo = 1;
+    let hi = aligned - 1;
+    if (!fits(1)) {
+      overBudget = true;
+      hi = 1;
+    }
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    // (Each probe is rendered with its own links, so `lo` is a checked fit, not an estimate.)
+    // The aligned cut was the smallest block boundary leaving itemLimit items, so no other
+    // boundary helps: the main feeds keep all that fit, and the newest page holds the rest of
+    // its block so far.
+    mainCount = lo;
+  }
+
+  // ---- the pages: block k of the oldest-first order, i.e. a slice of the newest-first list
+  const archived = total - mainCount;
+  const pages: ArchivePage[] = [];
+  const itemKeys = newest.map(itemKey);
+  const pageCount = Math.ceil(archived / pageSize);
+  for (let k = 1; k <= pageCount; k++) {
+    const oldestFirstEnd = Math.min(k * pageSize, archived); // exclusive
+    const from = total - oldestFirstEnd;
+    const to = total - (k - 1) * pageSize;
+    const hasNext = k < pageCount;
+    pages.push({
+      number: k,
+      articles: newest.slice(from, to),
+      complete: to - from === pageSize,
+      key: sha256([siteKey, `page ${k}`, hasNext ? 'next' : 'last', ...itemKeys.slice(from, to)]),
+    });
+  }
+
+  const mainFeeds = {} as Record<FeedFormat, string>;
+  const got = rendered.get(mainCount) ?? {};
+  for (const format of FEED_FORMATS) mainFeeds[format] = got[format] ?? renderMainWith(mainCount, format);
+  return {
+    site,
+    settings,
+    main: newest.slice(0, mainCount),
+    mainKey: sha256([siteKey, 'main', `pages ${pageCount}`, settings.fallbackUpdated ?? '', ...itemKeys.slice(0, mainCount)]),
+    pages,
+    overBudget,
+    mainFeeds,
+  };
+}
+
+function mainPage(site: Site, articles: Article[], format: FeedFormat, pageCount: number, fallbackUpdated: string | undefined): FeedPage {
+  const newestPage = pageCount > 0 ? site.feedBaseUrl + archiveFileName(format, pageCount) : undefined;
+  const page: FeedPage = { site, articles, selfUrl: site.feedBaseUrl + mainFileName(format), fallbackUpdated };
+  if (format === 'json') page.nextUrl = newestPage;
+  else if (newestPage) page.links = { prevArchive: newestPage };
+  return page;
+}
+
+/** The FeedPage of archive page `n` in one format (links filled in). */
+export function archivePage(plan: ArchivePlan, n: number, format: FeedFormat): FeedPage {
+  const page = plan.pages[n - 1];
+  if (!page) throw new RangeError(`no archive page ${n} (there are ${plan.pages.length})`);
+  const { site } = plan;
+  const url = (k: number): string => site.feedBaseUrl + archiveFileName(format, k);
+  const current = site.feedBaseUrl + mainFileName(format);
+  if (format === 'json') {
+    // feed_url names the feed, not the document; next_url leads on to the older page.
+    return { site, articles: page.articles, selfUrl: current, nextUrl: n > 1 ? url(n - 1) : undefined };
+  }
+  return {
+    site,
+    articles: page.articles,
+    selfUrl: url(n),
+    archive: true,
+    links: {
+      current,
+      prevArchive: n > 1 ? url(n - 1) : undefined,
+      nextArchive: n < plan.pages.length ? url(n + 1) : undefined,
+    },
+  };
+}
+
+export function renderArchivePage(plan: ArchivePlan, n: number, format: FeedFormat): string {
+  return RENDERERS[format](archivePage(plan, n, format));
+}
+
+/** Every file of the plan with its key: the three main feeds first, then each page's three. */
+export function archiveFiles(plan: ArchivePlan): ArchiveFile[] {
+  const out: ArchiveFile[] = FEED_FORMATS.map((format) => ({ name: mainFileName(format), format, page: 0, key: plan.mainKey }));
+  for (const p of plan.pages) {
+    for (const format of FEED_FORMATS) out.push({ name: archiveFileName(format, p.number), format, page: p.number, key: p.key });
+  }
+  return out;
+}
+
+/** The text of one file of the plan. */
+export function renderArchiveFile(plan: ArchivePlan, file: Pick<ArchiveFile, 'format' | 'page'>): string {
+  return file.page === 0 ? plan.mainFeeds[file.format] : renderArchivePage(plan, file.page, file.format);
+}
+
+/** Everything at once, name → text: the main feeds and every archive page in all three formats. */
+export function renderArchivedFeeds(site: Site, articles: readonly Article[], settings: ArchiveSettings): Record<string, string> {
+  const plan = planArchive(site, articles, settings);
+  const out: Record<string, string> = {};
+  for (const f of archiveFiles(plan)) out[f.name] = renderArchiveFile(plan, f);
+  return out;
+}

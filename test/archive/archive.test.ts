@@ -1,0 +1,259 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  archiveFileName,
+  archiveFiles,
+  FEED_FORMATS,
+  mainFileName,
+  parseArchiveFileName,
+  planArchive,
+  renderArchiveFile,
+  type ArchivePlan,
+  type ArchiveSettings,
+  type FeedFormat,
+} from '../../src/render/archive.js';
+import { validateFeed } from '../../src/validate/index.js';
+import type { Article } from '../../src/model/index.js';
+import { article, articles, readBack, site, type ReadBack } from './fixtures.js';
+
+const SITE = site();
+/** Large enough that the byte budget never decides: the block rule alone. */
+const ROOMY: ArchiveSettings = { itemLimit: 50, pageSize: 100, maxBytes: 256 * 1024 * 1024 };
+const BASE = SITE.feedBaseUrl;
+
+function renderAll(plan: ArchivePlan): Map<string, string> {
+  return new Map(archiveFiles(plan).map((f) => [f.name, renderArchiveFile(plan, f)]));
+}
+
+async function readAll(files: Map<string, string>): Promise<Map<string, ReadBack>> {
+  const out = new Map<string, ReadBack>();
+  for (const [name, text] of files) out.set(name, await readBack(name, text));
+  return out;
+}
+
+/** Ids of the articles, oldest first (as the blocks are cut). */
+const oldestFirst = (list: Article[]): string[] => [...list].sort((a, b) => Date.parse(a.published) - Date.parse(b.published)).map((a) => a.id);
+
+function namesOf(format: FeedFormat, pages: number): string[] {
+  return [mainFileName(format), ...Array.from({ length: pages }, (_, i) => archiveFileName(format, i + 1))];
+}
+
+function changedFiles(a: Map<string, string>, b: Map<string, string>): string[] {
+  const names = new Set([...a.keys(), ...b.keys()]);
+  return [...names].filter((n) => a.get(n) !== b.get(n)).sort();
+}
+
+test('1,234 articles, pages of 100: every item exactly once across the main feeds and pages, in each format', async () => {
+  const list = articles(1234);
+  const plan = planArchive(SITE, list, ROOMY);
+  // Blocks leave the main feeds whole: 1,234 − 50 = 1,184 → 11 full blocks archived, 134 items in the main feeds.
+  assert.equal(plan.pages.length, 11);
+  assert.equal(plan.main.length, 134);
+  assert.ok(plan.pages.every((p) => p.complete && p.articles.length === 100));
+  const read = await readAll(renderAll(plan));
+  const all = new Set(list.map((a) => a.id));
+  for (const format of FEED_FORMATS) {
+    const seen = new Map<string, string>();
+    for (const name of namesOf(format, 11)) {
+      for (const id of read.get(name)!.ids) {
+        assert.ok(!seen.has(id), `${id} is on ${seen.get(id)} and on ${name}`);
+        seen.set(id, name);
+      }
+    }
+    assert.equal(seen.size, all.size, `${format}: ${all.size - seen.size} items lost`);
+    for (const id of all) assert.ok(seen.has(id), `${format}: ${id} is lost`);
+  }
+});
+
+test('archive page k holds the k-th block of 100 of the oldest-first order, newest first within the page', async () => {
+  const list = articles(1234).reverse(); // input order must not matter
+  const plan = planArchive(SITE, list, ROOMY);
+  const order = oldestFirst(list);
+  const files = renderAll(plan);
+  for (let k = 1; k <= plan.pages.length; k++) {
+    const block = order.slice((k - 1) * 100, k * 100);
+    for (const format of FEED_FORMATS) {
+      const ids = (await readBack(archiveFileName(format, k), files.get(archiveFileName(format, k))!)).ids;
+      assert.deepEqual(ids, [...block].reverse(), `${archiveFileName(format, k)}`);
+    }
+  }
+  const mainIds = (await readBack('rss.xml', files.get('rss.xml')!)).ids;
+  assert.deepEqual(mainIds, order.slice(1100).reverse());
+});
+
+test('the links form RFC 5005 chains (RSS, Atom) and a next_url chain (JSON Feed)', async () => {
+  const plan = planArchive(SITE, articles(1234), ROOMY);
+  const read = await readAll(renderAll(plan));
+  const pages = plan.pages.length;
+  for (const format of ['rss', 'atom'] as const) {
+    const main = read.get(mainFileName(format))!;
+    assert.equal(main.archive, false, 'the main feed is not an archive');
+    assert.equal(main.self, BASE + mainFileName(format));
+    assert.equal(main.prevArchive, BASE + archiveFileName(format, pages), 'the main feed links the newest page');
+    assert.equal(main.nextArchive, undefined);
+    for (let k = 1; k <= pages; k++) {
+      const p = read.get(archiveFileName(format, k))!;
+      assert.equal(p.archive, true, `${archiveFileName(format, k)} carries fh:archive`);
+      assert.equal(p.self, BASE + archiveFileName(format, k));
+      assert.equal(p.current, BASE + mainFileName(format));
+      assert.equal(p.prevArchive, k > 1 ? BASE + archiveFileName(format, k - 1) : undefined);
+      assert.equal(p.nextArchive, k < pages ? BASE + archiveFileName(format, k + 1) : undefined);
+    }
+  }
+  // JSON Feed: main → newest page → … → page 1, which ends the chain; every document names the feed.
+  let at = mainFileName('json');
+  const walked = [at];
+  for (;;) {
+    const doc = read.get(at)!;
+    assert.equal(doc.self, BASE + 'feed.json');
+    if (!doc.nextUrl) break;
+    assert.ok(doc.nextUrl.startsWith(BASE));
+    at = doc.nextUrl.slice(BASE.length);
+    walked.push(at);
+  }
+  assert.deepEqual(walked, ['feed.json', ...Array.from({ length: pages }, (_, i) => archiveFileName('json', pages - i))]);
+});
+
+test('every main feed and archive page is valid on its own', () => {
+  const plan = planArchive(SITE, articles(1234), { itemLimit: 50, pageSize: 100, maxBytes: 1024 * 1024 });
+  for (const [name, text] of renderAll(plan)) {
+    const report = validateFeed(Buffer.from(text));
+    assert.deepEqual(report.errors, [], `${name}: ${report.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`).join('; ')}`);
+    assert.equal(report.format, name.endsWith('.json') ? 'json' : name.includes('atom') ? 'atom' : 'rss');
+  }
+});
+
+test('adding the newest article changes only the three main feeds; every page stays byte-identical', () => {
+  const before = planArchive(SITE, articles(1234), ROOMY);
+  const after = planArchive(SITE, [...articles(1234), article(1234)], ROOMY);
+  assert.deepEqual(changedFiles(renderAll(before), renderAll(after)), ['atom.xml', 'feed.json', 'rss.xml']);
+  // The keys say the same, so a caller can skip the pages without rendering them.
+  assert.deepEqual(after.pages.map((p) => p.key), before.pages.map((p) => p.key));
+  assert.notEqual(after.mainKey, before.mainKey);
+});
+
+test('when a whole block has left the main feeds, one page appears and its older neighbour only gains next-archive', () => {
+  // 1,249 → 1,250 articles: the block 1,101–1,200 (oldest first) falls out of the newest 50.
+  const before = planArchive(SITE, articles(1249), ROOMY);
+  const after = planArchive(SITE, articles(1250), ROOMY);
+  assert.equal(before.pages.length, 11);
+  assert.equal(after.pages.length, 12);
+  assert.equal(after.main.length, 50);
+  const a = renderAll(before);
+  const b = renderAll(after);
+  const changed = changedFiles(a, b);
+  const created = FEED_FORMATS.map((f) => archiveFileName(f, 12));
+  const neighbour = ['rss', 'atom'].map((f) => archiveFileName(f as FeedFormat, 11));
+  assert.deepEqual(changed, [...FEED_FORMATS.map(mainFileName), ...created, ...neighbour].sort());
+  for (const name of neighbour) {
+    const link = `href="${BASE}${name.replace('-11.', '-12.')}"`;
+    const added = b.get(name)!.split('\n').filter((line) => !a.get(name)!.split('\n').includes(line));
+    assert.equal(added.length, 1, `${name}: one line added`);
+    assert.match(added[0], /rel="next-archive"/);
+    assert.ok(added[0].includes(link));
+    assert.equal(b.get(name)!.replace(added[0] + '\n', ''), a.get(name), `${name}: nothing else changed`);
+  }
+  // JSON Feed pages chain towards the older page only, so page 11 did not change at all.
+  assert.equal(b.get(archiveFileName('json', 11)), a.get(archiveFileName('json', 11)));
+});
+
+test('editing an old article rewrites only the page that holds it', () => {
+  const list = articles(1234);
+  const before = planArchive(SITE, list, ROOMY);
+  const edited = list.map((a, n) => (n === 345 ? article(345, { edit: 1 }) : a));
+  const after = planArchive(SITE, edited, ROOMY);
+  // Oldest first, article 345 is in block 4 (items 300–399).
+  assert.deepEqual(changedFiles(renderAll(before), renderAll(after)), FEED_FORMATS.map((f) => archiveFileName(f, 4)).sort());
+  const changedKeys = after.pages.filter((p, i) => p.key !== before.pages[i].key).map((p) => p.number);
+  assert.deepEqual(changedKeys, [4]);
+  assert.equal(after.mainKey, before.mainKey);
+});
+
+test('the byte budget: 200 KB articles push items to the archive; each main feed stays under feed.maxBytes', async () => {
+  const maxBytes = 1024 * 1024;
+  const list = articles(40, { bodyBytes: 200 * 1024 });
+  const plan = planArchive(SITE, list, { itemLimit: 50, pageSize: 100, maxBytes });
+  const files = renderAll(plan);
+  for (const format of FEED_FORMATS) {
+    const size = Buffer.byteLength(files.get(mainFileName(format))!);
+    assert.ok(size <= maxBytes, `${mainFileName(format)} is ${size} bytes, over ${maxBytes}`);
+  }
+  assert.ok(plan.main.length >= 1 && plan.main.length < 40, `main feeds hold ${plan.main.length}`);
+  assert.equal(plan.overBudget, false);
+  // Without the budget all 40 would sit in the main feeds (fewer than itemLimit); here they went to page 1.
+  assert.equal(plan.pages.length, 1);
+  assert.equal(plan.pages[0].complete, false);
+  const order = oldestFirst(list);
+  const read = await readAll(files);
+  for (const format of FEED_FORMATS) {
+    assert.deepEqual(read.get(mainFileName(format))!.ids, order.slice(40 - plan.main.length).reverse(), 'the newest stay in the main feed');
+    const ids = [...read.get(mainFileName(format))!.ids, ...read.get(archiveFileName(format, 1))!.ids];
+    assert.deepEqual([...ids].sort(), [...order].sort(), `${format}: each item exactly once`);
+  }
+  // One more article: still within budget, still each item once.
+  const more = planArchive(SITE, [...list, article(40, { bodyBytes: 200 * 1024 })], { itemLimit: 50, pageSize: 100, maxBytes });
+  for (const format of FEED_FORMATS) assert.ok(Buffer.byteLength(more.mainFeeds[format]) <= maxBytes);
+  assert.equal(more.main.length + more.pages.reduce((n, p) => n + p.articles.length, 0), 41);
+});
+
+test('over the budget with a partial block, the newest page grows; older pages and keys stay', () => {
+  // 330 articles: the block-aligned cut leaves 130 items in the main feeds. With a budget 15%
+  // under their size, about 110 fit; the other 20 of that block wait on a partial page 3.
+  const list = articles(330, { bodyBytes: 3 * 1024 });
+  const roomy = planArchive(SITE, list, ROOMY);
+  assert.equal(roomy.main.length, 130);
+  const settings = { itemLimit: 50, pageSize: 100, maxBytes: Math.floor(Buffer.byteLength(roomy.mainFeeds.json) * 0.85) };
+  const plan = planArchive(SITE, list, settings);
+  assert.ok(plan.main.length > 50 && plan.main.length < 130, `main holds ${plan.main.length}`);
+  for (const format of FEED_FORMATS) assert.ok(Buffer.byteLength(plan.mainFeeds[format]) <= settings.maxBytes);
+  assert.equal(plan.pages.length, 3);
+  assert.deepEqual(plan.pages.map((p) => p.complete), [true, true, false]);
+  assert.equal(plan.pages[2].articles.length, 330 - 200 - plan.main.length);
+  // The next article: pages 1 and 2 are untouched, page 3 took the item the main feeds let go.
+  const next = planArchive(SITE, [...list, article(330, { bodyBytes: 3 * 1024 })], settings);
+  assert.deepEqual(next.pages.slice(0, 2).map((p) => p.key), plan.pages.slice(0, 2).map((p) => p.key));
+  assert.equal(next.main.length + next.pages.reduce((n, p) => n + p.articles.length, 0), 331);
+});
+
+test('an article larger than the budget on its own still leads the main feeds, and the plan says so', () => {
+  const list = [...articles(3), article(3, { bodyBytes: 600 * 1024 })];
+  const plan = planArchive(SITE, list, { itemLimit: 50, pageSize: 100, maxBytes: 512 * 1024 });
+  assert.equal(plan.overBudget, true);
+  assert.deepEqual(plan.main.map((a) => a.id), [article(3).id]);
+  assert.equal(plan.pages[0].articles.length, 3);
+});
+
+test('fewer articles than itemLimit: no archive and no archive links', async () => {
+  const plan = planArchive(SITE, articles(30), ROOMY);
+  assert.equal(plan.pages.length, 0);
+  const files = renderAll(plan);
+  assert.deepEqual([...files.keys()].sort(), ['atom.xml', 'feed.json', 'rss.xml']);
+  for (const [name, text] of files) {
+    const r = await readBack(name, text);
+    assert.equal(r.ids.length, 30);
+    assert.equal(r.prevArchive ?? r.nextUrl, undefined);
+    assert.doesNotMatch(text, /fh:archive/);
+  }
+  const empty = planArchive(SITE, [], { ...ROOMY, fallbackUpdated: '2024-01-01T00:00:00Z' });
+  assert.equal(empty.main.length, 0);
+  assert.match(empty.mainFeeds.atom, /<updated>2024-01-01T00:00:00Z<\/updated>/);
+});
+
+test('the same articles always give the same keys and bytes', () => {
+  const a = planArchive(SITE, articles(250), ROOMY);
+  const b = planArchive(SITE, articles(250).reverse(), ROOMY);
+  assert.deepEqual(archiveFiles(a), archiveFiles(b));
+  assert.deepEqual(renderAll(a), renderAll(b));
+  // A different site (here the feed URL) gives different keys: the links inside the pages change.
+  const c = planArchive(site({ feedBaseUrl: 'https://cdn.example.org/' }), articles(250), ROOMY);
+  assert.notEqual(c.pages[0].key, a.pages[0].key);
+});
+
+test('archive file names read back to their format and page', () => {
+  for (const format of FEED_FORMATS) {
+    for (const n of [1, 9, 10, 123]) assert.deepEqual(parseArchiveFileName(archiveFileName(format, n)), { format, page: n });
+  }
+  for (const bad of ['archive/rss-0.xml', 'archive/rss-01.xml', 'archive/feed-1.xml', 'archive/atom-1.json', 'rss-1.xml', 'archive/rss-1.xml.gz']) {
+    assert.equal(parseArchiveFileName(bad), null, bad);
+  }
+});
