@@ -1,4 +1,4 @@
-// The publish cache (.wirefeed/cache/publish.json beside the config; never committed, safe to
+// The publish cache (.wirefeed/cache/ beside the config; never committed, safe to
 // delete). It lets a run skip work that cannot have changed:
 //  - per article: keyed by path, size, mtime and content hash, it keeps the ingested result, so
 //    an article whose size and mtime did not move is not even read; one whose mtime moved but
@@ -42,34 +42,51 @@ export interface PublishCache<R> {
   version: 1;
   /** wirefeed's version and the config's hash: either changing voids everything below. */
   key: string;
-  /** mtime of the cache file when it was loaded: entries at least that new are not trusted. */
+  /** mtime of the run file when it was loaded: entries at least that new are not trusted. */
   loadedMtimeMs: number;
   articles: Record<string, CachedArticle<R>>;
   run: RunFingerprint | null;
 }
 
-export function cacheFile(root: string): string {
-  return path.join(root, '.wirefeed', 'cache', 'publish.json');
+/**
+ * Two files: the small run fingerprint, read first (all an "unchanged" run needs), and the
+ * per-article results, read only when something changed. The run file is written last, so its
+ * mtime is later than every article stat it vouches for.
+ */
+export function cacheFiles(root: string): { run: string; articles: string } {
+  const dir = path.join(root, '.wirefeed', 'cache');
+  return { run: path.join(dir, 'run.json'), articles: path.join(dir, 'articles.json') };
 }
 
 export function emptyCache<R>(key: string): PublishCache<R> {
   return { version: 1, key, loadedMtimeMs: 0, articles: {}, run: null };
 }
 
-export async function loadCache<R>(fs: PublishFs, file: string, key: string): Promise<PublishCache<R>> {
+/** The run fingerprint and the time it was written (0 when there is none usable). */
+export async function loadRun(fs: PublishFs, files: { run: string }, key: string): Promise<{ run: RunFingerprint | null; mtimeMs: number }> {
   try {
-    const [bytes, st] = await Promise.all([fs.readFile(file), fs.stat(file)]);
-    const raw = JSON.parse(new TextDecoder().decode(bytes)) as Partial<PublishCache<R>>;
-    if (raw.version !== 1 || raw.key !== key || !raw.articles || typeof raw.articles !== 'object') return emptyCache(key);
-    return { version: 1, key, loadedMtimeMs: st.mtimeMs, articles: raw.articles, run: raw.run ?? null };
+    const [bytes, st] = await Promise.all([fs.readFile(files.run), fs.stat(files.run)]);
+    const raw = JSON.parse(new TextDecoder().decode(bytes)) as { version?: number; key?: string; run?: RunFingerprint };
+    if (raw.version !== 1 || raw.key !== key || !raw.run) return { run: null, mtimeMs: 0 };
+    return { run: raw.run, mtimeMs: st.mtimeMs };
   } catch {
-    return emptyCache(key);
+    return { run: null, mtimeMs: 0 };
   }
 }
 
-export async function saveCache<R>(fs: PublishFs, file: string, cache: PublishCache<R>): Promise<void> {
-  const { loadedMtimeMs: _ignored, ...stored } = cache;
-  await writeFileAtomic(fs, file, JSON.stringify(stored));
+export async function loadArticles<R>(fs: PublishFs, files: { articles: string }, key: string): Promise<Record<string, CachedArticle<R>>> {
+  try {
+    const raw = JSON.parse(new TextDecoder().decode(await fs.readFile(files.articles))) as { version?: number; key?: string; articles?: Record<string, CachedArticle<R>> };
+    if (raw.version !== 1 || raw.key !== key || !raw.articles || typeof raw.articles !== 'object') return {};
+    return raw.articles;
+  } catch {
+    return {};
+  }
+}
+
+export async function saveCache<R>(fs: PublishFs, files: { run: string; articles: string }, cache: PublishCache<R>): Promise<void> {
+  await writeFileAtomic(fs, files.articles, JSON.stringify({ version: 1, key: cache.key, articles: cache.articles }));
+  await writeFileAtomic(fs, files.run, JSON.stringify({ version: 1, key: cache.key, run: cache.run }));
 }
 
 /**

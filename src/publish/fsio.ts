@@ -25,6 +25,8 @@ export interface PublishFs {
   writeFileSynced(file: string, data: Uint8Array | string): Promise<void>;
   /** Creates `file` only if it does not exist yet (EEXIST otherwise), fsynced. */
   createExclusive(file: string, data: string): Promise<void>;
+  /** fsync of a file written by someone else (e.g. a compressed sibling). */
+  syncFile(file: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   /** fsync of a folder, so the renames inside it survive a power cut. */
   syncDir(dir: string): Promise<void>;
@@ -54,6 +56,14 @@ export const nodeFs: PublishFs = {
     const fh = await fsp.open(file, 'wx');
     try {
       await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  },
+  async syncFile(file) {
+    const fh = await fsp.open(file, 'r+');
+    try {
       await fh.sync();
     } finally {
       await fh.close();

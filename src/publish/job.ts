@@ -9,16 +9,18 @@
 // If validation fails or any write fails, nothing moves: the last good files stay in output/.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { isArticleFile } from '../ingest/index.js';
 import type { Article, Diagnostic, Site } from '../model/index.js';
 import type { ValidationReport } from '../validate/report.js';
 import type { Config } from './config.js';
-import { cacheFile, loadCache, saveCache, statMatches, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type RunFingerprint } from './cache.js';
+import { removeStaleTemps } from './atomic.js';
+import { cacheFiles, loadArticles, loadRun, saveCache, statMatches, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type RunFingerprint } from './cache.js';
 import { describeFsError, errCode, nodeFs, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { LedgerError, loadLedger, matchLedger, saveLedger, serializeLedger, emptyLedger, type FileKey, type LedgerEntry } from './ledger.js';
 import { acquireLock, LockedError } from './lock.js';
 import { displayPath, type EmbargoedArticle, type PublishReport } from './report.js';
-import { createStaging, discardStaging, removeStaleStaging, stageFiles, swapIntoPlace, type Staging } from './staging.js';
+import { createStaging, discardStaging, removeStaleStaging, stageFiles, swapIntoPlace, syncStaged, type Staging } from './staging.js';
 
 /** What ingest returns for one file (src/ingest's contract). */
 export type IngestResult =
@@ -55,7 +57,10 @@ export interface PublishOptions {
   signal?: AbortSignal;
 }
 
-export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.json'];
+/** The files the gate validates: every feed (rss.xml, atom.xml, feed.json, archive pages). */
+function isFeedFile(name: string): boolean {
+  return name.endsWith('.xml') || name.endsWith('.json');
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.xml': 'application/xml',
@@ -103,8 +108,9 @@ export async function runPublish(opts: PublishOptions): Promise<PublishReport> {
     return finish();
   }
   let staging: Staging | null = null;
+  let changedUrls: string[] = [];
   try {
-    await runLocked(opts, fs, nowDate, nowIso, report, (s) => (staging = s));
+    changedUrls = await runLocked(opts, fs, nowDate, nowIso, report, (s) => (staging = s));
   } catch (err) {
     if (err instanceof RunFailed) report.problems.push(err.message);
     else if (err instanceof LedgerError) report.problems.push(err.message);
@@ -112,6 +118,10 @@ export async function runPublish(opts: PublishOptions): Promise<PublishReport> {
   } finally {
     if (staging) await discardStaging(fs, staging).catch(() => undefined);
     await lock.release().catch(() => undefined);
+  }
+  // After the swap and outside the lock: a slow hub must not hold up the next run.
+  if (changedUrls.length && opts.stages.notify) {
+    await opts.stages.notify(opts.config.site, changedUrls).catch((err) => report.notices.push(`WebSub ping failed: ${(err as Error).message}`));
   }
   return finish();
 }
@@ -123,20 +133,24 @@ async function runLocked(
   nowIso: string,
   report: PublishReport,
   setStaging: (s: Staging) => void,
-): Promise<void> {
+): Promise<string[]> {
+  // Returns the URLs of the feeds this run changed.
   const { config, articlesDir, outputDir, stages, signal } = opts;
   const root = config.root;
   const ledgerPath = path.join(wirefeedDir(config), 'ledger.json');
-  const cachePath = cacheFile(root);
+  const cachePaths = cacheFiles(root);
 
   for (const p of await removeStaleStaging(fs, outputDir)) report.notices.push(`removed stale staging folder ${displayPath(p)}`);
+  await removeStaleTemps(fs, path.dirname(ledgerPath));
+  await removeStaleTemps(fs, path.dirname(cachePaths.run));
 
   const { ledger, text: ledgerText } = opts.rebuildLedger ? { ledger: emptyLedger(), text: null } : await loadLedger(fs, ledgerPath);
   const files = await listArticles(fs, articlesDir, root);
   report.articles.seen = files.length;
 
   const cacheKey = sha256Hex(JSON.stringify([toolVersion(), config.site, config.maxArticleBytes, config.maxFeedBytes, config.archivePageSize]));
-  const cache = await loadCache<IngestResult>(fs, cachePath, cacheKey);
+  const lastRun = await loadRun(fs, cachePaths, cacheKey);
+  const cache: PublishCache<IngestResult> = { version: 1, key: cacheKey, loadedMtimeMs: lastRun.mtimeMs, articles: {}, run: lastRun.run };
   const ledgerStat = await statOrNull(fs, ledgerPath);
 
   // ---- the "unchanged" fast path: no article body read, nothing rendered, nothing written
@@ -146,10 +160,11 @@ async function runLocked(
     if (last.summary) restoreSummary(report, last.summary);
     report.files.unchanged = Object.keys(last.outputs).map((n) => displayPath(path.join(outputDir, n)));
     report.outcome = 'unchanged';
-    return;
+    return [];
   }
 
   // ---- read (or recall) each article's bytes hash
+  if (!opts.rebuildLedger) cache.articles = await loadArticles<IngestResult>(fs, cachePaths, cacheKey);
   const readBytes = async (f: ArticleFile): Promise<Uint8Array> => {
     try {
       return await fs.readFile(f.abs);
@@ -260,6 +275,7 @@ async function runLocked(
   for (const [name, text] of Object.entries(rendered)) {
     const bytes = new TextEncoder().encode(text);
     encoded[name] = bytes;
+    if (!isFeedFile(name)) continue; // index.html is for browsers, not the feed validator
     const v = stages.validate(bytes, { contentType: CONTENT_TYPES[path.extname(name)] ?? null });
     for (const e of v.errors) {
       const where = e.line != null ? `:${e.line}${e.column != null ? `:${e.column}` : ''}` : e.path ? ` ${e.path}` : '';
@@ -293,11 +309,15 @@ async function runLocked(
       staging = await createStaging(fs, outputDir);
       setStaging(staging);
       await stageFiles(fs, staging, changed, signal);
-      if (stages.precompress) await stages.precompress(staging.dir, changedNames);
+      if (stages.precompress) {
+        await stages.precompress(staging.dir, changedNames);
+        await syncStaged(fs, staging, changedNames);
+      }
     } catch (err) {
       if (isAbort(err)) throw err;
       throw new RunFailed(`cannot write the new files beside ${displayPath(outputDir)}: ${describeFsError(err)}; nothing moved`);
     }
+    signal?.throwIfAborted();
     // The ledger goes first: killed between the two, the next run publishes what the ledger says.
     if (nextLedgerText !== ledgerText) await writeLedger(fs, ledgerPath, nextEntries);
     signal?.throwIfAborted(); // the last moment an abort leaves output/ untouched
@@ -327,14 +347,10 @@ async function runLocked(
     embargoUntil: embargoed[0]?.until ?? null,
     summary: takeSummary(report),
   };
-  await saveCache(fs, cachePath, { ...cache, articles: newCache, run: fingerprint }).catch((err) => {
+  await saveCache(fs, cachePaths, { ...cache, articles: newCache, run: fingerprint }).catch((err) => {
     report.notices.push(`cache not saved (${describeFsError(err)}): the next run reads every article again`);
   });
-
-  if (changedNames.length && stages.notify) {
-    const urls = changedNames.map((n) => config.site.feedBaseUrl + n);
-    await stages.notify(config.site, urls).catch((err) => report.notices.push(`WebSub ping failed: ${(err as Error).message}`));
-  }
+  return changedNames.map((n) => config.site.feedBaseUrl + n);
 }
 
 async function writeLedger(fs: PublishFs, file: string, entries: LedgerEntry[]): Promise<void> {
@@ -388,7 +404,7 @@ interface ArticleFile {
   stat: FileFingerprint;
 }
 
-/** Every *.txt, *.md, *.json under the articles folder (subfolders too, dot-names skipped), sorted. */
+/** Every article file (*.txt, *.md, *.json…) under the articles folder, subfolders too, dot-names skipped; sorted. */
 async function listArticles(fs: PublishFs, dir: string, root: string): Promise<ArticleFile[]> {
   const out: ArticleFile[] = [];
   const walk = async (d: string): Promise<void> => {
@@ -411,7 +427,7 @@ async function listArticles(fs: PublishFs, dir: string, root: string): Promise<A
         isFile = !!st?.isFile;
       }
       if (isDir) await walk(abs);
-      else if (isFile && ARTICLE_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
+      else if (isFile && isArticleFile(e.name)) {
         const st = await statFull(fs, abs);
         if (st) out.push({ abs, rel: toPosix(path.relative(root, abs)), stat: { size: st.size, mtimeMs: st.mtimeMs } });
       }

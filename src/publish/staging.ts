@@ -51,6 +51,13 @@ export async function swapIntoPlace(fs: PublishFs, staging: Staging): Promise<st
   return names;
 }
 
+/** fsyncs files that others added to the staging folder (compressed siblings), then the folder. */
+export async function syncStaged(fs: PublishFs, staging: Staging, already: string[]): Promise<void> {
+  const done = new Set(already);
+  for (const e of await fs.readdir(staging.dir)) if (e.isFile && !done.has(e.name)) await fs.syncFile(path.join(staging.dir, e.name));
+  await fs.syncDir(staging.dir);
+}
+
 export async function discardStaging(fs: PublishFs, staging: Staging): Promise<void> {
   await fs.remove(staging.dir);
 }

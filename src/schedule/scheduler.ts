@@ -104,18 +104,22 @@ export function startSchedule(opts: ScheduleOptions): ScheduleHandle {
     const started = now();
     const t0 = performance.now();
     let status: Pick<RunStatus, 'outcome' | 'exitCode' | 'articles' | 'rejected' | 'problems' | 'files' | 'error'>;
+    let line: (next: string | null) => ScheduleEvent;
     try {
       const report = await opts.run(controller.signal);
       status = statusFromReport(report);
-      log({ event: 'run', at: now().toISOString(), scheduledFor: iso(slot), report, nextRun: iso(nextRun()) });
+      line = (next) => ({ event: 'run', at: now().toISOString(), scheduledFor: iso(slot), report, nextRun: next });
     } catch (err) {
       const message = abortedBy ? `run aborted by ${abortedBy}: staging discarded, output/ untouched` : errorText(err);
       status = { outcome: 'error', exitCode: null, articles: null, rejected: [], problems: [], files: null, error: message };
-      log({ event: 'error', at: now().toISOString(), scheduledFor: iso(slot), message, durationMs: Math.round(performance.now() - t0), nextRun: iso(nextRun()) });
+      const durationMs = Math.round(performance.now() - t0);
+      line = (next) => ({ event: 'error', at: now().toISOString(), scheduledFor: iso(slot), message, durationMs, nextRun: next });
     }
     const finished = now();
     if (lastSuccessAt === undefined) lastSuccessAt = await readLastSuccess(opts.statusFile, opts.fs);
     if (status.outcome === 'published' || status.outcome === 'unchanged') lastSuccessAt = finished.toISOString();
+    const next = iso(nextRun());
+    // status.json first, then the log line: whoever reads the line finds the status current.
     await writeStatus(
       opts.statusFile,
       {
@@ -125,13 +129,14 @@ export function startSchedule(opts: ScheduleOptions): ScheduleHandle {
         finishedAt: finished.toISOString(),
         durationMs: Math.round(performance.now() - t0),
         lastSuccessAt,
-        nextRun: iso(nextRun()),
+        nextRun: next,
         cron: opts.cron,
         timezone: opts.timezone,
         pid: process.pid,
       },
       opts.fs,
     ).catch((err) => log({ event: 'notice', at: now().toISOString(), message: `status file not written: ${errorText(err)}` }));
+    log(line(next));
   }
 
   function finish(code: number): void {
