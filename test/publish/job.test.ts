@@ -1,0 +1,375 @@
+import assert from 'node:assert/strict';
+import { chmod, readdir, readFile, rename, utimes, writeFile, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { defaultStages } from '../../src/publish/stages.js';
+import { atomEntries, atomFeedUpdated, feedErrors, jsonItems, rssLastBuildDate } from '../helpers/feeds.js';
+import { countingFs, datedArticle, failingFs, fixedClock, makeProject, publishProject, wireArticle, type TempProject } from '../helpers/project.js';
+
+const T0 = '2024-03-01T12:00:00Z';
+
+async function threeArticles(): Promise<TempProject> {
+  return makeProject({
+    articles: {
+      'a.txt': datedArticle(1, '2024-02-01T09:00:00Z'),
+      'b.txt': datedArticle(2, '2024-02-02T09:00:00Z'),
+      'c.txt': datedArticle(3, '2024-02-03T09:00:00Z'),
+    },
+  });
+}
+
+async function ledgerOf(p: TempProject): Promise<{ path: string; id: string; firstSeen: string; updated: string; sha256: string }[]> {
+  return JSON.parse(await readFile(p.ledgerFile, 'utf8')).articles;
+}
+
+test('a first run publishes three valid feeds, the page and their compressed copies; exit 0', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const r = await publishProject(p, fixedClock(T0).now);
+  assert.equal(r.exitCode, 0, r.problems.join('\n'));
+  assert.equal(r.outcome, 'published');
+  assert.deepEqual(r.articles, { seen: 3, changed: 3, removed: 0, rejected: 0, embargoed: 0 });
+  const out = await p.outputs();
+  for (const name of ['rss.xml', 'atom.xml', 'feed.json', 'index.html']) assert.ok(out[name], `${name} written`);
+  assert.deepEqual(feedErrors(out), { 'rss.xml': [], 'atom.xml': [], 'feed.json': [] });
+  assert.deepEqual(gunzipSync(out['rss.xml.gz']), out['rss.xml']);
+  assert.deepEqual(brotliDecompressSync(out['atom.xml.br']), out['atom.xml']);
+  const items = jsonItems(out['feed.json']);
+  assert.equal(items.length, 3);
+  const ledger = await ledgerOf(p);
+  assert.deepEqual(ledger.map((e) => e.path), ['articles/a.txt', 'articles/b.txt', 'articles/c.txt']);
+  assert.deepEqual(new Set(items.map((i) => i.id)), new Set(ledger.map((e) => e.id)), 'the ledger holds the published ids');
+  assert.ok(!(await readdir(p.root)).some((n) => n.includes('staging')), 'no staging folder left');
+});
+
+test('a second run with nothing changed reads no article, writes nothing and says unchanged', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const bytes = await p.outputs();
+  const mtimes = await p.outputMtimes();
+  const ledgerBefore = await readFile(p.ledgerFile);
+  clock.advance(3600_000);
+  const counting = countingFs();
+  const r = await publishProject(p, clock.now, { fs: counting.fs });
+  assert.equal(r.outcome, 'unchanged');
+  assert.equal(r.exitCode, 0);
+  assert.equal(r.articles.seen, 3);
+  assert.deepEqual(r.files.written, []);
+  assert.deepEqual(counting.reads.filter((f) => f.startsWith(p.articlesDir)), [], 'no article body read');
+  assert.deepEqual(await p.outputs(), bytes, 'byte-identical');
+  assert.deepEqual(await p.outputMtimes(), mtimes, 'mtimes untouched');
+  assert.deepEqual(await readFile(p.ledgerFile), ledgerBefore);
+});
+
+test('touching an article without changing it rewrites nothing and moves no date', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const bytes = await p.outputs();
+  const mtimes = await p.outputMtimes();
+  const later = new Date(Date.now() + 5000);
+  await utimes(path.join(p.articlesDir, 'b.txt'), later, later);
+  clock.advance(86_400_000);
+  const r = await publishProject(p, clock.now);
+  assert.equal(r.outcome, 'unchanged');
+  assert.equal(r.articles.changed, 0);
+  assert.deepEqual(await p.outputs(), bytes);
+  assert.deepEqual(await p.outputMtimes(), mtimes);
+});
+
+test('one edit moves only that item\'s updated and the feed\'s lastBuildDate/updated', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const before = await p.outputs();
+  clock.set('2024-03-05T08:30:00Z');
+  await p.writeArticle('b.txt', datedArticle(2, '2024-02-02T09:00:00Z', { paragraphs: ['The council approved budget number 2 on Tuesday after a long debate.', 'A correction was added.'] }));
+  const r = await publishProject(p, clock.now);
+  assert.equal(r.outcome, 'published');
+  assert.equal(r.articles.changed, 1);
+  const after = await p.outputs();
+
+  const ledger = await ledgerOf(p);
+  const edited = ledger.find((e) => e.path === 'articles/b.txt')!;
+  assert.equal(Date.parse(edited.updated), Date.parse('2024-03-05T08:30:00Z'));
+
+  const oldItems = new Map(jsonItems(before['feed.json']).map((i) => [i.id, i]));
+  for (const item of jsonItems(after['feed.json'])) {
+    const old = oldItems.get(item.id)!;
+    assert.ok(old, `item ${item.id} kept its id`);
+    assert.equal(item.date_published, old.date_published);
+    if (item.id === edited.id) assert.equal(Date.parse(item.date_modified!), Date.parse('2024-03-05T08:30:00Z'));
+    else assert.deepEqual(item, old, 'other items unchanged');
+  }
+  const oldEntries = atomEntries(before['atom.xml']);
+  const newEntries = atomEntries(after['atom.xml']);
+  for (const [id, xml] of newEntries) if (id !== edited.id) assert.equal(xml, oldEntries.get(id), `atom entry ${id} byte-identical`);
+  assert.notEqual(newEntries.get(edited.id), oldEntries.get(edited.id));
+  assert.equal(Date.parse(await atomFeedUpdated(after['atom.xml'])), Date.parse('2024-03-05T08:30:00Z'));
+  assert.notEqual(rssLastBuildDate(after['rss.xml']), rssLastBuildDate(before['rss.xml']));
+  assert.equal(Date.parse(rssLastBuildDate(after['rss.xml'])!), Date.parse('2024-03-05T08:30:00Z'));
+});
+
+test('a renamed or moved file keeps its id and dates; a deleted one leaves the feeds', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const ledger0 = await ledgerOf(p);
+  const idOfA = ledger0.find((e) => e.path === 'articles/a.txt')!.id;
+  const idOfC = ledger0.find((e) => e.path === 'articles/c.txt')!.id;
+
+  await mkdir(path.join(p.articlesDir, '2024', '02'), { recursive: true });
+  await rename(path.join(p.articlesDir, 'a.txt'), path.join(p.articlesDir, '2024', '02', 'renamed.txt'));
+  await p.removeArticle('c.txt');
+  clock.advance(86_400_000);
+  const r = await publishProject(p, clock.now);
+  assert.equal(r.exitCode, 0);
+  assert.equal(r.articles.removed, 1);
+  assert.equal(r.articles.changed, 0, 'a move is not a change');
+  const ledger1 = await ledgerOf(p);
+  const moved = ledger1.find((e) => e.path === 'articles/2024/02/renamed.txt')!;
+  assert.equal(moved.id, idOfA);
+  assert.deepEqual({ ...moved, path: '' }, { ...ledger0.find((e) => e.id === idOfA)!, path: '' }, 'same id, first-seen, updated, hash');
+  const items = jsonItems((await p.outputs())['feed.json']);
+  assert.ok(items.some((i) => i.id === idOfA));
+  assert.ok(!items.some((i) => i.id === idOfC), 'the deleted article left the feed');
+  assert.ok(!ledger1.some((e) => e.id === idOfC), 'and the ledger');
+});
+
+test('a front matter id follows the article through a rename and an edit', async (t) => {
+  const p = await makeProject({
+    articles: { 'x.txt': datedArticle(7, '2024-02-07T09:00:00Z', { frontMatter: { id: 'urn:example:story-7', date: '2024-02-07T09:00:00Z' } }) },
+  });
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  await p.removeArticle('x.txt');
+  await p.writeArticle('moved/y.txt', datedArticle(7, '2024-02-07T09:00:00Z', { frontMatter: { id: 'urn:example:story-7', date: '2024-02-07T09:00:00Z' }, headline: 'Edited headline' }));
+  clock.advance(3600_000);
+  const r = await publishProject(p, clock.now);
+  assert.equal(r.articles.removed, 0);
+  const [entry] = await ledgerOf(p);
+  assert.equal(entry.id, 'urn:example:story-7');
+  assert.equal(entry.path, 'articles/moved/y.txt');
+  assert.equal(entry.firstSeen, '2024-03-01T12:00:00Z', 'first seen at the first run, not now');
+  assert.equal(Date.parse(entry.updated), clock.now().getTime(), 'edited: updated moved');
+});
+
+test('an undated article keeps the date it was first seen, across runs and a lost cache', async (t) => {
+  const p = await makeProject({
+    articles: { 'plain.txt': wireArticle({ headline: 'Storm closes harbour bridge', paragraphs: ['The harbour bridge was closed on Monday as a storm moved in.'] }) },
+  });
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const first = jsonItems((await p.outputs())['feed.json'])[0];
+  assert.equal(Date.parse(first.date_published!), Date.parse(T0));
+  await rm(path.join(p.root, '.wirefeed', 'cache'), { recursive: true });
+  clock.advance(7 * 86_400_000);
+  await publishProject(p, clock.now);
+  const again = jsonItems((await p.outputs())['feed.json'])[0];
+  assert.deepEqual(again, first);
+});
+
+test('an embargoed article stays out of every feed and lastBuildDate until its time comes', async (t) => {
+  const p = await threeArticles();
+  await p.writeArticle('future.txt', datedArticle(9, '2024-03-10T06:00:00Z'));
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  const r = await publishProject(p, clock.now);
+  assert.equal(r.articles.embargoed, 1);
+  assert.deepEqual(r.embargoed.map((e) => [e.file, Date.parse(e.until)]), [['articles/future.txt', Date.parse('2024-03-10T06:00:00Z')]]);
+  let out = await p.outputs();
+  assert.equal(jsonItems(out['feed.json']).length, 3);
+  for (const name of ['rss.xml', 'atom.xml', 'feed.json', 'index.html']) assert.ok(!out[name].toString().includes('number 9'), `${name} holds no embargoed text`);
+  assert.equal(Date.parse(await atomFeedUpdated(out['atom.xml'])), Date.parse('2024-02-03T09:00:00Z'));
+
+  clock.set('2024-03-10T05:59:59Z');
+  assert.equal((await publishProject(p, clock.now)).outcome, 'unchanged', 'one second before: still out');
+  clock.set('2024-03-10T06:00:00Z');
+  const lifted = await publishProject(p, clock.now);
+  assert.equal(lifted.outcome, 'published');
+  assert.equal(lifted.articles.embargoed, 0);
+  out = await p.outputs();
+  assert.equal(jsonItems(out['feed.json']).length, 4);
+  assert.equal(Date.parse(await atomFeedUpdated(out['atom.xml'])), Date.parse('2024-03-10T06:00:00Z'));
+});
+
+test('a rejected article is named with file, line and reason; the others publish; exit 1', async (t) => {
+  const p = await threeArticles();
+  await p.writeArticle('empty.txt', '   \n\n');
+  t.after(() => p.cleanup());
+  const r = await publishProject(p, fixedClock(T0).now);
+  assert.equal(r.exitCode, 1);
+  assert.equal(r.outcome, 'published');
+  assert.equal(r.rejected.length, 1);
+  assert.equal(r.rejected[0].file, 'articles/empty.txt');
+  assert.ok(r.rejected[0].message.length > 0);
+  assert.equal(jsonItems((await p.outputs())['feed.json']).length, 3);
+  // still reported, still exit 1, on an unchanged run
+  const again = await publishProject(p, fixedClock(T0).now);
+  assert.equal(again.outcome, 'unchanged');
+  assert.equal(again.exitCode, 1);
+  assert.equal(again.rejected[0].file, 'articles/empty.txt');
+});
+
+test('a corrupt ledger stops the run naming its path and reason; --rebuild-ledger starts anew', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const before = await p.outputs();
+  await writeFile(p.ledgerFile, '{"version":1,"articles":[{"path":');
+  await p.writeArticle('d.txt', datedArticle(4, '2024-02-04T09:00:00Z'));
+  const r = await publishProject(p, clock.now);
+  assert.equal(r.exitCode, 2);
+  assert.equal(r.outcome, 'failed');
+  assert.match(r.problems.join('\n'), /ledger\.json: not valid JSON/);
+  assert.ok(r.problems.join('\n').includes(p.ledgerFile) || r.problems.join('\n').includes('.wirefeed/ledger.json'));
+  assert.deepEqual(await p.outputs(), before, 'nothing moved');
+  assert.equal(await readFile(p.ledgerFile, 'utf8'), '{"version":1,"articles":[{"path":', 'never silently reset');
+
+  const rebuilt = await publishProject(p, clock.now, { rebuildLedger: true });
+  assert.equal(rebuilt.exitCode, 0);
+  assert.equal((await ledgerOf(p)).length, 4);
+});
+
+test('a render that fails validation moves nothing: exit 2, each problem named, last good files stay', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const before = await p.outputs();
+  const mtimes = await p.outputMtimes();
+  const ledger = await readFile(p.ledgerFile);
+  await p.writeArticle('d.txt', datedArticle(4, '2024-02-04T09:00:00Z'));
+  const real = defaultStages();
+  const broken = {
+    ...real,
+    notify: undefined,
+    render: (...args: Parameters<typeof real.render>) => {
+      const files = real.render(...args);
+      return { ...files, 'rss.xml': files['rss.xml'].replace('</channel>', '') };
+    },
+  };
+  const r = await publishProject(p, clock.now, { stages: broken });
+  assert.equal(r.exitCode, 2);
+  assert.ok(r.problems.some((m) => m.startsWith('rss.xml:')), r.problems.join('\n'));
+  assert.deepEqual(await p.outputs(), before);
+  assert.deepEqual(await p.outputMtimes(), mtimes);
+  assert.deepEqual(await readFile(p.ledgerFile), ledger, 'the ledger did not move either');
+  assert.ok(!(await readdir(p.root)).some((n) => n.includes('staging')));
+});
+
+test('a full disk while writing moves nothing: exit 2 with the reason, staging removed', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const before = await p.outputs();
+  const ledger = await readFile(p.ledgerFile);
+  await p.writeArticle('d.txt', datedArticle(4, '2024-02-04T09:00:00Z'));
+  let writes = 0;
+  const full = failingFs((op, file) => (op === 'writeFileSynced' && file.includes('staging') && ++writes >= 2 ? 'ENOSPC' : null));
+  const r = await publishProject(p, clock.now, { fs: full });
+  assert.equal(r.exitCode, 2);
+  assert.match(r.problems.join('\n'), /no space left on device \(ENOSPC\)/);
+  assert.deepEqual(await p.outputs(), before);
+  assert.deepEqual(await readFile(p.ledgerFile), ledger);
+  assert.ok(!(await readdir(p.root)).some((n) => n.includes('staging')));
+  // the disk has room again: the next run publishes
+  assert.equal((await publishProject(p, clock.now)).exitCode, 0);
+  assert.equal(jsonItems((await p.outputs())['feed.json']).length, 4);
+});
+
+test('a full disk when writing the ledger moves nothing either', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const before = await p.outputs();
+  await p.writeArticle('d.txt', datedArticle(4, '2024-02-04T09:00:00Z'));
+  const full = failingFs((op, file) => (op === 'writeFileSynced' && file.includes('ledger.json') ? 'ENOSPC' : null));
+  const r = await publishProject(p, clock.now, { fs: full });
+  assert.equal(r.exitCode, 2);
+  assert.match(r.problems.join('\n'), /cannot write the ledger: no space left on device/);
+  assert.deepEqual(await p.outputs(), before);
+});
+
+test('a read-only output folder: exit 2 with a clear message, nothing lost', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const before = await p.outputs();
+  await p.writeArticle('d.txt', datedArticle(4, '2024-02-04T09:00:00Z'));
+  // As root, permissions are not enforced: the file system's answer is simulated instead.
+  const readOnly = failingFs((op, file) => ((op === 'checkWritable' || op === 'rename') && file.startsWith(p.outputDir) ? 'EROFS' : null));
+  const r = await publishProject(p, clock.now, { fs: readOnly });
+  assert.equal(r.exitCode, 2);
+  assert.match(r.problems.join('\n'), /output: cannot write there: read-only file system \(EROFS\)/);
+  assert.deepEqual(await p.outputs(), before);
+});
+
+test('a read-only output folder, for real (chmod 555)', async (t) => {
+  if (process.getuid?.() === 0) return t.skip('running as root: folder permissions are not enforced');
+  const p = await threeArticles();
+  t.after(async () => {
+    await chmod(p.outputDir, 0o755);
+    await p.cleanup();
+  });
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const before = await p.outputs();
+  await p.writeArticle('d.txt', datedArticle(4, '2024-02-04T09:00:00Z'));
+  await chmod(p.outputDir, 0o555);
+  const r = await publishProject(p, clock.now);
+  assert.equal(r.exitCode, 2);
+  assert.match(r.problems.join('\n'), /permission denied/);
+  assert.deepEqual(await p.outputs(), before);
+});
+
+test('a missing articles folder: exit 2 naming it', async (t) => {
+  const p = await makeProject();
+  t.after(() => p.cleanup());
+  await rm(p.articlesDir, { recursive: true });
+  const r = await publishProject(p, fixedClock(T0).now);
+  assert.equal(r.exitCode, 2);
+  assert.match(r.problems.join('\n'), /articles: articles folder not found/);
+});
+
+test('an abort before the swap discards staging and leaves output/ untouched', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const before = await p.outputs();
+  await p.writeArticle('d.txt', datedArticle(4, '2024-02-04T09:00:00Z'));
+  const controller = new AbortController();
+  // The abort arrives while the new files are being staged.
+  const aborting = failingFs((op, file) => {
+    if (op === 'writeFileSynced' && file.includes('staging')) controller.abort();
+    return null;
+  });
+  await assert.rejects(publishProject(p, clock.now, { fs: aborting, signal: controller.signal }), { name: 'AbortError' });
+  assert.deepEqual(await p.outputs(), before);
+  assert.ok(!(await readdir(p.root)).some((n) => n.includes('staging')));
+  assert.ok(!(await readdir(path.join(p.root, '.wirefeed'))).includes('publish.lock'), 'lock released');
+});
+
+test('a publish while another holds the lock is refused with exit 2', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  await mkdir(path.join(p.root, '.wirefeed'), { recursive: true });
+  await writeFile(path.join(p.root, '.wirefeed', 'publish.lock'), JSON.stringify({ pid: process.ppid, host: (await import('node:os')).hostname(), since: T0 }));
+  const r = await publishProject(p, fixedClock(T0).now);
+  assert.equal(r.exitCode, 2);
+  assert.match(r.problems[0], /another publish is running/);
+  assert.deepEqual(await p.outputs(), {});
+});

@@ -1,0 +1,106 @@
+// kill -9 at many moments of publish runs over a 1,500-article folder: after each, every file in
+// output/ must be complete and valid, and the ledger readable. The kill moments are spread over
+// a whole run (measured first), from process start to the last rename.
+import assert from 'node:assert/strict';
+import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { parseLedger } from '../../src/publish/ledger.js';
+import { validateFeed } from '../../src/validate/index.js';
+import { writeSyntheticArticles } from '../../bench/synthetic.mjs';
+import { finished, runCli, startCli } from '../helpers/cli.js';
+import { makeProject, type TempProject } from '../helpers/project.js';
+
+const ARTICLES = 1500;
+const RUNS = 50;
+
+/** Every problem with output/ and the ledger as a kill may have left them; empty when all is well. */
+async function damage(p: TempProject): Promise<string[]> {
+  const problems: string[] = [];
+  const names = await readdir(p.outputDir).catch(() => [] as string[]);
+  for (const name of names) {
+    const bytes = await readFile(path.join(p.outputDir, name));
+    if (bytes.length === 0) {
+      problems.push(`${name}: empty`);
+      continue;
+    }
+    let plain: Buffer = bytes;
+    try {
+      if (name.endsWith('.gz')) plain = gunzipSync(bytes);
+      else if (name.endsWith('.br')) plain = brotliDecompressSync(bytes);
+    } catch (err) {
+      problems.push(`${name}: torn (${(err as Error).message})`);
+      continue;
+    }
+    const base = name.replace(/\.(gz|br)$/, '');
+    if (base === 'index.html') {
+      if (!plain.toString().trimEnd().endsWith('</html>')) problems.push(`${name}: cut short`);
+    } else if (/\.(xml|json)$/.test(base)) {
+      const r = validateFeed(new Uint8Array(plain));
+      if (!r.valid) problems.push(`${name}: ${r.errors.map((e) => e.code).join(', ')}`);
+    } else {
+      problems.push(`${name}: a stray file in output/`);
+    }
+  }
+  const ledger = await readFile(p.ledgerFile).catch(() => null);
+  if (ledger) {
+    try {
+      parseLedger(new Uint8Array(ledger), p.ledgerFile);
+    } catch (err) {
+      problems.push(`ledger: ${(err as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+async function timedRun(p: TempProject): Promise<number> {
+  const t0 = performance.now();
+  const r = await runCli(['publish', '--config', p.configFile]);
+  assert.ok(r.code === 0 || r.code === 1, r.stderr);
+  return performance.now() - t0;
+}
+
+test(`kill -9 at ${RUNS} moments of publishing ${ARTICLES} articles never leaves a torn or invalid file`, { timeout: 600_000 }, async (t) => {
+  const p = await makeProject({ config: { feed: { itemLimit: 100 } } });
+  t.after(() => p.cleanup());
+  writeSyntheticArticles(p.articlesDir, ARTICLES);
+  const files = (await readdir(p.articlesDir)).sort();
+
+  // How long a run takes, cold (every article read) and warm (a few edited), to spread the kills.
+  const cold = await timedRun(p);
+  await appendFile(path.join(p.articlesDir, files[0]), '\nA late paragraph.\n');
+  const warm = await timedRun(p);
+  t.diagnostic(`uninterrupted run: ${Math.round(cold)} ms with every article read, ${Math.round(warm)} ms with one edited`);
+
+  let killed = 0;
+  for (let i = 0; i < RUNS; i++) {
+    // Give each run work to do: edit two articles; every fifth run, forget the cache (read all).
+    await appendFile(path.join(p.articlesDir, files[(i * 37) % files.length]), `\nUpdate ${i}: officials said more.\n`);
+    await appendFile(path.join(p.articlesDir, files[(i * 53 + 11) % files.length]), `\nUpdate ${i}b.\n`);
+    const full = i % 5 === 0;
+    if (full) await rm(path.join(p.root, '.wirefeed', 'cache'), { recursive: true, force: true });
+    const span = full ? cold : warm;
+    const delay = (((i * 29) % RUNS) / RUNS) * span * 1.1;
+    const child = startCli(['publish', '--config', p.configFile]);
+    const done = finished(child);
+    await new Promise((r) => setTimeout(r, delay));
+    if (child.exitCode === null) {
+      child.kill('SIGKILL');
+    }
+    const r = await done;
+    if (r.signal === 'SIGKILL') killed++;
+    assert.deepEqual(await damage(p), [], `after run ${i} (killed at ${Math.round(delay)} ms: ${r.signal ?? `exit ${r.code}`})`);
+  }
+  t.diagnostic(`${killed} of ${RUNS} runs were killed before they finished`);
+  assert.ok(killed >= RUNS / 2, 'most runs were really interrupted');
+
+  // The next run cleans up after the killed ones and publishes everything.
+  const last = await runCli(['publish', '--config', p.configFile, '--json']);
+  const report = JSON.parse(last.stdout);
+  assert.ok(last.code === 0 || last.code === 1, last.stderr);
+  assert.equal(report.articles.seen, ARTICLES);
+  assert.deepEqual(await damage(p), []);
+  assert.deepEqual((await readdir(p.root)).filter((n) => n.includes('staging')), [], 'no staging folder left behind');
+  assert.ok(!(await readdir(path.join(p.root, '.wirefeed'))).includes('publish.lock'), 'no lock left behind');
+});

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { LedgerError, matchLedger, parseLedger, serializeLedger, type LedgerEntry } from '../../src/publish/ledger.js';
+
+const sha = (c: string) => c.repeat(64);
+const entry = (p: string, id: string, c: string): LedgerEntry => ({
+  path: p,
+  id,
+  firstSeen: '2024-01-01T00:00:00Z',
+  updated: '2024-01-01T00:00:00Z',
+  sha256: sha(c),
+});
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+test('a ledger survives serialize → parse unchanged, sorted by path', () => {
+  const ledger = { version: 1 as const, entries: [entry('articles/b.txt', 'tag:b', 'b'), entry('articles/a.txt', 'tag:a', 'a')] };
+  const text = serializeLedger(ledger);
+  const back = parseLedger(bytes(text), 'ledger.json');
+  assert.deepEqual(back.entries.map((e) => e.path), ['articles/a.txt', 'articles/b.txt']);
+  assert.deepEqual(back.entries[1], ledger.entries[0]);
+  assert.equal(serializeLedger(back), text, 'serializing twice gives the same text');
+});
+
+test('a damaged ledger is an error naming the file and what is wrong', () => {
+  const cases: [string, RegExp][] = [
+    ['', /empty file/],
+    ['{"version":1,"articles":[', /not valid JSON/],
+    ['[]', /not a JSON object/],
+    ['{"version":2,"articles":[]}', /version: expected 1/],
+    ['{"version":1}', /articles: must be an array/],
+    ['{"version":1,"articles":[{"path":"a","id":"x","firstSeen":"yesterday","updated":"2024-01-01T00:00:00Z","sha256":"' + sha('a') + '"}]}', /articles\[0\]\.firstSeen: not an RFC 3339 time/],
+    ['{"version":1,"articles":[{"path":"a","id":"x","firstSeen":"2024-01-01T00:00:00Z","updated":"2024-01-01T00:00:00Z","sha256":"zz"}]}', /articles\[0\]\.sha256/],
+  ];
+  for (const [text, why] of cases) {
+    assert.throws(
+      () => parseLedger(bytes(text), '/p/.wirefeed/ledger.json'),
+      (err: unknown) => err instanceof LedgerError && err.file === '/p/.wirefeed/ledger.json' && why.test(err.message) && /--rebuild-ledger/.test(err.message),
+      `${JSON.stringify(text)} should fail with ${why}`,
+    );
+  }
+  assert.throws(() => parseLedger(new Uint8Array([0xff, 0xfe, 0x00]), 'l.json'), /not UTF-8/);
+});
+
+test('two entries with one id are refused', () => {
+  const twice = serializeLedger({ version: 1, entries: [entry('a', 'tag:x', 'a'), entry('b', 'tag:x', 'b')] });
+  assert.throws(() => parseLedger(bytes(twice), 'l.json'), /tag:x appears twice/);
+});
+
+test('matching: same path is the same article, even when edited', () => {
+  const e = entry('articles/a.txt', 'tag:a', 'a');
+  const { matched, unmatched } = matchLedger([e], [{ path: 'articles/a.txt', sha256: sha('f'), frontMatterId: null }]);
+  assert.equal(matched.get('articles/a.txt'), e);
+  assert.deepEqual(unmatched, []);
+});
+
+test('matching: same bytes under a new name is the same article moved, when the old file is gone', () => {
+  const e = entry('articles/old.txt', 'tag:a', 'a');
+  const moved = matchLedger([e], [{ path: 'articles/2024/new.txt', sha256: sha('a'), frontMatterId: null }]);
+  assert.equal(moved.matched.get('articles/2024/new.txt'), e);
+  // a copy while the original is still there is a new article
+  const copied = matchLedger([e], [
+    { path: 'articles/old.txt', sha256: sha('a'), frontMatterId: null },
+    { path: 'articles/copy.txt', sha256: sha('a'), frontMatterId: null },
+  ]);
+  assert.equal(copied.matched.get('articles/old.txt'), e);
+  assert.equal(copied.matched.get('articles/copy.txt'), undefined);
+});
+
+test('matching: a front matter id wins over a path, renamed and edited alike', () => {
+  const a = entry('articles/a.txt', 'urn:story:1', 'a');
+  const files = [
+    { path: 'articles/a.txt', sha256: sha('n'), frontMatterId: null }, // a new story where the old one was
+    { path: 'articles/z-moved.txt', sha256: sha('e'), frontMatterId: 'urn:story:1' },
+  ];
+  const { matched } = matchLedger([a], files);
+  assert.equal(matched.get('articles/z-moved.txt'), a);
+  assert.equal(matched.get('articles/a.txt'), undefined);
+});
+
+test('matching: entries no file claims are the deleted articles', () => {
+  const a = entry('articles/a.txt', 'tag:a', 'a');
+  const b = entry('articles/b.txt', 'tag:b', 'b');
+  const { unmatched } = matchLedger([a, b], [{ path: 'articles/a.txt', sha256: sha('a'), frontMatterId: null }]);
+  assert.deepEqual(unmatched, [b]);
+});
