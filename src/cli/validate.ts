@@ -1,8 +1,9 @@
 // `wirefeed validate FILE|URL|DIR... [--json] [--explain CODE]`: checks feeds and prints what is
 // wrong, compiler-style (the offending line with a caret), or the JSON report. Files are streamed
 // into the validator so large feeds stay within bounded memory.
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { chainBase, chainFacts, checkArchiveChain, hasArchiveLinks, type ChainFacts } from '../validate/archive-chain.js';
 import { CODES, type Code } from '../validate/codes.js';
 import { contentTypeWarning, FetchError, fetchFeed, FETCH_DEFAULTS } from '../validate/fetch.js';
 import { createValidator, type ValidationReport } from '../validate/index.js';
@@ -14,7 +15,10 @@ const HELP = `Usage: wirefeed validate FILE|URL|DIR... [options]
 
 Checks RSS 2.0 (and 0.9x), Atom 1.0 and JSON Feed 1.0/1.1 documents: XML well-formedness and
 encoding, every element and value against its specification, and best-practice warnings.
-A folder stands for the .xml, .rss, .atom and .json files in it.
+A folder stands for the .xml, .rss, .atom and .json files in it. When they are archived feeds
+(RFC 5005 prev-archive links, JSON Feed next_url), the archive pages they link to inside the
+folder are checked too, and so is the chain: every link leads to a page, every page is reached
+from its main feed, no item is lost or appears twice.
 
 Options:
   --json               print the report as JSON: one object for one input,
@@ -100,10 +104,10 @@ async function validateInput(input: string, flags: FetchFlags): Promise<Outcome>
 }
 
 /** Arguments in order; a folder contributes its feed files (sorted, not recursive). */
-function expand(args: string[]): { inputs: string[]; problems: Outcome[]; sawFolder: boolean } {
+function expand(args: string[]): { inputs: string[]; problems: Outcome[]; folders: string[] } {
   const inputs: string[] = [];
   const problems: Outcome[] = [];
-  let sawFolder = false;
+  const folders: string[] = [];
   for (const a of args) {
     if (isUrl(a)) {
       inputs.push(a);
@@ -119,7 +123,7 @@ function expand(args: string[]): { inputs: string[]; problems: Outcome[]; sawFol
       inputs.push(a);
       continue;
     }
-    sawFolder = true;
+    folders.push(a);
     const files = readdirSync(a)
       .filter((n) => FEED_EXTENSIONS.has(path.extname(n).toLowerCase()))
       .sort()
@@ -134,7 +138,77 @@ function expand(args: string[]): { inputs: string[]; problems: Outcome[]; sawFol
     if (files.length === 0) problems.push(unreadable(a, makeMessage('ReadFailed', { input: a, reason: 'no .xml, .rss, .atom or .json files in this folder' })));
     inputs.push(...files);
   }
-  return { inputs, problems, sawFolder };
+  return { inputs, problems, folders };
+}
+
+/**
+ * Archived feeds in a folder: follows their archive links to pages inside the folder (validating
+ * each page found), then checks the chains and adds what it finds to the files' reports.
+ */
+async function checkFolderChains(dir: string, outcomes: Outcome[], flags: FetchFlags): Promise<void> {
+  const root = path.resolve(dir);
+  const nameOf = (file: string): string | null => {
+    const rel = path.relative(root, path.resolve(file));
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : null;
+  };
+  const byName = new Map<string, { outcome: Outcome; facts: ChainFacts }>();
+  const add = (outcome: Outcome): void => {
+    const name = nameOf(outcome.input);
+    if (name === null || outcome.unreadable || byName.has(name)) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(outcome.input);
+    } catch {
+      return;
+    }
+    byName.set(name, { outcome, facts: chainFacts(name, bytes) });
+  };
+  for (const o of outcomes) add(o);
+  if (![...byName.values()].some((f) => hasArchiveLinks(f.facts))) return;
+  const take = async (file: string): Promise<boolean> => {
+    const name = nameOf(file);
+    if (name === null || byName.has(name) || !FEED_EXTENSIONS.has(path.extname(name).toLowerCase())) return false;
+    try {
+      if (!statSync(file).isFile()) return false;
+    } catch {
+      return false; // a broken link: the chain check names it
+    }
+    const outcome = await validateInput(file, flags);
+    outcomes.push(outcome);
+    add(outcome);
+    return true;
+  };
+  // Pages are found by following links that point under the main feeds' base URL; the folders
+  // they lie in are listed too, so that a page no link leads to any more is found (and reported).
+  const listed = new Set<string>([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    const base = chainBase([...byName.values()].map((f) => f.facts));
+    if (!base) break;
+    for (const { facts } of [...byName.values()]) {
+      for (const href of [facts.prevArchive, facts.nextArchive, facts.current, facts.nextUrl]) {
+        if (!href || !href.startsWith(base)) continue;
+        const rel = decodeURIComponent(href.slice(base.length).split(/[?#]/)[0]);
+        if (await take(path.join(root, ...rel.split('/')))) grew = true;
+      }
+    }
+    for (const name of [...byName.keys()]) {
+      const sub = path.join(root, path.dirname(name));
+      if (listed.has(sub)) continue;
+      listed.add(sub);
+      for (const n of readdirSync(sub).sort()) if (await take(path.join(sub, n))) grew = true;
+    }
+  }
+  const report = checkArchiveChain([...byName.values()].map((f) => f.facts));
+  for (const m of [...report.errors, ...report.warnings]) {
+    const target = byName.get(m.file)?.outcome.report;
+    if (!target) continue;
+    const { file: _file, ...message } = m;
+    if (report.errors.includes(m)) {
+      target.errors.push(message);
+      target.valid = false;
+    } else target.warnings.push(message);
+  }
 }
 
 const FORMAT_NAMES = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed', unknown: 'not a feed' } as const;
@@ -237,10 +311,11 @@ export const command: Command = {
       process.stderr.write(`wirefeed validate: give a file, folder or URL\n\n${HELP}`);
       return 2;
     }
-    const { inputs, problems, sawFolder } = expand(positionals);
+    const { inputs, problems, folders } = expand(positionals);
     const outcomes: Outcome[] = [...problems];
     for (const input of inputs) outcomes.push(await validateInput(input, flags));
-    const single = outcomes.length === 1 && !sawFolder && positionals.length === 1;
+    for (const dir of folders) await checkFolderChains(dir, outcomes, flags);
+    const single = outcomes.length === 1 && folders.length === 0 && positionals.length === 1;
 
     if (values.json) {
       const json = (o: Outcome) => ({ format: o.report.format, valid: o.report.valid, errors: o.report.errors, warnings: o.report.warnings });
