@@ -1,0 +1,306 @@
+// npm run bench [-- --quick] [-- --runs N] [-- --only NAME] [-- --keep]
+//
+// Times wirefeed as a user runs it: the built CLI (dist/) in a child process, wall clock from
+// spawn to exit, peak memory from the child itself (bench/peak.mjs). The corpus is generated
+// (bench/synthetic.mjs: same seed, same bytes) in a temp folder. Each case runs several times;
+// the table shows the median with min–max, MB/s (article bytes in, or feed bytes validated) and
+// the highest peak memory seen. The machine's load average is printed beside the numbers,
+// because other processes share the cores.
+//
+//   --quick   1k and 10k articles only, 3 runs each (a quick look, not the numbers to quote)
+//   --runs N  runs per case (default 5)
+//   --only S  only the cases whose name contains S (e.g. --only cold)
+//   --keep    keep the temp folder (its path is printed)
+import { spawnSync } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { syntheticArticle, writeSyntheticArticles } from './synthetic.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const PEAK = path.join(ROOT, 'bench', 'peak.mjs');
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const value = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const QUICK = flag('--quick');
+const RUNS = Number(value('--runs') ?? (QUICK ? 3 : 5));
+const ONLY = value('--only');
+const KEEP = flag('--keep');
+
+const SITE = {
+  title: 'Bench Wire',
+  url: 'https://bench.example.org/',
+  description: 'Synthetic wire copy for benchmarks.',
+  language: 'en',
+  timezone: 'UTC',
+  author: { name: 'Bench Desk', email: 'desk@bench.example.org' },
+};
+
+// ---- the cases, in the order they run; targets are the ones the project set for this machine
+const CASES = [
+  { name: 'cold publish 1k', kind: 'cold', n: 1_000 },
+  { name: 'cold publish 10k', kind: 'cold', n: 10_000, targetMs: 1500 },
+  { name: 'unchanged 10k', kind: 'unchanged', n: 10_000, targetMs: 150 },
+  { name: 'one changed 10k', kind: 'change', n: 10_000, targetMs: 300 },
+  { name: 'feed 6 serialize 10k', kind: 'serialize', which: 'feed6', n: 10_000 },
+  { name: 'wirefeed serialize 10k', kind: 'serialize', which: 'wirefeed', n: 10_000 },
+  { name: 'cold publish 100k', kind: 'cold', n: 100_000, big: true, targetPeakMb: 1024 },
+  { name: 'unchanged 100k', kind: 'unchanged', n: 100_000, big: true },
+  { name: 'validate RSS 100 MB', kind: 'validate', format: 'rss', big: true, targetMbps: 40, targetPeakMb: 150 },
+  { name: 'validate Atom 100 MB', kind: 'validate', format: 'atom', big: true, targetMbps: 40, targetPeakMb: 150 },
+].filter((c) => (!QUICK || !c.big) && (!ONLY || c.name.includes(ONLY)));
+
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const mb = (bytes) => bytes / 1e6;
+
+function log(line) {
+  process.stderr.write(line + '\n');
+}
+
+// ---- build dist/ (tsc emits even when someone else's file has a type error; we say so)
+if (!flag('--no-build')) {
+  log('building dist/ …');
+  const b = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.json')], { encoding: 'utf8' });
+  if (b.status !== 0) log(`note: tsc reported errors (dist/ was still written):\n${b.stdout.split('\n').slice(0, 5).join('\n')}`);
+}
+if (!existsSync(CLI)) {
+  log('dist/cli.js is missing: run `npm run build` first');
+  process.exit(2);
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'wirefeed-bench-'));
+const benchConfig = { site: SITE, feed: { itemLimit: 50, archivePageSize: 100 } };
+writeFileSync(path.join(tmp, 'bench.config.json'), JSON.stringify(benchConfig));
+
+// ---- corpora: the largest is written once; the smaller ones are hard links to its first files
+const sizes = [...new Set(CASES.filter((c) => c.n).map((c) => c.n))].sort((a, b) => a - b);
+const largest = Math.max(0, ...sizes, CASES.some((c) => c.kind === 'validate') ? 25_000 : 0);
+const corpus = (n) => path.join(tmp, `corpus-${n}`);
+const corpusBytes = new Map();
+if (largest) {
+  const t0 = performance.now();
+  const dir = corpus(largest);
+  writeSyntheticArticles(dir, largest);
+  const names = readdirSync(dir).sort();
+  for (const n of sizes) {
+    if (n === largest) continue;
+    mkdirSync(corpus(n));
+    for (const name of names.slice(0, n)) linkSync(path.join(dir, name), path.join(corpus(n), name));
+  }
+  const sizesOf = names.map((name) => statSync(path.join(dir, name)).size);
+  for (const n of [...sizes, largest]) corpusBytes.set(n, sizesOf.slice(0, n).reduce((a, b) => a + b, 0));
+  log(`corpus: ${largest} articles, ${mb(corpusBytes.get(largest)).toFixed(0)} MB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s (${tmp})`);
+}
+
+/** Runs `node [--import peak] args` and returns wall ms, exit status, output and peak RSS (MB). */
+function runChild(childArgs, opts = {}) {
+  const peakFile = path.join(tmp, `peak-${process.pid}`);
+  rmSync(peakFile, { force: true });
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', PEAK, ...childArgs], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, WIREFEED_BENCH_PEAK: peakFile },
+    cwd: opts.cwd ?? tmp,
+  });
+  const ms = performance.now() - t0;
+  const peakMb = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) / 1024 : NaN;
+  return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr, peakMb };
+}
+
+/** A publishing project for `n` articles: its config file and output folder. */
+function project(n, label) {
+  const root = path.join(tmp, `project-${label}-${n}`);
+  mkdirSync(root, { recursive: true });
+  writeFileSync(path.join(root, 'wirefeed.config.json'), JSON.stringify(benchConfig));
+  return root;
+}
+
+function publish(root, n) {
+  const r = runChild([CLI, 'publish', '--config', path.join(root, 'wirefeed.config.json'), '--articles', corpus(n), '--output', path.join(root, 'output'), '--json']);
+  let report = null;
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    // reported below
+  }
+  if (r.status !== 0 || !report) throw new Error(`publish exited ${r.status}:\n${r.stderr.slice(0, 2000)}${r.stdout.slice(0, 2000)}`);
+  return { ...r, report };
+}
+
+const clean = (root) => {
+  rmSync(path.join(root, 'output'), { recursive: true, force: true });
+  rmSync(path.join(root, '.wirefeed'), { recursive: true, force: true });
+};
+
+/** Replaces one article's file (a new inode, so the hard-linked corpora keep their copy). */
+function editArticle(n, index, run) {
+  const name = readdirSync(corpus(n)).sort()[index];
+  const file = path.join(corpus(n), name);
+  const text = syntheticArticle(index) + `\n\nCorrection ${run}: an earlier version of this story misstated the vote.\n`;
+  writeFileSync(file + '.tmp', text);
+  renameSync(file + '.tmp', file);
+}
+
+function outputBytes(dir) {
+  let total = 0;
+  let files = 0;
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else if (/\.(xml|json)$/.test(e.name)) {
+        total += statSync(path.join(d, e.name)).size;
+        files++;
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { total, files };
+}
+
+const results = [];
+const byName = new Map();
+
+for (const c of CASES) {
+  log(`\n${c.name}  (load ${load()})`);
+  const loadBefore = os.loadavg()[0];
+  const samples = [];
+  let bytes = 0;
+  let note = '';
+  if (c.kind === 'cold' || c.kind === 'unchanged' || c.kind === 'change') {
+    const root = project(c.n, c.kind);
+    bytes = corpusBytes.get(c.n);
+    if (c.kind !== 'cold') {
+      clean(root);
+      const first = publish(root, c.n);
+      log(`  first publish: ${(first.ms / 1000).toFixed(2)} s, ${first.report.outcome}`);
+    }
+    for (let i = 0; i < RUNS; i++) {
+      if (c.kind === 'cold') clean(root);
+      if (c.kind === 'change') editArticle(c.n, Math.floor(c.n / 2) + i, i);
+      const r = publish(root, c.n);
+      const want = c.kind === 'unchanged' ? 'unchanged' : 'published';
+      if (r.report.outcome !== want) throw new Error(`${c.name}: outcome ${r.report.outcome}, expected ${want}`);
+      samples.push(r);
+      log(`  run ${i + 1}: ${(r.ms / 1000).toFixed(3)} s, peak ${r.peakMb.toFixed(0)} MB, written ${r.report.files.written.length}`);
+    }
+    const out = outputBytes(path.join(root, 'output'));
+    note = `${out.files} files, ${mb(out.total).toFixed(0)} MB out`;
+    if (c.kind === 'change') note = `${samples[0].report.files.written.length} files rewritten`;
+    if (c.kind === 'unchanged') note = 'nothing read or written';
+  } else if (c.kind === 'serialize') {
+    const r = runChild(['--expose-gc', path.join(ROOT, 'bench', 'serialize.mjs'), c.which, corpus(c.n), String(c.n), String(RUNS)]);
+    if (r.status !== 0) throw new Error(`${c.name}: ${r.stderr.slice(0, 2000)}`);
+    const out = JSON.parse(r.stdout.trim().split('\n').pop());
+    for (const ms of out.ms) samples.push({ ms, peakMb: r.peakMb });
+    bytes = out.bytes;
+    note = `${out.items} items in memory → ${mb(out.bytes).toFixed(0)} MB of feeds (not written)`;
+  } else if (c.kind === 'validate') {
+    const file = path.join(tmp, `big.${c.format}.xml`);
+    if (!existsSync(file)) writeBigFeed(file, c.format);
+    bytes = statSync(file).size;
+    for (let i = 0; i < RUNS; i++) {
+      const r = runChild([CLI, 'validate', file, '--json']);
+      const report = JSON.parse(r.stdout);
+      if (r.status !== 0 || !report.valid) throw new Error(`${c.name}: exit ${r.status}: ${r.stdout.slice(0, 500)}`);
+      samples.push(r);
+      log(`  run ${i + 1}: ${(r.ms / 1000).toFixed(3)} s, peak ${r.peakMb.toFixed(0)} MB`);
+    }
+    note = `${mb(bytes).toFixed(0)} MB file`;
+  }
+  const ms = samples.map((s) => s.ms);
+  const row = {
+    name: c.name,
+    runs: samples.length,
+    medianMs: median(ms),
+    minMs: Math.min(...ms),
+    maxMs: Math.max(...ms),
+    mbps: bytes ? mb(bytes) / (median(ms) / 1000) : NaN,
+    peakMb: Math.max(...samples.map((s) => s.peakMb)),
+    load: `${loadBefore.toFixed(2)}→${os.loadavg()[0].toFixed(2)}`,
+    note,
+    target: '',
+    met: null,
+  };
+  judge(c, row);
+  results.push(row);
+  byName.set(c.name, row);
+}
+
+/** Checks a row against the case's targets (and the ones relative to other rows). */
+function judge(c, row) {
+  const parts = [];
+  const ok = [];
+  if (c.targetMs) {
+    parts.push(`≤ ${c.targetMs} ms`);
+    ok.push(row.medianMs <= c.targetMs);
+  }
+  if (c.targetMbps) {
+    parts.push(`≥ ${c.targetMbps} MB/s`);
+    ok.push(row.mbps >= c.targetMbps);
+  }
+  if (c.targetPeakMb) {
+    parts.push(`≤ ${c.targetPeakMb} MB peak`);
+    ok.push(row.peakMb <= c.targetPeakMb);
+  }
+  if (c.name === 'cold publish 10k' || c.name === 'wirefeed serialize 10k') {
+    const ref = byName.get('feed 6 serialize 10k');
+    if (ref) {
+      parts.push(`< feed 6 (${(ref.medianMs / 1000).toFixed(2)} s)`);
+      ok.push(row.medianMs < ref.medianMs);
+    }
+  }
+  if (c.name === 'cold publish 100k') {
+    const ten = byName.get('cold publish 10k');
+    if (ten) {
+      parts.push(`≤ 12× 10k (${((12 * ten.medianMs) / 1000).toFixed(1)} s)`);
+      ok.push(row.medianMs <= 12 * ten.medianMs);
+    }
+  }
+  row.target = parts.join(', ');
+  row.met = ok.length ? ok.every(Boolean) : null;
+}
+
+/** A single RSS or Atom file of about 100 MB: the corpus rendered as one feed, through dist/. */
+function writeBigFeed(file, format) {
+  const r = runChild([path.join(ROOT, 'bench', 'bigfeed.mjs'), format, corpus(largest), file, String(100e6)]);
+  if (r.status !== 0) throw new Error(`making ${file}: ${r.stderr.slice(0, 2000)}`);
+  log(`  ${path.basename(file)}: ${mb(statSync(file).size).toFixed(0)} MB (${r.stdout.trim()})`);
+}
+
+// ---- the table
+const fmtS = (ms) => (ms >= 10_000 ? (ms / 1000).toFixed(1) + ' s' : ms >= 1000 ? (ms / 1000).toFixed(2) + ' s' : ms.toFixed(0) + ' ms');
+const header = ['case', 'runs', 'median', 'min–max', 'MB/s', 'peak RSS', 'load 1m', 'target', 'met', 'notes'];
+const rows = results.map((r) => [
+  r.name,
+  String(r.runs),
+  fmtS(r.medianMs),
+  `${fmtS(r.minMs)}–${fmtS(r.maxMs)}`,
+  Number.isFinite(r.mbps) ? r.mbps.toFixed(1) : '',
+  Number.isFinite(r.peakMb) ? `${r.peakMb.toFixed(0)} MB` : '',
+  r.load,
+  r.target,
+  r.met === null ? '' : r.met ? 'yes' : 'NO',
+  r.note,
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+console.log(`\nwirefeed bench — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${load()}${QUICK ? ' (--quick)' : ''}`);
+console.log(line(header));
+console.log('| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |');
+for (const r of rows) console.log(line(r));
+console.log('MB/s: article bytes read per second for publish cases, feed bytes for serialize and validate.');
+
+if (KEEP) log(`kept ${tmp}`);
+else rmSync(tmp, { recursive: true, force: true });
