@@ -4,7 +4,7 @@
 // sniffing and checking, the XML version, entities declared in the DOCTYPE (expanded here with
 // a hard budget, never fetched), namespace names, and stopping at the first fatal error as
 // every XML reader does. Memory stays bounded: no tree is built.
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTag } from 'saxes';
 import { sniffEncoding, SNIFF_BYTES, type StreamDecoder } from './encoding.js';
 import { HTML_ENTITIES } from './html-entities.js';
 
@@ -106,7 +106,7 @@ function messageOf(err: Error): string {
 }
 
 export class XmlReader {
-  private readonly parser: SaxesParser<{ xmlns: true; position: true }>;
+  private readonly parser: SaxesParser<{ xmlns: false; position: true }>;
   private decoder: StreamDecoder | null = null;
   private head: Uint8Array[] = [];
   private headLength = 0;
@@ -127,7 +127,9 @@ export class XmlReader {
     private readonly sink: XmlSink,
     private readonly report: XmlReport,
   ) {
-    const p = new SaxesParser({ xmlns: true, position: true });
+    // Namespaces are resolved here rather than by saxes: its lookup walks up the open elements
+    // for every name, which is quadratic in the nesting depth; per-prefix stacks are not.
+    const p = new SaxesParser({ xmlns: false, position: true });
     this.parser = p;
     // Only these handlers: registering xmldecl or doctype handlers makes saxes several times
     // slower, so the XML declaration is read from p.xmlDecl and the DOCTYPE is found by
@@ -148,7 +150,10 @@ export class XmlReader {
       if (!this.failed) this.sink.text(text);
     });
     p.on('closetag', () => {
-      if (!this.failed) this.sink.end();
+      if (this.failed) return;
+      const declared = this.declStack.pop();
+      if (declared) for (const prefix of declared) this.bindings.get(prefix)!.pop();
+      this.sink.end();
     });
     // Entities not predefined go through ENTITIES; a proxy-free lookup object is enough: we fill
     // it from the DOCTYPE before the first reference can be read.
@@ -296,6 +301,13 @@ export class XmlReader {
   }
 
   private lastName = '';
+  /** In-scope namespace bindings: prefix → stack of URIs ('' is the default namespace). */
+  private readonly bindings = new Map<string, string[]>([
+    ['xml', [XML_NS]],
+    ['xmlns', [XMLNS_NS]],
+  ]);
+  /** For each open element, the prefixes it declared (null when none: the common case). */
+  private readonly declStack: (string[] | null)[] = [];
 
   /** The entity name just read, for the message: the text between the last "&" and ";" read. */
   private lastEntity(): string {
@@ -378,33 +390,86 @@ export class XmlReader {
     return out;
   }
 
-  private onOpen(tag: SaxesTagNS): void {
+  private resolve(prefix: string): string | undefined {
+    const stack = this.bindings.get(prefix);
+    return stack && stack.length > 0 ? stack[stack.length - 1] : undefined;
+  }
+
+  /** Namespaces in XML 1.0: declarations, prefixed names, unbound prefixes, duplicate names. */
+  private onOpen(tag: SaxesTag): void {
     if (this.failed) return;
     this.lastName = tag.name;
-    const attrs: XmlAttr[] = [];
+    const line = this.tagLine;
+    const column = this.tagColumn;
+    const raw = tag.attributes as Record<string, string>;
     let nsDecls: Record<string, string> = NO_DECLS;
-    for (const key in tag.attributes) {
-      const a = tag.attributes[key];
-      if (a.prefix === 'xmlns' || a.name === 'xmlns') {
-        const prefix = a.prefix === 'xmlns' ? a.local : '';
-        if (nsDecls === NO_DECLS) nsDecls = {};
-        nsDecls[prefix] = a.value;
-        if (/\s/.test(a.value)) {
-          this.report('InvalidNamespaceName', { value: a.value }, this.tagLine, this.tagColumn);
-        }
-        continue;
+    let declared: string[] | null = null;
+    for (const name in raw) {
+      if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+      const prefix = name === 'xmlns' ? '' : name.slice(6);
+      const uri = raw[name];
+      if (prefix === 'xmlns' || (prefix === 'xml' && uri !== XML_NS) || (prefix !== 'xml' && (uri === XML_NS || uri === XMLNS_NS))) {
+        return this.stop('NotWellFormed', { detail: `the prefix "${prefix}" or its namespace is reserved` }, line, column);
       }
-      attrs.push({ name: a.name, prefix: a.prefix, local: a.local, uri: a.uri, value: a.value });
+      if (prefix !== '' && (uri === '' || !isNcName(prefix))) {
+        return this.stop('NotWellFormed', { detail: uri === '' ? `xmlns:${prefix}="" cannot undeclare a prefix in XML 1.0` : `malformed prefix "${prefix}"` }, line, column);
+      }
+      if (/\s/.test(uri)) this.report('InvalidNamespaceName', { value: uri }, line, column);
+      if (nsDecls === NO_DECLS) nsDecls = {};
+      nsDecls[prefix] = uri;
+      let stack = this.bindings.get(prefix);
+      if (!stack) this.bindings.set(prefix, (stack = []));
+      stack.push(uri);
+      (declared ??= []).push(prefix);
     }
-    this.sink.start({
-      name: tag.name,
-      prefix: tag.prefix,
-      local: tag.local,
-      uri: tag.uri,
-      attrs,
-      nsDecls,
-      line: this.tagLine,
-      column: this.tagColumn,
-    });
+    this.declStack.push(declared);
+    const el = splitName(tag.name);
+    if (!el) return this.stop('NotWellFormed', { detail: `malformed name "${tag.name}"` }, line, column);
+    const uri = this.resolve(el.prefix) ?? '';
+    if (el.prefix !== '' && this.resolve(el.prefix) === undefined) {
+      return this.stop('UndeclaredPrefix', { prefix: el.prefix, element: tag.name }, line, column);
+    }
+    const attrs: XmlAttr[] = [];
+    let seen: Set<string> | null = null;
+    for (const name in raw) {
+      if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+      const a = splitName(name);
+      if (!a) return this.stop('NotWellFormed', { detail: `malformed attribute name "${name}"` }, line, column);
+      let auri = '';
+      if (a.prefix !== '') {
+        const bound = this.resolve(a.prefix);
+        if (bound === undefined) return this.stop('UndeclaredPrefix', { prefix: a.prefix, element: tag.name }, line, column);
+        auri = bound;
+        // Two prefixes for one namespace must not give an element the same attribute twice.
+        seen ??= new Set();
+        const expanded = `{${auri}}${a.local}`;
+        if (seen.has(expanded)) return this.stop('NotWellFormed', { detail: `duplicate attribute ${expanded}` }, line, column);
+        seen.add(expanded);
+      }
+      attrs.push({ name, prefix: a.prefix, local: a.local, uri: auri, value: raw[name] });
+    }
+    this.sink.start({ name: tag.name, prefix: el.prefix, local: el.local, uri, attrs, nsDecls, line, column });
   }
+
+  /** A fatal error found here (not by saxes): report it and stop reading. */
+  private stop(code: string, params: Record<string, string | number>, line: number, column: number): void {
+    this.failed = true;
+    this.report(code, params, line, column);
+  }
+}
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
+// NCName: an XML name without colons (saxes has checked the name characters already).
+function isNcName(s: string): boolean {
+  return s.length > 0 && !s.includes(':');
+}
+
+/** "p:local" → { prefix, local }; null for names with more than one colon or an empty part. */
+function splitName(name: string): { prefix: string; local: string } | null {
+  const i = name.indexOf(':');
+  if (i < 0) return { prefix: '', local: name };
+  if (i === 0 || i === name.length - 1 || name.indexOf(':', i + 1) >= 0) return null;
+  return { prefix: name.slice(0, i), local: name.slice(i + 1) };
 }
