@@ -138,9 +138,9 @@ export class XmlReader {
     p.on('opentagstart', (tag) => {
       if (this.failed) return;
       if (!this.rootSeen) this.onRoot();
-      // saxes has just read "<name": point at the "<".
+      // saxes has just read "<name" and the character after it: point at the "<".
       this.tagLine = p.line;
-      this.tagColumn = Math.max(1, p.column - tag.name.length);
+      this.tagColumn = Math.max(1, p.column - tag.name.length - 1);
     });
     p.on('opentag', (tag) => this.onOpen(tag));
     p.on('text', (text) => {
