@@ -106,7 +106,23 @@ function isTextType(t: string): boolean {
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
+/** Rules of in-line content by type (most documents use one or two types). */
+const contentRules = new Map<string, Rule>();
+
 function contentRule(el: XmlElement): Rule {
+  if (el.attrs.length === 1 && el.attrs[0].uri === '' && el.attrs[0].local === 'type') {
+    const t = el.attrs[0].value;
+    let rule = contentRules.get(t);
+    if (!rule) {
+      rule = makeContentRule(el);
+      if (contentRules.size < 100) contentRules.set(detach(t), rule);
+    }
+    return rule;
+  }
+  return makeContentRule(el);
+}
+
+function makeContentRule(el: XmlElement): Rule {
   let type: string | undefined;
   let src: string | undefined;
   let mode: string | undefined;
@@ -130,6 +146,8 @@ function contentRule(el: XmlElement): Rule {
     } else if (type !== undefined && type !== 'text' && type !== 'html' && type !== 'xhtml' && !isMimeType(type)) {
       v.at(n, 'InvalidMIMEType', { attr: 'type', value: clip(type) });
     }
+    // RFC 4287 §4.1.3.1: composite (multipart/*) types are not allowed.
+    if (type !== undefined && /^multipart\//i.test(type)) v.at(n, 'InvalidMIMEType', { attr: 'type', value: clip(type) });
   };
   if (src !== undefined) {
     // Out-of-line content: the element is empty.

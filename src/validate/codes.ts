@@ -537,9 +537,9 @@ export const CODES = {
     explain: 'media:restriction type="country" lists two-letter country codes separated by spaces.',
   },
   MediaGroupWithoutAlternatives: {
-    severity: 'warning',
-    text: 'media:group should contain several media:content alternatives',
-    explain: 'media:group groups alternative renditions of the same content; with one media:content it is unnecessary.',
+    severity: 'error',
+    text: 'media:group must contain several media:content alternatives',
+    explain: 'Media RSS: media:group groups alternative renditions (sizes, formats) of one content item; a group of one is a misuse. Put a single media:content directly in the item.',
   },
   DeprecatedMediaAdult: {
     severity: 'warning',

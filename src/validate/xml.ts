@@ -404,8 +404,13 @@ export class XmlReader {
     const raw = tag.attributes as Record<string, string>;
     let nsDecls: Record<string, string> = NO_DECLS;
     let declared: string[] | null = null;
+    let names: string[] | null = null;
     for (const name in raw) {
-      if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+      // Declarations first (they apply to the element's own name and attributes).
+      if (name.charCodeAt(0) !== 0x78 /* x */ || (name !== 'xmlns' && !name.startsWith('xmlns:'))) {
+        (names ??= []).push(name);
+        continue;
+      }
       const prefix = name === 'xmlns' ? '' : name.slice(6);
       const uri = raw[name];
       if (prefix === 'xmlns' || (prefix === 'xml' && uri !== XML_NS) || (prefix !== 'xml' && (uri === XML_NS || uri === XMLNS_NS))) {
@@ -423,32 +428,44 @@ export class XmlReader {
       (declared ??= []).push(prefix);
     }
     this.declStack.push(declared);
-    const el = splitName(tag.name);
-    if (!el) return this.stop('NotWellFormed', { detail: `malformed name "${tag.name}"` }, line, column);
-    const uri = this.resolve(el.prefix) ?? '';
-    if (el.prefix !== '' && this.resolve(el.prefix) === undefined) {
-      return this.stop('UndeclaredPrefix', { prefix: el.prefix, element: tag.name }, line, column);
+    const name = tag.name;
+    const colon = name.indexOf(':');
+    let prefix = '';
+    let local = name;
+    if (colon >= 0) {
+      if (colon === 0 || colon === name.length - 1 || name.indexOf(':', colon + 1) >= 0) {
+        return this.stop('NotWellFormed', { detail: `malformed name "${name}"` }, line, column);
+      }
+      prefix = name.slice(0, colon);
+      local = name.slice(colon + 1);
     }
+    const uri = this.resolve(prefix);
+    if (uri === undefined && prefix !== '') return this.stop('UndeclaredPrefix', { prefix, element: name }, line, column);
     const attrs: XmlAttr[] = [];
-    let seen: Set<string> | null = null;
-    for (const name in raw) {
-      if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
-      const a = splitName(name);
-      if (!a) return this.stop('NotWellFormed', { detail: `malformed attribute name "${name}"` }, line, column);
-      let auri = '';
-      if (a.prefix !== '') {
-        const bound = this.resolve(a.prefix);
-        if (bound === undefined) return this.stop('UndeclaredPrefix', { prefix: a.prefix, element: tag.name }, line, column);
-        auri = bound;
+    if (names !== null) {
+      let seen: Set<string> | null = null;
+      for (const aname of names) {
+        const c = aname.indexOf(':');
+        if (c < 0) {
+          attrs.push({ name: aname, prefix: '', local: aname, uri: '', value: raw[aname] });
+          continue;
+        }
+        if (c === 0 || c === aname.length - 1 || aname.indexOf(':', c + 1) >= 0) {
+          return this.stop('NotWellFormed', { detail: `malformed attribute name "${aname}"` }, line, column);
+        }
+        const aprefix = aname.slice(0, c);
+        const alocal = aname.slice(c + 1);
+        const auri = this.resolve(aprefix);
+        if (auri === undefined) return this.stop('UndeclaredPrefix', { prefix: aprefix, element: name }, line, column);
         // Two prefixes for one namespace must not give an element the same attribute twice.
         seen ??= new Set();
-        const expanded = `{${auri}}${a.local}`;
+        const expanded = `{${auri}}${alocal}`;
         if (seen.has(expanded)) return this.stop('NotWellFormed', { detail: `duplicate attribute ${expanded}` }, line, column);
         seen.add(expanded);
+        attrs.push({ name: aname, prefix: aprefix, local: alocal, uri: auri, value: raw[aname] });
       }
-      attrs.push({ name, prefix: a.prefix, local: a.local, uri: auri, value: raw[name] });
     }
-    this.sink.start({ name: tag.name, prefix: el.prefix, local: el.local, uri, attrs, nsDecls, line, column });
+    this.sink.start({ name, prefix, local, uri: uri ?? '', attrs, nsDecls, line, column });
   }
 
   /** A fatal error found here (not by saxes): report it and stop reading. */
@@ -464,12 +481,4 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 // NCName: an XML name without colons (saxes has checked the name characters already).
 function isNcName(s: string): boolean {
   return s.length > 0 && !s.includes(':');
-}
-
-/** "p:local" → { prefix, local }; null for names with more than one colon or an empty part. */
-function splitName(name: string): { prefix: string; local: string } | null {
-  const i = name.indexOf(':');
-  if (i < 0) return { prefix: '', local: name };
-  if (i === 0 || i === name.length - 1 || name.indexOf(':', i + 1) >= 0) return null;
-  return { prefix: name.slice(0, i), local: name.slice(i + 1) };
 }
