@@ -92,6 +92,24 @@ function isSegment(words: string[]): boolean {
   return true;
 }
 
+/** Words of agency phrases that no other rule of isSegment lets in (`picture alliance`). */
+const PHRASE_WORD = /^(?:picture|alliance|associated|press|association|getty|images)$/i;
+
+/** False when isSegment refuses any segment holding this word, wherever it stands. */
+function mayBeCreditWord(w: string): boolean {
+  return (
+    isCapsWord(w) ||
+    isTitleWord(w) ||
+    INITIAL.test(w) ||
+    /^\d+$/.test(w) ||
+    isAgencyWord(w) ||
+    /^[A-ZÀ-Þ]$/.test(w) ||
+    NAME_PARTICLE.test(w) ||
+    /^[A-ZÀ-Þ][\p{L}-]*-[\p{L}-]+$/u.test(w) ||
+    PHRASE_WORD.test(w)
+  );
+}
+
 /** Splits a token list on credit separators; tokens that hold a `/` are split too. */
 function segmentsOf(tokens: string[]): string[][] | null {
   const segs: string[][] = [[]];
@@ -124,9 +142,18 @@ function endsSentence(token: string): boolean {
 export function unmarkedCredit(block: string): CaptionParts | null {
   const tokens = block.split(/\s+/).filter(Boolean);
   if (tokens.length < 2) return null;
-  for (let i = 1; i < tokens.length; i++) {
+  // A credit is at most MAX_CREDIT_WORDS tokens, and cannot hold a word no segment accepts
+  // (`debate.`, `the`): the search starts after the last such word of the block's tail. Most
+  // body paragraphs end in one, and are done with here.
+  let start = Math.max(1, tokens.length - MAX_CREDIT_WORDS);
+  for (let j = tokens.length - 1; j >= start; j--) {
+    if (!SEPARATOR.test(tokens[j]) && tokens[j].split('/').some((p) => p !== '' && !mayBeCreditWord(p))) {
+      start = j + 1;
+      break;
+    }
+  }
+  for (let i = start; i < tokens.length; i++) {
     const tail = tokens.slice(i);
-    if (tail.length > MAX_CREDIT_WORDS) continue;
     if (SEPARATOR.test(tail[0])) continue;
     const segs = segmentsOf(tail);
     if (!segs || !segs.every(isSegment)) continue;
