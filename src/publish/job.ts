@@ -114,7 +114,11 @@ export async function runPublish(opts: PublishOptions): Promise<PublishReport> {
   } catch (err) {
     if (err instanceof RunFailed) report.problems.push(err.message);
     else if (err instanceof LedgerError) report.problems.push(err.message);
-    else throw err; // aborted, or a bug: the caller decides
+    else if (errCode(err) && !isAbort(err)) {
+      // An I/O failure we did not expect at that step: still a clear "nothing published".
+      const file = (err as NodeJS.ErrnoException).path;
+      report.problems.push(`${file ? `${displayPath(file)}: ` : ''}${describeFsError(err)}`);
+    } else throw err; // aborted, or a bug: the caller decides
   } finally {
     if (staging) await discardStaging(fs, staging).catch(() => undefined);
     await lock.release().catch(() => undefined);
@@ -350,7 +354,7 @@ async function runLocked(
   await saveCache(fs, cachePaths, { ...cache, articles: newCache, run: fingerprint }).catch((err) => {
     report.notices.push(`cache not saved (${describeFsError(err)}): the next run reads every article again`);
   });
-  return changedNames.map((n) => config.site.feedBaseUrl + n);
+  return changedNames.filter(isFeedFile).map((n) => config.site.feedBaseUrl + n);
 }
 
 async function writeLedger(fs: PublishFs, file: string, entries: LedgerEntry[]): Promise<void> {

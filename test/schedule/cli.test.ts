@@ -78,3 +78,19 @@ test('wirefeed schedule: SIGTERM in the middle of a run lets it finish; output/ 
   assert.deepEqual(feedErrors(await p.outputs()), { 'rss.xml': [], 'atom.xml': [], 'feed.json': [] });
   assert.ok(!(await readdir(p.root)).some((n) => n.includes('staging')));
 });
+
+test('wirefeed schedule --serve: serves what each run publishes', { timeout: 60_000 }, async (t) => {
+  const p = await makeProject({ articles: { 'a.txt': datedArticle(1, '2024-02-01T09:00:00Z') } });
+  t.after(() => p.cleanup());
+  const child = startCli(['schedule', '--config', p.configFile, '--cron', '0 0 1 1 *', '--run-now', '--serve', '--port', '0', '--log-format', 'json']);
+  const out = lines(child);
+  const done = finished(child);
+  await waitFor(() => events(out, 'run').length >= 1);
+  const [serving] = events(out, 'serving');
+  const { request } = await import('undici');
+  const res = await request(new URL('rss.xml', serving.url));
+  assert.equal(res.statusCode, 200);
+  assert.equal(await res.body.text(), (await p.outputs())['rss.xml'].toString());
+  child.kill('SIGTERM');
+  assert.equal((await done).code, 0);
+});
