@@ -4,6 +4,7 @@
 // The lock is a file created with O_EXCL holding the owner's pid and host. A lock left by a
 // process that no longer exists (kill -9, power cut) is stale and taken over; a lock held by a
 // live process, or by another host (a shared disk, where we cannot see its processes), is not.
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { errCode, type PublishFs } from './fsio.js';
@@ -12,7 +13,12 @@ export interface LockOwner {
   pid: number;
   host: string;
   since: string;
+  /** Random per acquisition: tells our own live lock from one left by an earlier process that had our pid. */
+  token?: string;
 }
+
+/** Tokens of the locks this process holds right now. */
+const held = new Set<string>();
 
 export class LockedError extends Error {
   constructor(readonly file: string, readonly owner: LockOwner | null) {
@@ -32,14 +38,16 @@ export interface Lock {
 
 export async function acquireLock(fs: PublishFs, file: string, now: Date): Promise<Lock> {
   await fs.mkdir(path.dirname(file));
-  const me: LockOwner = { pid: process.pid, host: os.hostname(), since: now.toISOString() };
+  const me: LockOwner = { pid: process.pid, host: os.hostname(), since: now.toISOString(), token: randomUUID() };
   // Two attempts: the second one follows the removal of a stale lock.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await fs.createExclusive(file, JSON.stringify(me) + '\n');
+      held.add(me.token!);
       return {
         file,
         release: async () => {
+          held.delete(me.token!);
           await fs.remove(file);
         },
       };
@@ -74,7 +82,8 @@ async function readOwner(fs: PublishFs, file: string): Promise<LockOwner | null 
   }
   try {
     const v = JSON.parse(text) as Partial<LockOwner>;
-    if (typeof v.pid === 'number' && typeof v.host === 'string') return { pid: v.pid, host: v.host, since: String(v.since ?? '') };
+    if (typeof v.pid === 'number' && typeof v.host === 'string')
+      return { pid: v.pid, host: v.host, since: String(v.since ?? ''), token: typeof v.token === 'string' ? v.token : undefined };
   } catch {
     /* fall through */
   }
@@ -84,7 +93,9 @@ async function readOwner(fs: PublishFs, file: string): Promise<LockOwner | null 
 
 function isStale(owner: LockOwner): boolean {
   if (owner.host !== os.hostname()) return false;
-  if (owner.pid === process.pid) return false;
+  // Our own pid: a container restarts its main process with the same pid every time, so a lock
+  // with our pid that this process does not hold was left by an earlier life.
+  if (owner.pid === process.pid) return !(owner.token && held.has(owner.token));
   return !isAlive(owner.pid);
 }
 

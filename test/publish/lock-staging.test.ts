@@ -63,3 +63,15 @@ test('staged files reach output/ whole; stale staging of a dead run is removed, 
   assert.ok(!left.includes(path.basename(dead)));
   assert.ok(left.includes(path.basename(live)));
 });
+
+test('a lock with our own pid that this process does not hold (a restarted container) is stale', async (t) => {
+  const p = await makeProject();
+  t.after(() => p.cleanup());
+  const file = path.join(p.root, '.wirefeed', 'publish.lock');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), since: 'x', token: 'earlier-life' }));
+  const lock = await acquireLock(nodeFs, file, new Date());
+  // while we hold it, a second attempt from this same process is refused
+  await assert.rejects(acquireLock(nodeFs, file, new Date()), LockedError);
+  await lock.release();
+});
