@@ -148,6 +148,7 @@ function mergeMedia(blocks: PhotoBlock[], settings: FrontMatterMedia[], path: st
     if (s?.size != null) item.size = s.size;
     if (s?.width != null) item.width = s.width;
     if (s?.height != null) item.height = s.height;
+    if (b?.before !== undefined) item.before = b.before;
     out.push(item);
   }
   return out;

@@ -20,6 +20,8 @@ export interface PhotoBlock {
   title: string | null;
   caption: string | null;
   credit: string | null;
+  /** The block stood before body[before]. */
+  before?: number;
 }
 
 export interface ClassifiedBody {
@@ -214,11 +216,11 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
         const c = captionOf.get(i);
         const parts: CaptionParts =
           c === undefined ? { caption: null, credit: null } : kinds[c].kind === 'photo' ? (kinds[c] as { parts: CaptionParts }).parts : { caption: texts[c], credit: null };
-        out.media.push({ title: k.title, caption: parts.caption, credit: parts.credit });
+        out.media.push({ title: k.title, caption: parts.caption, credit: parts.credit, before: out.body.length });
         break;
       }
       case 'photo':
-        out.media.push({ title: null, caption: k.parts.caption, credit: k.parts.credit });
+        out.media.push({ title: null, caption: k.parts.caption, credit: k.parts.credit, before: out.body.length });
         break;
       case 'text':
         if (i === dekAt) out.dek = texts[i];

@@ -143,7 +143,13 @@ export function readJsonArticle(text: string, file: string, zone: string): { aut
       const type = str(`${at}.type`, q.type, true);
       if (type !== null && !/^[a-z]+\/[a-z0-9.+-]+$/i.test(type)) bad(`${at}.type`, `"${type}" is not a MIME type`);
       // Given items are photo blocks of their own; a url-less item with no words is dropped by assemble.
-      a.media.push({ title: str(`${at}.title`, q.title, true), caption: str(`${at}.caption`, q.caption, true), credit: str(`${at}.credit`, q.credit, true) });
+      if (q.before != null && (typeof q.before !== 'number' || !Number.isInteger(q.before) || q.before < 0)) bad(`${at}.before`, 'must be a paragraph index');
+      a.media.push({
+        title: str(`${at}.title`, q.title, true),
+        caption: str(`${at}.caption`, q.caption, true),
+        credit: str(`${at}.credit`, q.credit, true),
+        ...(typeof q.before === 'number' ? { before: q.before } : {}),
+      });
       settings.push({ url, type: type ?? (url ? mimeFromUrl(url) : null), size: num('size'), width: num('width'), height: num('height'), title: null, caption: null, credit: null });
     });
     a.mediaSettings = settings;

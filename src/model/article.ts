@@ -35,6 +35,11 @@ export interface MediaItem {
   size?: number | null;
   width?: number | null;
   height?: number | null;
+  /**
+   * Where the block stood: before body[before] (body.length when it came last). Absent for a
+   * photo the source did not place (front matter only): it leads the article.
+   */
+  before?: number | null;
 }
 
 export interface SourceRef {

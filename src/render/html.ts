@@ -59,19 +59,28 @@ function datelineText(article: Article): string {
 function build(article: Article, d: Dialect): string {
   const { lt, gt } = d;
   const parts: string[] = [];
+  const p = `${lt}p${gt}`;
+  const endP = `${lt}/p${gt}`;
+  const body = article.body;
+  // Photos and sub-headings stand where the source had them: before body[before]. A photo the
+  // source did not place (front matter only) leads the article.
+  const inserts: string[][] = Array.from({ length: body.length + 1 }, () => []);
+  for (const h of article.headings ?? []) {
+    inserts[Math.min(h.before, body.length)].push(`${lt}h2${gt}${d.text(h.text)}${lt}/h2${gt}`);
+  }
   for (const m of article.media) {
     const fig = figure(m, d);
-    if (fig) parts.push(fig);
+    if (fig) inserts[Math.min(m.before ?? 0, body.length)].push(fig);
   }
   const dateline = datelineText(article);
   const lead = dateline ? `${lt}span class="dateline"${gt}${d.text(dateline)}${lt}/span${gt}` : '';
-  const p = `${lt}p${gt}`;
-  const endP = `${lt}/p${gt}`;
-  if (article.body.length === 0 && lead) parts.push(p + lead + endP);
-  for (let i = 0; i < article.body.length; i++) {
-    const text = d.text(article.body[i]);
+  if (body.length === 0 && lead) parts.push(p + lead + endP);
+  for (let i = 0; i < body.length; i++) {
+    parts.push(...inserts[i]);
+    const text = d.text(body[i]);
     parts.push(i === 0 && lead ? `${p}${lead} ${text}${endP}` : p + text + endP);
   }
+  parts.push(...inserts[body.length]);
   for (const note of article.notes ?? []) {
     parts.push(`${lt}p class="note"${gt}${lt}em${gt}${d.text(note)}${lt}/em${gt}${endP}`);
   }
@@ -83,8 +92,9 @@ export function figureHtml(m: MediaItem): string {
   return figure(m, HTML);
 }
 
-/** Body HTML: photos first (lead photo on top), then `<p>` paragraphs with the dateline
- *  opening the first one in `<span class="dateline">`, then editor's notes. */
+/** Body HTML: `<p>` paragraphs with the dateline opening the first one in
+ *  `<span class="dateline">`, photos and `<h2>` sub-headings where the source had them, then
+ *  editor's notes. */
 export function articleHtml(article: Article): string {
   return build(article, HTML);
 }
@@ -94,11 +104,20 @@ export function articleHtmlForXml(article: Article): string {
   return build(article, HTML_IN_XML);
 }
 
-/** The same article as plain text (JSON Feed content_text): dateline, paragraphs, notes. */
+/** The same article as plain text (JSON Feed content_text): dateline, paragraphs with their
+ *  sub-headings, notes. */
 export function articleText(article: Article): string {
   const dateline = datelineText(article);
-  const paras = article.body.slice();
-  if (dateline) paras[0] = paras.length ? `${dateline} ${paras[0]}` : dateline;
+  const body = article.body;
+  const headingsBefore: string[][] = Array.from({ length: body.length + 1 }, () => []);
+  for (const h of article.headings ?? []) headingsBefore[Math.min(h.before, body.length)].push(h.text);
+  const paras: string[] = [];
+  if (body.length === 0 && dateline) paras.push(dateline);
+  for (let i = 0; i < body.length; i++) {
+    paras.push(...headingsBefore[i]);
+    paras.push(i === 0 && dateline ? `${dateline} ${body[i]}` : body[i]);
+  }
+  paras.push(...headingsBefore[body.length]);
   if (article.notes) paras.push(...article.notes);
   return paras.join('\n\n');
 }

@@ -64,5 +64,13 @@ test('seed: the canonical JSON keeps the documented key order', () => {
   const documented = ['id', 'slug', 'url', 'headline', 'dateline', 'byline', 'published', 'updated', 'summary', 'body', 'media', 'tags', 'language'];
   assert.deepEqual(keys.filter((k) => documented.includes(k)), documented);
   assert.equal(keys[keys.length - 1], 'source');
-  assert.deepEqual(Object.keys(seed().media[0]), ['title', 'caption', 'credit', 'url', 'type']);
+  assert.deepEqual(Object.keys(seed().media[0]).slice(0, 5), ['title', 'caption', 'credit', 'url', 'type']);
+});
+
+test('seed: each photo remembers the paragraph it stood before', () => {
+  const a = seed();
+  // Photo 1 follows "The U.S. has yet to release…" (paragraph 4); photo 2 follows the Hamburg paragraph (7).
+  assert.deepEqual(a.media.map((m) => m.before), [4, 7]);
+  assert.match(a.body[3], /^The U\.S\. has yet to release/);
+  assert.match(a.body[7], /^Prior to Trump’s sideline meeting/);
 });

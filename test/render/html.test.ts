@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { articleHtml, articleHtmlForXml } from '../../src/render/html.js';
+import { articleHtml, articleHtmlForXml, articleText } from '../../src/render/html.js';
 import { escapeText } from '../../src/render/xml.js';
 import { makeArticle, seedArticle } from './factory.js';
 
@@ -77,4 +77,26 @@ test('the HTML the XML formats carry is exactly the escaped body HTML, hostile t
     }),
   ];
   for (const a of articles) assert.equal(articleHtmlForXml(a), escapeText(articleHtml(a)));
+});
+
+test('photos and sub-headings stand where the source had them; unplaced photos lead', () => {
+  const a = makeArticle({
+    body: ['one', 'two', 'three'],
+    dateline: null,
+    notes: [],
+    headings: [{ before: 2, text: 'A heading' }],
+    media: [
+      { title: 'placed', caption: 'Placed photo', credit: 'AP', url: null, type: null, before: 1 },
+      { title: 'lead', caption: 'Lead photo', credit: 'EPA', url: null, type: null },
+      { title: 'last', caption: 'Closing photo', credit: 'AFP', url: null, type: null, before: 3 },
+    ],
+  });
+  const blocks = articleHtml(a).split('\n').map((b) => b.replace(/<small.*$/, '').replace(/<[^>]+>/g, '').trim());
+  assert.deepEqual(blocks, ['Lead photo', 'one', 'Placed photo', 'two', 'A heading', 'three', 'Closing photo']);
+  assert.match(articleHtml(a), /<h2>A heading<\/h2>/);
+});
+
+test('the plain-text body keeps sub-headings in their place', () => {
+  const a = makeArticle({ body: ['one', 'two'], dateline: null, notes: [], headings: [{ before: 1, text: 'Heading' }] });
+  assert.equal(articleText(a), 'one\n\nHeading\n\ntwo');
 });
