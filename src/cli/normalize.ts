@@ -3,9 +3,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ingestArticle, isArticleFile } from '../ingest/index.js';
+import { ingestArticle, isArticleFile, type IngestResult } from '../ingest/index.js';
 import type { Article, Diagnostic } from '../model/index.js';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, parseConfig, type Config } from '../publish/config.js';
+import { nodeFs } from '../publish/fsio.js';
+import { wirefeedDir } from '../publish/job.js';
+import { applyLedgerEntry, loadLedger, matchLedger, type LedgerEntry } from '../publish/ledger.js';
 import { parseFlags, UsageError, type Command } from './command.js';
 
 const HELP = `Usage: wirefeed normalize FILE|DIR... [--json] [--config FILE]
@@ -25,11 +28,35 @@ could not be read.
 `;
 
 /**
- * When wirefeed first saw a file. For now the clock, read once per run; the ledger will answer
- * this for files publish already knows, so ids and dates stay put between runs.
+ * What the ledger remembers of the articles publish has seen (first-seen times, ids, updated
+ * times), so normalize prints the same model publish writes. Read-only: a missing ledger is an
+ * empty one; an unreadable one is reported once and ignored (normalize never changes it).
  */
-function firstSeenFor(_file: string, now: Date): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+async function ledgerEntries(config: Config, warn: (line: string) => void): Promise<LedgerEntry[]> {
+  if (!config.file) return [];
+  try {
+    return (await loadLedger(nodeFs, path.join(wirefeedDir(config), 'ledger.json'))).ledger.entries;
+  } catch (err) {
+    warn(`warning: ${(err as Error).message}; dates and ids below are as if the articles were new`);
+    return [];
+  }
+}
+
+/** The ingested article as publish would see it: first sight and id from its ledger entry. */
+function normalizeOne(file: string, bytes: Uint8Array, config: Config, entries: LedgerEntry[], nowIso: string): IngestResult {
+  const opts = { site: config.site, maxBytes: config.maxArticleBytes };
+  const first = ingestArticle({ path: file, bytes }, { ...opts, firstSeen: nowIso });
+  if (!entries.length) return first;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const key = {
+    path: path.relative(config.root, path.resolve(file)).split(path.sep).join('/'),
+    sha256,
+    frontMatterId: first.ok && first.origin.id === 'frontmatter' ? first.article.id : null,
+  };
+  const entry = matchLedger(entries, [key]).matched.get(key.path);
+  if (!entry) return first;
+  const r = entry.firstSeen === nowIso ? first : ingestArticle({ path: file, bytes }, { ...opts, firstSeen: entry.firstSeen });
+  return r.ok ? { ...r, article: applyLedgerEntry(r.article, r.origin, entry, sha256, nowIso) } : r;
 }
 
 async function siteConfig(file: string | undefined): Promise<Config> {
@@ -112,7 +139,8 @@ export const command: Command = {
       return 2;
     }
 
-    const now = new Date();
+    const nowIso = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const entries = await ledgerEntries(config, (line) => process.stderr.write(line + '\n'));
     const out: string[] = [];
     const err: string[] = [];
     let rejected = 0;
@@ -128,7 +156,7 @@ export const command: Command = {
         err.push(`${file}: cannot read: ${reason}`);
         continue;
       }
-      const r = ingestArticle({ path: file, bytes }, { site: config.site, firstSeen: firstSeenFor(file, now), maxBytes: config.maxArticleBytes });
+      const r = normalizeOne(file, bytes, config, entries, nowIso);
       for (const w of r.warnings) err.push(`${where(w)}: warning ${w.code}: ${w.message}`);
       if (r.ok) {
         out.push(values.json ? JSON.stringify(r.article) : summary(r.article));

@@ -13,6 +13,7 @@
 // A file renamed AND edited in the same step, without a front matter id, cannot be told apart
 // from a new article, so it gets a new id: give an article an `id:` in its front matter if it
 // will move. An entry that no article claims any more is dropped: the article left the feeds.
+import type { Article } from '../model/index.js';
 import type { PublishFs } from './fsio.js';
 import { errCode, describeFsError } from './fsio.js';
 import { writeFileAtomic } from './atomic.js';
@@ -161,4 +162,25 @@ export function matchLedger(entries: readonly LedgerEntry[], files: readonly Fil
     take(f, entries.find((e) => !claimed.has(e) && e.sha256 === f.sha256 && !present.has(e.path)));
   }
   return { matched, unmatched: entries.filter((e) => !claimed.has(e)) };
+}
+
+/** Where an ingested article's id and `updated` came from (ingest's `origin`). */
+export interface ArticleOrigin {
+  id: 'frontmatter' | 'minted';
+  updated: 'frontmatter' | 'published';
+}
+
+/**
+ * The article as the ledger remembers it: a known article keeps the id it was first given (unless
+ * its front matter names one), and its `updated` moves only when its bytes changed — then to
+ * `nowIso`, never before publication. Front matter always wins. Pure.
+ */
+export function applyLedgerEntry(article: Article, origin: ArticleOrigin, entry: LedgerEntry | undefined, sha256: string, nowIso: string): Article {
+  if (!entry) return article;
+  const out: Article = { ...article };
+  if (origin.id === 'minted') out.id = entry.id;
+  if (origin.updated !== 'frontmatter') {
+    out.updated = entry.sha256 === sha256 ? entry.updated : Date.parse(article.published) >= Date.parse(nowIso) ? article.published : nowIso;
+  }
+  return out;
 }

@@ -59,3 +59,23 @@ test('normalize: usage errors and unreadable files exit 2', () => {
   assert.equal(lines[0].error.code, 'Unreadable');
   assert.equal(lines[1].headline, 'Flood barrier holds as river crests below record');
 });
+
+test('normalize answers with the ledger: an undated article keeps the first-seen date and id publish gave it', async () => {
+  const { makeProject, publishProject, fixedClock, wireArticle } = await import('../helpers/project.js');
+  const p = await makeProject();
+  try {
+    await p.writeArticle('undated.txt', wireArticle({ headline: 'Ferry service resumes', dateline: 'OSLO —', paragraphs: ['The ferry ran again on Monday.'] }));
+    const clock = fixedClock('2021-06-07T08:00:00Z');
+    await publishProject(p, clock.now);
+    const entry = JSON.parse((await import('node:fs')).readFileSync(p.ledgerFile, 'utf8')).articles[0];
+
+    const r = normalize(['articles/undated.txt', '--json'], p.root);
+    assert.equal(r.code, 0, r.err);
+    const model = JSON.parse(r.out);
+    assert.equal(model.published, '2021-06-07T08:00:00Z');
+    assert.equal(model.id, entry.id);
+    assert.match(model.id, /^tag:wire\.example\.org,2021-06-07:/);
+  } finally {
+    await p.cleanup();
+  }
+});
