@@ -24,6 +24,8 @@ export interface CachedArticle<R> {
 export interface FileFingerprint {
   size: number;
   mtimeMs: number;
+  /** For outputs: the key of what the file was rendered from (archive pages), when it has one. */
+  key?: string;
 }
 
 /** What the last complete run saw; all of it equal now means nothing can have changed. */

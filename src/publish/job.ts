@@ -20,7 +20,8 @@ import { sha256Hex } from './hash.js';
 import { LedgerError, loadLedger, matchLedger, saveLedger, serializeLedger, emptyLedger, type FileKey, type LedgerEntry } from './ledger.js';
 import { acquireLock, LockedError } from './lock.js';
 import { displayPath, type EmbargoedArticle, type PublishReport } from './report.js';
-import { createStaging, discardStaging, removeStaleStaging, stageFiles, swapIntoPlace, syncStaged, type Staging } from './staging.js';
+import { createStaging, discardStaging, removeStaleStaging, stageFile, swapIntoPlace, syncStaged, syncStagingFolders, type Staging } from './staging.js';
+import { parseArchiveFileName, ARCHIVE_DIR } from '../render/archive.js';
 
 /** What ingest returns for one file (src/ingest's contract). */
 export type IngestResult =
@@ -35,13 +36,26 @@ export type IngestResult =
 /** The pure stages the job strings together; tests may put their own in place. */
 export interface PublishStages {
   ingest(input: { path: string; bytes: Uint8Array }, opts: { site: Site; firstSeen: string; maxBytes: number }): IngestResult;
-  render(site: Site, articles: Article[], opts?: { fallbackUpdated?: string }): Record<string, string>;
+  /** Every output file by name (`archive/` names included). A file with a key is rendered only
+   *  when the key differs from the one its published copy was written with. */
+  render(site: Site, articles: Article[], opts: RenderOptions): Record<string, RenderedFile>;
   validate(bytes: Uint8Array, opts?: { contentType?: string | null }): ValidationReport;
   /** After validation, before the swap: may add files (e.g. `rss.xml.gz`) beside the staged ones. */
   precompress?(stagingDir: string, files: string[]): Promise<void>;
   /** After a swap that changed feeds: tell the WebSub hubs. */
   notify?(site: Site, changedFeedUrls: string[]): Promise<void>;
 }
+
+export interface RenderOptions {
+  /** Items per archive page (config feed.archivePageSize). */
+  pageSize: number;
+  /** Byte budget of each main feed (config feed.maxBytes). */
+  maxBytes: number;
+  fallbackUpdated?: string;
+}
+
+/** A rendered file, or one rendered on demand: `key` names its content (same key, same bytes). */
+export type RenderedFile = string | { key: string; render(): string };
 
 export interface PublishOptions {
   config: Config;
@@ -271,56 +285,77 @@ async function runLocked(
   report.articles.embargoed = embargoed.length;
   report.articles.rejected = report.rejected.length;
 
-  // ---- render and the gate: every file valid, or nothing moves
+  // ---- render and the gate: every file valid, or nothing moves. Files are made one at a time
+  // and go straight to staging (an archive of 100k articles is gigabytes of feeds). A file whose
+  // key matches its published copy is not rendered; one whose bytes match it is not validated
+  // again (it passed the gate when it was written); only changed files are staged.
   signal?.throwIfAborted();
-  const rendered = stages.render(config.site, published);
-  const encoded: Record<string, Uint8Array> = {};
+  const rendered = stages.render(config.site, published, { pageSize: config.archivePageSize, maxBytes: config.maxFeedBytes });
+  const lastOutputs = cache.run?.outputs ?? {};
+  const contentKeys = new Map<string, string>();
   const problems: string[] = [];
-  for (const [name, text] of Object.entries(rendered)) {
-    const bytes = new TextEncoder().encode(text);
-    encoded[name] = bytes;
-    if (!isFeedFile(name)) continue; // index.html is for browsers, not the feed validator
-    const v = stages.validate(bytes, { contentType: CONTENT_TYPES[path.extname(name)] ?? null });
-    for (const e of v.errors) {
-      const where = e.line != null ? `:${e.line}${e.column != null ? `:${e.column}` : ''}` : e.path ? ` ${e.path}` : '';
-      problems.push(`${name}${where}: ${e.code}: ${e.message} (the new ${name} failed validation; the last good files stay)`);
-    }
-  }
-  if (problems.length) {
-    report.problems.push(...problems);
-    throw new RunFailed(`${problems.length} validation error${problems.length === 1 ? '' : 's'}: nothing published`);
-  }
-
-  // ---- compare before writing: identical bytes are left alone, mtimes and all
-  const changed: Record<string, Uint8Array> = {};
-  for (const [name, bytes] of Object.entries(encoded)) {
-    const current = await fs.readFile(path.join(outputDir, name)).catch(() => null);
-    if (current && Buffer.compare(current, bytes) === 0) report.files.unchanged.push(displayPath(path.join(outputDir, name)));
-    else changed[name] = bytes;
-  }
-  const nextLedgerText = serializeLedger({ version: 1, entries: nextEntries });
-  const changedNames = Object.keys(changed);
-
-  if (changedNames.length) {
-    try {
-      await fs.mkdir(outputDir);
-      await fs.checkWritable(outputDir);
-    } catch (err) {
-      throw new RunFailed(`${displayPath(outputDir)}: cannot write there: ${describeFsError(err)}`);
-    }
-    let staging: Staging;
-    try {
+  const changedNames: string[] = [];
+  let staging: Staging | null = null;
+  const stage = async (name: string, bytes: Uint8Array): Promise<void> => {
+    if (!staging) {
+      try {
+        await fs.mkdir(outputDir);
+        await fs.checkWritable(outputDir);
+      } catch (err) {
+        throw new RunFailed(`${displayPath(outputDir)}: cannot write there: ${describeFsError(err)}`);
+      }
       staging = await createStaging(fs, outputDir);
       setStaging(staging);
-      await stageFiles(fs, staging, changed, signal);
+    }
+    await stageFile(fs, staging, name, bytes);
+  };
+  try {
+    for (const [name, file] of Object.entries(rendered)) {
+      signal?.throwIfAborted();
+      const target = path.join(outputDir, name);
+      if (typeof file !== 'string') {
+        contentKeys.set(name, file.key);
+        const last = lastOutputs[name];
+        if (last?.key === file.key && sameStat(last, await statOrNull(fs, target))) {
+          report.files.unchanged.push(displayPath(target));
+          continue;
+        }
+      }
+      const bytes = Buffer.from(typeof file === 'string' ? file : file.render(), 'utf8');
+      const current = await fs.readFile(target).catch(() => null);
+      if (current && Buffer.compare(current, bytes) === 0) {
+        report.files.unchanged.push(displayPath(target));
+        continue;
+      }
+      if (isFeedFile(name)) {
+        const v = stages.validate(bytes, { contentType: CONTENT_TYPES[path.extname(name)] ?? null });
+        for (const e of v.errors) {
+          const where = e.line != null ? `:${e.line}${e.column != null ? `:${e.column}` : ''}` : e.path ? ` ${e.path}` : '';
+          problems.push(`${name}${where}: ${e.code}: ${e.message} (the new ${name} failed validation; the last good files stay)`);
+        }
+      }
+      if (problems.length) continue; // the run fails; the rest is only checked
+      await stage(name, bytes);
+      changedNames.push(name);
+    }
+    if (problems.length) {
+      report.problems.push(...problems);
+      throw new RunFailed(`${problems.length} validation error${problems.length === 1 ? '' : 's'}: nothing published`);
+    }
+    if (staging) {
+      await syncStagingFolders(fs, staging);
       if (stages.precompress) {
-        await stages.precompress(staging.dir, changedNames);
+        await stages.precompress((staging as Staging).dir, changedNames);
         await syncStaged(fs, staging, changedNames);
       }
-    } catch (err) {
-      if (isAbort(err)) throw err;
-      throw new RunFailed(`cannot write the new files beside ${displayPath(outputDir)}: ${describeFsError(err)}; nothing moved`);
     }
+  } catch (err) {
+    if (isAbort(err) || err instanceof RunFailed) throw err;
+    throw new RunFailed(`cannot write the new files beside ${displayPath(outputDir)}: ${describeFsError(err)}; nothing moved`);
+  }
+  const nextLedgerText = serializeLedger({ version: 1, entries: nextEntries });
+
+  if (staging) {
     signal?.throwIfAborted();
     // The ledger goes first: killed between the two, the next run publishes what the ledger says.
     if (nextLedgerText !== ledgerText) await writeLedger(fs, ledgerPath, nextEntries);
@@ -334,13 +369,17 @@ async function runLocked(
   } else if (nextLedgerText !== ledgerText) {
     await writeLedger(fs, ledgerPath, nextEntries);
   }
+  // Archive pages the new feeds no longer link to (articles were deleted): gone with the swap.
+  const stale = await staleArchivePages(fs, outputDir, rendered);
+  for (const gone of stale) await fs.remove(path.join(outputDir, gone)).catch(() => undefined);
+  if (stale.length) report.notices.push(`removed ${stale.length} archive file${stale.length === 1 ? '' : 's'} the feeds no longer link to`);
   report.outcome = changedNames.length ? 'published' : 'unchanged';
 
   // ---- remember this run, so that the next one can say "unchanged" without reading anything
   const outputs: Record<string, FileFingerprint> = {};
-  for (const name of Object.keys(encoded)) {
+  for (const name of Object.keys(rendered)) {
     const st = await statOrNull(fs, path.join(outputDir, name));
-    if (st) outputs[name] = st;
+    if (st) outputs[name] = contentKeys.has(name) ? { ...st, key: contentKeys.get(name) } : st;
   }
   const fingerprint: RunFingerprint & { summary: Summary } = {
     articlesDir,
@@ -354,7 +393,8 @@ async function runLocked(
   await saveCache(fs, cachePaths, { ...cache, articles: newCache, run: fingerprint }).catch((err) => {
     report.notices.push(`cache not saved (${describeFsError(err)}): the next run reads every article again`);
   });
-  return changedNames.filter(isFeedFile).map((n) => config.site.feedBaseUrl + n);
+  // Hubs are told about the main feeds; archive pages are not subscribed to.
+  return changedNames.filter((n) => isFeedFile(n) && !n.includes('/')).map((n) => config.site.feedBaseUrl + n);
 }
 
 async function writeLedger(fs: PublishFs, file: string, entries: LedgerEntry[]): Promise<void> {
@@ -395,6 +435,23 @@ async function nothingMoved(
     if (!sameStat(fp, await statOrNull(fs, path.join(now.outputDir, name)))) return false;
   }
   return Object.keys(last.outputs).length > 0;
+}
+
+/** Archive pages (and their compressed siblings) in output/ that this run's files do not include. */
+async function staleArchivePages(fs: PublishFs, outputDir: string, keep: Record<string, unknown>): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(path.join(outputDir, ARCHIVE_DIR));
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const e of entries) {
+    const name = `${ARCHIVE_DIR}/${e.name}`;
+    const page = name.replace(/\.(?:gz|br)$/, '');
+    if (e.isFile && parseArchiveFileName(page) && !(page in keep)) out.push(name);
+  }
+  return out;
 }
 
 function sameStat(a: FileFingerprint | null | undefined, b: FileFingerprint | null): boolean {

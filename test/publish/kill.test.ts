@@ -18,7 +18,10 @@ const RUNS = 50;
 /** Every problem with output/ and the ledger as a kill may have left them; empty when all is well. */
 async function damage(p: TempProject): Promise<string[]> {
   const problems: string[] = [];
-  const names = await readdir(p.outputDir).catch(() => [] as string[]);
+  // Archive pages live in output/archive/: every file, at any depth.
+  const names = ((await readdir(p.outputDir, { recursive: true, withFileTypes: true }).catch(() => [])) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(p.outputDir, path.join(e.parentPath ?? e.path, e.name)));
   for (const name of names) {
     const bytes = await readFile(path.join(p.outputDir, name));
     if (bytes.length === 0) {
