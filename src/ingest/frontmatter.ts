@@ -101,8 +101,7 @@ function readFrontMatter(src: string, file: string, firstLine: number, zone: str
       }
       case 'url': {
         const s = str();
-        if (!isHttpUrl(s)) bad(`"${s}" is not an absolute http(s) URL`);
-        fm.url = s;
+        fm.url = webUrl(s) ?? bad(`"${s}" is not an absolute http(s) URL`);
         break;
       }
       case 'headline':
@@ -171,8 +170,7 @@ function readAuthors(value: unknown, bad: (why: string) => never): Person[] {
         p.email = o.email as string;
       }
       if (o.url !== undefined) {
-        if (!isHttpUrl(o.url)) bad(`"${String(o.url)}" is not an absolute http(s) URL`);
-        p.url = o.url as string;
+        p.url = webUrl(o.url) ?? bad(`"${String(o.url)}" is not an absolute http(s) URL`);
       }
       return p;
     }
@@ -194,8 +192,8 @@ function readMedia(v: unknown, at: string, bad: (why: string) => never): FrontMa
     if (typeof o[k] !== 'number' || !Number.isInteger(o[k]) || (o[k] as number) < 0) bad(`${at}.${k}: must be a whole number ≥ 0`);
     return o[k] as number;
   };
-  const url = text('url');
-  if (url !== null && !isHttpUrl(url)) bad(`${at}.url: "${url}" is not an absolute http(s) URL`);
+  const given = text('url');
+  const url = given === null ? null : (webUrl(given) ?? bad(`${at}.url: "${given}" is not an absolute http(s) URL`));
   let type = text('type');
   if (type !== null && !/^[a-z]+\/[a-z0-9.+-]+$/i.test(type)) bad(`${at}.type: "${type}" is not a MIME type (e.g. image/jpeg)`);
   if (type === null && url !== null) type = mimeFromUrl(url);
@@ -217,12 +215,17 @@ export function mimeFromUrl(url: string): string | null {
   }
 }
 
-export function isHttpUrl(v: unknown): v is string {
-  if (typeof v !== 'string') return false;
+/**
+ * An absolute http(s) URL in its serialized form (`new URL(v).href`): characters a URI cannot
+ * carry, such as `<`, `"` or spaces, come out percent-encoded, so one article's sloppy link
+ * cannot make a whole feed invalid. Null when it is not such a URL.
+ */
+export function webUrl(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
   try {
     const u = new URL(v);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.host !== '';
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.host !== '' ? u.href : null;
   } catch {
-    return false;
+    return null;
   }
 }

@@ -4,7 +4,7 @@ import type { Diagnostic, Person } from '../model/index.js';
 import type { Authored } from './assemble.js';
 import { diag, reject, REJECT, WARN } from './diagnostics.js';
 import { parseDateValue } from './dates.js';
-import { isHttpUrl, mimeFromUrl, type FrontMatterMedia } from './frontmatter.js';
+import { mimeFromUrl, webUrl, type FrontMatterMedia } from './frontmatter.js';
 import { stripForbidden } from './hygiene.js';
 import { SLUG_PATTERN } from './slug.js';
 
@@ -80,8 +80,7 @@ export function readJsonArticle(text: string, file: string, zone: string): { aut
     a.slug = slug;
   }
   if (o.url !== undefined) {
-    if (!isHttpUrl(o.url)) bad('url', 'not an absolute http(s) URL');
-    a.url = o.url as string;
+    a.url = webUrl(o.url) ?? bad('url', 'not an absolute http(s) URL');
   }
   for (const key of ['published', 'updated'] as const) {
     if (o[key] === undefined || o[key] === null) continue;
@@ -106,8 +105,7 @@ export function readJsonArticle(text: string, file: string, zone: string): { aut
       const person: Person = { name: str(`byline[${i}].name`, q.name, false)!, role: str(`byline[${i}].role`, q.role, true) };
       if (q.email != null) person.email = str(`byline[${i}].email`, q.email, false);
       if (q.url != null) {
-        if (!isHttpUrl(q.url)) bad(`byline[${i}].url`, 'not an absolute http(s) URL');
-        person.url = q.url as string;
+        person.url = webUrl(q.url) ?? bad(`byline[${i}].url`, 'not an absolute http(s) URL');
       }
       return person;
     });
@@ -133,8 +131,8 @@ export function readJsonArticle(text: string, file: string, zone: string): { aut
       if (!m || typeof m !== 'object' || Array.isArray(m)) bad(`media[${i}]`, 'must be {title, caption, credit, url, type}');
       const q = m as Record<string, unknown>;
       const at = `media[${i}]`;
-      const url = str(`${at}.url`, q.url, true);
-      if (url !== null && !isHttpUrl(url)) bad(`${at}.url`, 'not an absolute http(s) URL');
+      const given = str(`${at}.url`, q.url, true);
+      const url = given === null ? null : (webUrl(given) ?? bad(`${at}.url`, 'not an absolute http(s) URL'));
       const num = (k: string): number | null => {
         if (q[k] === undefined || q[k] === null) return null;
         if (typeof q[k] !== 'number' || !Number.isInteger(q[k]) || (q[k] as number) < 0) bad(`${at}.${k}`, 'must be a whole number ≥ 0');

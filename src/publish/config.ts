@@ -97,7 +97,8 @@ export function parseConfig(raw: unknown, file: string): Config {
       problems.push(`${at}.${key}: not an absolute URL`);
       return null;
     }
-    return v as string;
+    // Serialized, so characters a URI cannot carry come out percent-encoded in every feed.
+    return new URL(v as string).href;
   };
   const int = (o: Json, key: string, at: string, fallback: number, min: number): number => {
     const v = o[key];
@@ -126,7 +127,7 @@ export function parseConfig(raw: unknown, file: string): Config {
   const hubsRaw = top.hubs ?? [];
   const hubs: string[] = [];
   if (!Array.isArray(hubsRaw)) problems.push('hubs: must be an array of URLs');
-  else hubsRaw.forEach((h, i) => (isAbsoluteHttpUrl(h) ? hubs.push(h as string) : problems.push(`hubs[${i}]: not an absolute URL`)));
+  else hubsRaw.forEach((h, i) => (isAbsoluteHttpUrl(h) ? hubs.push(new URL(h as string).href) : problems.push(`hubs[${i}]: not an absolute URL`)));
 
   const itemLimit = int(feed, 'itemLimit', 'feed', DEFAULTS.itemLimit, 1);
   const maxFeedBytes = int(feed, 'maxBytes', 'feed', DEFAULTS.maxFeedBytes, 4096);

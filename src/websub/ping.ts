@@ -3,6 +3,7 @@
 // failing is retried with backoff, then logged and reported — never thrown: a hub's trouble
 // must not fail the publish that already went live.
 import { request } from 'undici';
+import { isAbsoluteHttpUrl } from '../publish/config.js';
 
 export interface PingOptions {
   /** Whole-attempt timeout (connect, headers, body), ms; default 10 000. */
@@ -37,7 +38,7 @@ async function pingOne(hub: string, url: string, opts: PingOptions): Promise<Pin
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const retries = Math.max(0, opts.retries ?? 3);
   const backoffMs = opts.backoffMs ?? 1_000;
-  if (!isHttpUrl(hub)) {
+  if (!isAbsoluteHttpUrl(hub)) {
     log(`websub: ${hub}: not an http(s) URL, not pinged`);
     return { hub, url, ok: false, error: 'hub is not an http(s) URL' };
   }
@@ -81,15 +82,6 @@ function describe(err: unknown): string {
     return code ? `${code}: ${err.message}` : err.message;
   }
   return String(err);
-}
-
-function isHttpUrl(s: string): boolean {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function unique(list: string[]): string[] {

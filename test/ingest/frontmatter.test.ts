@@ -93,3 +93,10 @@ test('slugs and tag ids', () => {
   // A headline with no Latin letters still gets a stable slug.
   assert.match(article('j.txt', '小笠原諸島の警察無線\n\n本文です。\n').slug, /^article-[0-9a-f]{12}$/);
 });
+
+test('urls are kept in their serialized form: characters a URI cannot carry are percent-encoded', () => {
+  const r = ingest('urls.md', `---\nurl: "https://news.example.com/a b/?q=<x>&r=\\"y\\""\nmedia:\n  - url: "https://img.example.com/ph oto.jpg?w=<800>"\n---\n${STORY}`);
+  assert.ok(r.ok);
+  assert.equal(r.article.url, 'https://news.example.com/a%20b/?q=%3Cx%3E&r=%22y%22');
+  assert.equal(r.article.media[0].url, 'https://img.example.com/ph%20oto.jpg?w=%3C800%3E');
+});
