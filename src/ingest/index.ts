@@ -9,6 +9,7 @@ import { splitFrontMatter } from './frontmatter.js';
 import { cleanText, decodeUtf8 } from './hygiene.js';
 import { readJsonArticle } from './json.js';
 import { readWireText } from './text.js';
+import { JSON_EXTENSIONS } from './files.js';
 
 export { mintTagId, slugify } from './slug.js';
 export { REJECT as IngestErrors, WARN as IngestWarnings } from './diagnostics.js';
@@ -31,14 +32,7 @@ export type IngestResult =
   | { ok: true; article: Article; warnings: Diagnostic[]; origin: Origin }
   | { ok: false; error: Diagnostic; warnings: Diagnostic[] };
 
-/** Extensions read as wire text (with optional front matter) and as the JSON model. */
-const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', '.text'];
-const JSON_EXTENSIONS = ['.json'];
-
-export function isArticleFile(path: string): boolean {
-  const p = path.toLowerCase();
-  return [...TEXT_EXTENSIONS, ...JSON_EXTENSIONS].some((e) => p.endsWith(e));
-}
+export { isArticleFile } from './files.js';
 
 /** Reads one article. Never throws: every problem comes back as a Diagnostic. */
 export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestResult {
