@@ -54,6 +54,12 @@ export interface ArchiveSettings {
   maxBytes: number;
   /** The main feeds' "updated" when there is no article at all (a stable time, never the clock). */
   fallbackUpdated?: string;
+  /**
+   * The whole article for one given to planArchive. A caller may plan with articles in brief
+   * (their bodies left out: the split and the keys need only ids, dates and source hashes) and
+   * supply the whole ones here for the items the main feeds may hold (mainCandidates).
+   */
+  full?: (a: Article) => Article;
 }
 
 export interface ArchivePage {
@@ -128,6 +134,18 @@ function itemKey(a: Article): string {
   return `${a.id}\u0001${a.published}\u0001${a.updated}\u0001${a.source.sha256}\u0001${a.dateline?.date ?? ''}`;
 }
 
+/** The block-aligned cut: the main feeds hold the newest items from the start of the block that
+ *  holds the itemLimit-th newest item (all of them when there are no more than itemLimit). */
+function alignedCount(total: number, { itemLimit, pageSize }: ArchiveSettings): number {
+  return total <= itemLimit ? total : total - pageSize * Math.floor((total - itemLimit) / pageSize);
+}
+
+/** The newest articles the main feeds may hold, newest first: the only ones planArchive renders
+ *  (so the only ones it needs whole), and a superset of the newest itemLimit. */
+export function mainCandidates(articles: readonly Article[], settings: ArchiveSettings): Article[] {
+  return sortNewestFirst(articles).slice(0, alignedCount(articles.length, settings));
+}
+
 /** Splits the articles into main feeds and archive pages; renders (and keeps) the main feeds. */
 export function planArchive(site: Site, articles: readonly Article[], settings: ArchiveSettings): ArchivePlan {
   const { itemLimit, pageSize } = settings;
@@ -135,11 +153,15 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
   if (!(Number.isInteger(itemLimit) && itemLimit >= 1)) throw new RangeError(`item limit must be a whole number ≥ 1, not ${itemLimit}`);
   const newest = sortNewestFirst(articles);
   const total = newest.length;
+  const full = settings.full ?? ((a: Article) => a);
   const siteKey = sha256([KEY_VERSION, JSON.stringify(site), String(pageSize)]);
 
   const pageCountFor = (mainCount: number): number => Math.ceil((total - mainCount) / pageSize);
-  const renderMainWith = (count: number, format: FeedFormat): string =>
-    RENDERERS[format](mainPage(site, newest.slice(0, count), format, pageCountFor(count), settings.fallbackUpdated));
+  const whole: Article[] = [];
+  const renderMainWith = (count: number, format: FeedFormat): string => {
+    for (let i = whole.length; i < count; i++) whole.push(full(newest[i]));
+    return RENDERERS[format](mainPage(site, whole.slice(0, count), format, pageCountFor(count), settings.fallbackUpdated));
+  };
 
   // ---- how many of the newest items the main feeds hold
   const rendered = new Map<number, Partial<Record<FeedFormat, string>>>();
@@ -153,8 +175,7 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
     }
     return true;
   };
-  // The block-aligned cut: from the start of the block that holds the itemLimit-th newest item.
-  const aligned = total <= itemLimit ? total : total - pageSize * Math.floor((total - itemLimit) / pageSize);
+  const aligned = alignedCount(total, settings);
   let mainCount = aligned;
   let overBudget = false;
   if (total > 0 && !fits(aligned)) {
@@ -201,7 +222,7 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
   return {
     site,
     settings,
-    main: newest.slice(0, mainCount),
+    main: whole.slice(0, mainCount),
     mainKey: sha256([siteKey, 'main', `pages ${pageCount}`, settings.fallbackUpdated ?? '', ...itemKeys.slice(0, mainCount)]),
     pages,
     overBudget,
@@ -217,10 +238,12 @@ function mainPage(site: Site, articles: Article[], format: FeedFormat, pageCount
   return page;
 }
 
-/** The FeedPage of archive page `n` in one format (links filled in). */
-export function archivePage(plan: ArchivePlan, n: number, format: FeedFormat): FeedPage {
-  const page = plan.pages[n - 1];
-  if (!page) throw new RangeError(`no archive page ${n} (there are ${plan.pages.length})`);
+/** The FeedPage of archive page `n` in one format (links filled in). `articles`: the page's
+ *  articles whole, when the plan was made with them in brief. */
+export function archivePage(plan: ArchivePlan, n: number, format: FeedFormat, articles?: Article[]): FeedPage {
+  const found = plan.pages[n - 1];
+  if (!found) throw new RangeError(`no archive page ${n} (there are ${plan.pages.length})`);
+  const page = articles ? { ...found, articles } : found;
   const { site } = plan;
   const url = (k: number): string => site.feedBaseUrl + archiveFileName(format, k);
   const current = site.feedBaseUrl + mainFileName(format);
@@ -241,8 +264,8 @@ export function archivePage(plan: ArchivePlan, n: number, format: FeedFormat): F
   };
 }
 
-export function renderArchivePage(plan: ArchivePlan, n: number, format: FeedFormat): string {
-  return RENDERERS[format](archivePage(plan, n, format));
+export function renderArchivePage(plan: ArchivePlan, n: number, format: FeedFormat, articles?: Article[]): string {
+  return RENDERERS[format](archivePage(plan, n, format, articles));
 }
 
 /** Every file of the plan with its key: the three main feeds first, then each page's three. */
@@ -254,9 +277,9 @@ export function archiveFiles(plan: ArchivePlan): ArchiveFile[] {
   return out;
 }
 
-/** The text of one file of the plan. */
-export function renderArchiveFile(plan: ArchivePlan, file: Pick<ArchiveFile, 'format' | 'page'>): string {
-  return file.page === 0 ? plan.mainFeeds[file.format] : renderArchivePage(plan, file.page, file.format);
+/** The text of one file of the plan (`articles`: as for archivePage). */
+export function renderArchiveFile(plan: ArchivePlan, file: Pick<ArchiveFile, 'format' | 'page'>, articles?: Article[]): string {
+  return file.page === 0 ? plan.mainFeeds[file.format] : renderArchivePage(plan, file.page, file.format, articles);
 }
 
 /** Everything at once, name → text: the main feeds and every archive page in all three formats. */

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import {
   archiveFileName,
   archiveFiles,
+  mainCandidates,
   FEED_FORMATS,
   mainFileName,
   parseArchiveFileName,
@@ -255,5 +256,24 @@ test('archive file names read back to their format and page', () => {
   }
   for (const bad of ['archive/rss-0.xml', 'archive/rss-01.xml', 'archive/feed-1.xml', 'archive/atom-1.json', 'rss-1.xml', 'archive/rss-1.xml.gz']) {
     assert.equal(parseArchiveFileName(bad), null, bad);
+  }
+});
+
+test('planned with articles in brief, and given whole ones for the main candidates and pages, the bytes are the same', () => {
+  const list = articles(1234, { bodyBytes: 2000 });
+  const brief = list.map((a) => ({ ...a, body: [], media: [] }));
+  const byId = new Map(list.map((a) => [a.id, a]));
+  const settings = { itemLimit: 50, pageSize: 100, maxBytes: 1024 * 1024 };
+  const candidates = mainCandidates(brief, settings);
+  assert.equal(candidates.length, 134);
+  const asked: string[] = [];
+  const plan = planArchive(SITE, brief, { ...settings, full: (a) => (asked.push(a.id), byId.get(a.id)!) });
+  assert.ok(asked.every((id) => candidates.some((c) => c.id === id)), 'only main candidates are asked for whole');
+  const reference = planArchive(SITE, list, settings);
+  assert.deepEqual(plan.mainFeeds, reference.mainFeeds);
+  assert.deepEqual(archiveFiles(plan), archiveFiles(reference));
+  for (const f of archiveFiles(plan).filter((x) => x.page > 0)) {
+    const whole = plan.pages[f.page - 1].articles.map((a) => byId.get(a.id)!);
+    assert.equal(renderArchiveFile(plan, f, whole), renderArchiveFile(reference, f), f.name);
   }
 });
