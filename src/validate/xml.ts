@@ -1,12 +1,12 @@
 // The streaming XML pass: bytes in (any chunking), well-formedness and namespace errors with
 // line and column out, and a flat stream of start/text/end events for the feed rules.
-// saxes does the tokenising; this module adds what a feed validator needs around it: encoding
-// sniffing and checking, the XML version, entities declared in the DOCTYPE (expanded here with
-// a hard budget, never fetched), namespace names, and stopping at the first fatal error as
-// every XML reader does. Memory stays bounded: no tree is built.
-import { SaxesParser, type SaxesTag } from 'saxes';
+// xml-tokenizer.ts reads the XML; this module adds what a feed validator needs around it:
+// encoding sniffing and checking, the XML version, entities declared in the DOCTYPE (expanded
+// here with a hard budget, never fetched), namespace names, and stopping at the first fatal
+// error as every XML reader does. Memory stays bounded: no tree is built.
 import { sniffEncoding, SNIFF_BYTES, type StreamDecoder } from './encoding.js';
 import { HTML_ENTITIES } from './html-entities.js';
+import { isXmlName, XmlTokenizer, type TokenHandler } from './xml-tokenizer.js';
 
 export interface XmlAttr {
   /** The qualified name as written (e.g. "xml:lang", "isPermaLink"). */
@@ -49,11 +49,11 @@ export type XmlReport = (code: string, params: Record<string, string | number>, 
 
 /** Entity expansion budget per document, in characters (a feed needs a few hundred at most). */
 const ENTITY_BUDGET = 1_000_000;
-/** Largest DOCTYPE we read; beyond it the document is treated as hostile. */
-const DOCTYPE_LIMIT = 1_000_000;
 
 /** Shared by the many elements that declare no namespace (never written to). */
 const NO_DECLS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+/** Shared by the many elements without attributes (never written to). */
+const NO_ATTRS: XmlAttr[] = [];
 
 const PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
@@ -76,7 +76,7 @@ function parseInternalSubset(subset: string): Map<string, EntityDecl> {
   return out;
 }
 
-/** Splits `name (PUBLIC "p" "s" | SYSTEM "s")? [subset]?` as saxes hands it over. */
+/** Splits `name (PUBLIC "p" "s" | SYSTEM "s")? [subset]?` as it follows "<!DOCTYPE". */
 function parseDoctype(text: string): { doctype: Doctype; subset: string } {
   const t = text.trim();
   const name = /^[^\s[>]+/.exec(t)?.[0] ?? '';
@@ -99,27 +99,15 @@ function parseDoctype(text: string): { doctype: Doctype; subset: string } {
   return { doctype: { name, publicId, systemId }, subset };
 }
 
-function messageOf(err: Error): string {
-  // saxes messages look like "file:line:col: message"; keep the message.
-  const m = /^(?:[^:]*:)?\d+:\d+: (.*)$/s.exec(err.message);
-  return (m ? m[1] : err.message).replace(/\.$/, '');
-}
-
 export class XmlReader {
-  private readonly parser: SaxesParser<{ xmlns: false; position: true }>;
+  private readonly tokens: XmlTokenizer;
   private decoder: StreamDecoder | null = null;
   private head: Uint8Array[] = [];
   private headLength = 0;
   private failed = false;
-  private tagLine = 1;
-  private tagColumn = 1;
   private entityBudget = ENTITY_BUDGET;
   private declared = new Map<string, EntityDecl>();
-  private hasExternalSubset = false;
   private reportedBadBytes = false;
-  private rootSeen = false;
-  /** Text of the prolog seen so far, searched for the DOCTYPE (null once done). */
-  private prolog: string | null = '';
   /** The encoding the document was read in (known after the first bytes). */
   encoding = 'utf-8';
 
@@ -127,38 +115,18 @@ export class XmlReader {
     private readonly sink: XmlSink,
     private readonly report: XmlReport,
   ) {
-    // Namespaces are resolved here rather than by saxes: its lookup walks up the open elements
-    // for every name, which is quadratic in the nesting depth; per-prefix stacks are not.
-    const p = new SaxesParser({ xmlns: false, position: true });
-    this.parser = p;
-    // Only these handlers: registering xmldecl or doctype handlers makes saxes several times
-    // slower, so the XML declaration is read from p.xmlDecl and the DOCTYPE is found by
-    // scanning the prolog before saxes sees it.
-    p.on('error', (err) => this.fatal(err));
-    p.on('opentagstart', (tag) => {
-      if (this.failed) return;
-      if (!this.rootSeen) this.onRoot();
-      // saxes has just read "<name" and the character after it: point at the "<".
-      this.tagLine = p.line;
-      this.tagColumn = Math.max(1, p.column - tag.name.length - 1);
-    });
-    p.on('opentag', (tag) => this.onOpen(tag));
-    p.on('text', (text) => {
-      if (!this.failed) this.sink.text(text);
-    });
-    p.on('cdata', (text) => {
-      if (!this.failed) this.sink.text(text);
-    });
-    p.on('closetag', () => {
-      if (this.failed) return;
-      const declared = this.declStack.pop();
-      if (declared) for (const prefix of declared) this.bindings.get(prefix)!.pop();
-      this.sink.end();
-    });
-    // Entities not predefined go through ENTITIES; a proxy-free lookup object is enough: we fill
-    // it from the DOCTYPE before the first reference can be read.
-    p.ENTITIES = Object.create(null) as Record<string, string>;
-    for (const [k, v] of Object.entries({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })) p.ENTITIES[k] = v;
+    const handler: TokenHandler = {
+      rootStart: () => this.onRoot(),
+      openTag: (name, names, values, count, line, column) => this.onOpen(name, names, values, count, line, column),
+      closeTag: () => this.onClose(),
+      text: (text) => this.sink.text(text),
+      doctype: (body, line, column) => this.onDoctype(body, line, column),
+      error: (code, params, line, column) => {
+        this.failed = true;
+        this.report(code, params, line, column);
+      },
+    };
+    this.tokens = new XmlTokenizer(handler);
   }
 
   /** True once a fatal (well-formedness) error was reported: events stopped there. */
@@ -167,11 +135,11 @@ export class XmlReader {
   }
 
   get line(): number {
-    return this.parser.line;
+    return this.tokens.line;
   }
 
   get column(): number {
-    return this.parser.column;
+    return this.tokens.column;
   }
 
   write(chunk: Uint8Array): void {
@@ -189,13 +157,7 @@ export class XmlReader {
   end(): void {
     if (!this.decoder) this.startDecoding();
     if (!this.failed) this.feed(this.decoder!.decode(new Uint8Array(0), true));
-    if (!this.failed) {
-      try {
-        this.parser.close();
-      } catch (err) {
-        this.fatal(err as Error);
-      }
-    }
+    if (!this.failed) this.tokens.end();
   }
 
   private startDecoding(): void {
@@ -217,90 +179,17 @@ export class XmlReader {
     if (this.failed || text.length === 0) return;
     if (this.decoder?.invalidBytes && !this.reportedBadBytes) {
       this.reportedBadBytes = true;
-      this.report('InvalidEncodedBytes', { encoding: this.decoder.name.toUpperCase() }, this.parser.line, this.parser.column);
+      this.report('InvalidEncodedBytes', { encoding: this.decoder.name.toUpperCase() }, this.tokens.line, this.tokens.column);
     }
-    if (this.prolog !== null) this.scanProlog(text);
-    if (this.failed) return;
-    try {
-      this.parser.write(text);
-    } catch (err) {
-      this.fatal(err as Error);
-    }
-  }
-
-  /** Finds a complete DOCTYPE declaration in the prolog, before saxes reads past it. */
-  private scanProlog(text: string): void {
-    const prolog = (this.prolog ?? '') + text;
-    const start = prolog.indexOf('<!DOCTYPE');
-    if (start < 0) {
-      // Keep a short tail in case "<!DOCTYPE" is split across chunks.
-      this.prolog = prolog.length > DOCTYPE_LIMIT ? null : prolog.slice(-16);
-      return;
-    }
-    // The declaration ends at the first ">" outside quotes and outside the [internal subset].
-    let i = start + 9;
-    let inSubset = false;
-    while (i < prolog.length) {
-      const c = prolog[i];
-      if (c === '"' || c === "'") {
-        const close = prolog.indexOf(c, i + 1);
-        if (close < 0) break;
-        i = close + 1;
-        continue;
-      }
-      if (inSubset && c === '<' && prolog.startsWith('<!--', i)) {
-        const close = prolog.indexOf('-->', i + 4);
-        if (close < 0) break;
-        i = close + 3;
-        continue;
-      }
-      if (c === '[') inSubset = true;
-      else if (c === ']') inSubset = false;
-      else if (c === '>' && !inSubset) {
-        this.prolog = null;
-        this.onDoctype(prolog.slice(start + 9, i));
-        return;
-      }
-      i++;
-    }
-    if (prolog.length - start > DOCTYPE_LIMIT) {
-      this.prolog = null;
-      this.failed = true;
-      this.report('ValidatorLimit', { limit: DOCTYPE_LIMIT }, this.parser.line, this.parser.column);
-      return;
-    }
-    this.prolog = prolog.slice(start);
+    this.tokens.write(text);
   }
 
   /** The root element starts: the prolog is over. */
   private onRoot(): void {
-    this.rootSeen = true;
-    this.prolog = null;
-    const version = this.parser.xmlDecl.version;
+    const version = this.tokens.xmlDecl.version;
     if (version !== undefined && version !== '1.0') this.report('BadXmlVersion', { value: version }, 1, 1);
   }
 
-  private fatal(err: Error): void {
-    if (this.failed) return;
-    this.failed = true;
-    const msg = messageOf(err);
-    const line = this.parser.line;
-    const column = this.parser.column;
-    const unbound = /^unbound namespace prefix: "(.*)"$/.exec(msg);
-    if (unbound) {
-      // saxes is building the tag that uses the prefix; its name is in the parser's state.
-      const building = (this.parser as unknown as { tag?: { name?: string } }).tag?.name;
-      this.report('UndeclaredPrefix', { prefix: unbound[1], element: building || this.lastName }, line, column);
-      return;
-    }
-    if (msg === 'undefined entity') {
-      this.report('UndefinedEntity', { name: this.lastEntity() }, line, column);
-      return;
-    }
-    this.report('NotWellFormed', { detail: msg }, line, column);
-  }
-
-  private lastName = '';
   /** In-scope namespace bindings: prefix → stack of URIs ('' is the default namespace). */
   private readonly bindings = new Map<string, string[]>([
     ['xml', [XML_NS]],
@@ -309,50 +198,39 @@ export class XmlReader {
   /** For each open element, the prefixes it declared (null when none: the common case). */
   private readonly declStack: (string[] | null)[] = [];
 
-  /** The entity name just read, for the message: the text between the last "&" and ";" read. */
-  private lastEntity(): string {
-    const st = this.parser as unknown as { chunk?: string; i?: number };
-    const chunk = st.chunk ?? '';
-    const before = chunk.slice(Math.max(0, (st.i ?? 0) - 200), st.i ?? 0);
-    const m = /&([^&;\s]*);?$/.exec(before);
-    return m ? m[1] : '?';
-  }
-
-  private onDoctype(text: string): void {
-    if (this.failed) return;
+  private onDoctype(text: string, line: number, column: number): void {
     const { doctype, subset } = parseDoctype(text);
-    this.hasExternalSubset = doctype.systemId !== null || doctype.publicId !== null;
+    const hasExternalSubset = doctype.systemId !== null || doctype.publicId !== null;
     this.declared = parseInternalSubset(subset);
-    const ents = this.parser.ENTITIES;
+    const tokens = this.tokens;
     for (const [name, decl] of this.declared) {
-      if (PREDEFINED.has(name)) continue;
+      if (PREDEFINED.has(name) || !isXmlName(name)) continue;
       if (decl.value === null) {
-        ents[name] = '';
-        this.report('ExternalEntity', { name }, this.parser.line, this.parser.column);
+        tokens.defineEntity(name, '');
+        this.report('ExternalEntity', { name }, line, column);
         continue;
       }
-      const expanded = this.expand(name, new Set());
+      const expanded = this.expand(name, new Set(), line, column);
       if (expanded === null) return; // error already reported
-      ents[name] = expanded;
+      tokens.defineEntity(name, expanded);
     }
-    if (this.hasExternalSubset) {
+    if (hasExternalSubset) {
       // An external DTD may declare entities we do not read. The one feeds use (RSS 0.91)
       // declares the HTML 4 character entities, so those are known; others stay undefined.
-      for (const [name, ch] of Object.entries(HTML_ENTITIES)) if (!(name in ents)) ents[name] = ch;
+      for (const [name, ch] of Object.entries(HTML_ENTITIES)) tokens.defineEntity(name, ch);
     }
-    this.sink.doctype?.(doctype, this.parser.line);
+    this.sink.doctype?.(doctype, line);
   }
 
   /**
    * The replacement text of a declared entity, with character references and nested entities
    * expanded, or null (and an error reported) past the budget or on recursion.
    */
-  private expand(name: string, open: Set<string>): string | null {
+  private expand(name: string, open: Set<string>, line: number, column: number): string | null {
     const decl = this.declared.get(name);
     if (!decl || decl.value === null) return '';
     if (open.has(name)) {
-      this.failed = true;
-      this.report('RecursiveEntity', { name }, this.parser.line, this.parser.column);
+      this.stop('RecursiveEntity', { name }, line, column);
       return null;
     }
     open.add(name);
@@ -372,7 +250,7 @@ export class XmlReader {
       } else if (PREDEFINED.has(ref)) {
         piece = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[ref] ?? '';
       } else if (this.declared.has(ref)) {
-        piece = this.expand(ref, open);
+        piece = this.expand(ref, open, line, column);
         if (piece === null) return null;
       } else {
         piece = m[0];
@@ -380,8 +258,7 @@ export class XmlReader {
       out += piece;
       this.entityBudget -= piece.length;
       if (this.entityBudget < 0 || out.length > ENTITY_BUDGET) {
-        this.failed = true;
-        this.report('EntityExpansionLimit', { name, limit: ENTITY_BUDGET }, this.parser.line, this.parser.column);
+        this.stop('EntityExpansionLimit', { name, limit: ENTITY_BUDGET }, line, column);
         return null;
       }
     }
@@ -396,23 +273,19 @@ export class XmlReader {
   }
 
   /** Namespaces in XML 1.0: declarations, prefixed names, unbound prefixes, duplicate names. */
-  private onOpen(tag: SaxesTag): void {
-    if (this.failed) return;
-    this.lastName = tag.name;
-    const line = this.tagLine;
-    const column = this.tagColumn;
-    const raw = tag.attributes as Record<string, string>;
+  private onOpen(name: string, names: readonly string[], values: readonly string[], count: number, line: number, column: number): void {
     let nsDecls: Record<string, string> = NO_DECLS;
     let declared: string[] | null = null;
-    let names: string[] | null = null;
-    for (const name in raw) {
+    let plain = 0; // attributes that are not namespace declarations
+    for (let a = 0; a < count; a++) {
+      const aname = names[a];
       // Declarations first (they apply to the element's own name and attributes).
-      if (name.charCodeAt(0) !== 0x78 /* x */ || (name !== 'xmlns' && !name.startsWith('xmlns:'))) {
-        (names ??= []).push(name);
+      if (aname.charCodeAt(0) !== 0x78 /* x */ || (aname !== 'xmlns' && !aname.startsWith('xmlns:'))) {
+        plain++;
         continue;
       }
-      const prefix = name === 'xmlns' ? '' : name.slice(6);
-      const uri = raw[name];
+      const prefix = aname === 'xmlns' ? '' : aname.slice(6);
+      const uri = values[a];
       if (prefix === 'xmlns' || (prefix === 'xml' && uri !== XML_NS) || (prefix !== 'xml' && (uri === XML_NS || uri === XMLNS_NS))) {
         return this.stop('NotWellFormed', { detail: `the prefix "${prefix}" or its namespace is reserved` }, line, column);
       }
@@ -428,7 +301,6 @@ export class XmlReader {
       (declared ??= []).push(prefix);
     }
     this.declStack.push(declared);
-    const name = tag.name;
     const colon = name.indexOf(':');
     let prefix = '';
     let local = name;
@@ -441,13 +313,15 @@ export class XmlReader {
     }
     const uri = this.resolve(prefix);
     if (uri === undefined && prefix !== '') return this.stop('UndeclaredPrefix', { prefix, element: name }, line, column);
-    const attrs: XmlAttr[] = [];
-    if (names !== null) {
+    const attrs: XmlAttr[] = plain === 0 ? NO_ATTRS : [];
+    if (plain > 0) {
       let seen: Set<string> | null = null;
-      for (const aname of names) {
+      for (let a = 0; a < count; a++) {
+        const aname = names[a];
+        if (aname.charCodeAt(0) === 0x78 && (aname === 'xmlns' || aname.startsWith('xmlns:'))) continue;
         const c = aname.indexOf(':');
         if (c < 0) {
-          attrs.push({ name: aname, prefix: '', local: aname, uri: '', value: raw[aname] });
+          attrs.push({ name: aname, prefix: '', local: aname, uri: '', value: values[a] });
           continue;
         }
         if (c === 0 || c === aname.length - 1 || aname.indexOf(':', c + 1) >= 0) {
@@ -462,15 +336,22 @@ export class XmlReader {
         const expanded = `{${auri}}${alocal}`;
         if (seen.has(expanded)) return this.stop('NotWellFormed', { detail: `duplicate attribute ${expanded}` }, line, column);
         seen.add(expanded);
-        attrs.push({ name: aname, prefix: aprefix, local: alocal, uri: auri, value: raw[aname] });
+        attrs.push({ name: aname, prefix: aprefix, local: alocal, uri: auri, value: values[a] });
       }
     }
     this.sink.start({ name, prefix, local, uri: uri ?? '', attrs, nsDecls, line, column });
   }
 
-  /** A fatal error found here (not by saxes): report it and stop reading. */
+  private onClose(): void {
+    const declared = this.declStack.pop();
+    if (declared) for (const prefix of declared) this.bindings.get(prefix)!.pop();
+    this.sink.end();
+  }
+
+  /** A fatal error found here (not by the tokenizer): report it and stop reading. */
   private stop(code: string, params: Record<string, string | number>, line: number, column: number): void {
     this.failed = true;
+    this.tokens.stop();
     this.report(code, params, line, column);
   }
 }
@@ -478,7 +359,7 @@ export class XmlReader {
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
-// NCName: an XML name without colons (saxes has checked the name characters already).
+// NCName: an XML name without colons (the tokenizer has checked the name characters already).
 function isNcName(s: string): boolean {
   return s.length > 0 && !s.includes(':');
 }
