@@ -41,7 +41,7 @@ export interface PublishStages {
   ingest(input: { path: string; bytes: Uint8Array }, opts: { site: Site; firstSeen: string; maxBytes: number }): IngestResult;
   /** Every output file by name (`archive/` names included). A file with a key is rendered only
    *  when the key differs from the one its published copy was written with. */
-  render(site: Site, articles: Article[], opts: RenderOptions): Record<string, RenderedFile>;
+  render(site: Site, articles: Article[], opts: RenderOptions): Promise<Record<string, RenderedFile>>;
   validate(bytes: Uint8Array, opts?: { contentType?: string | null }): ValidationReport;
   /** After validation, before the swap: may add files (e.g. `rss.xml.gz`) beside the staged ones. */
   precompress?(stagingDir: string, files: string[]): Promise<void>;
@@ -55,10 +55,37 @@ export interface RenderOptions {
   /** Byte budget of each main feed (config feed.maxBytes). */
   maxBytes: number;
   fallbackUpdated?: string;
+  /**
+   * The articles given to render are in brief (see briefArticle: no body, media, notes or
+   * headings); this gives them whole, for the ones a file being rendered shows.
+   */
+  hydrate(articles: Article[]): Promise<Article[]>;
 }
 
 /** A rendered file, or one rendered on demand: `key` names its content (same key, same bytes). */
-export type RenderedFile = string | { key: string; render(): string };
+export type RenderedFile = string | { key: string; render(): Promise<string> };
+
+/** What only rendering needs of an article. Runs and the cache keep articles without it: whole,
+ *  10,000 articles are ~90 MB in memory and ~50 MB of cache to read back on every run. */
+type Heavy = Pick<Article, 'body' | 'media' | 'notes' | 'headings'>;
+
+function briefArticle(a: Article): Article {
+  const { body: _b, media: _m, notes: _n, headings: _h, ...rest } = a;
+  return { ...rest, body: [], media: [] };
+}
+
+function heavyOf(a: Article): Heavy {
+  return { body: a.body, media: a.media, notes: a.notes, headings: a.headings };
+}
+
+function briefResult(r: IngestResult): IngestResult {
+  return r.ok ? { ...r, article: briefArticle(r.article) } : r;
+}
+
+/** Whole articles kept in memory from their ingest, at most; the others are read again to render. */
+const KEEP_WHOLE = 20_000;
+/** Article bytes kept between hashing and ingesting, at most; beyond, files are read again. */
+const KEEP_BYTES = 64 * 1024 * 1024;
 
 export interface PublishOptions {
   config: Config;
@@ -197,34 +224,40 @@ async function runLocked(
     }
   };
   const bytesOf = new Map<string, Uint8Array>();
+  let bytesKept = 0;
   const keys: FileKey[] = [];
-  for (const f of files) {
-    const c = cache.articles[f.rel];
-    let sha: string;
-    if (statMatches(c, f.stat, cache.loadedMtimeMs)) sha = c.sha256;
-    else {
-      const bytes = await readBytes(f);
+  const toRead = files.filter((f) => !statMatches(cache.articles[f.rel], f.stat, cache.loadedMtimeMs));
+  const shaRead = new Map<string, string>();
+  await inBatches(toRead, async (f) => {
+    const bytes = await readBytes(f);
+    shaRead.set(f.rel, sha256Hex(bytes));
+    if (bytesKept + bytes.length <= KEEP_BYTES) {
       bytesOf.set(f.rel, bytes);
-      sha = sha256Hex(bytes);
+      bytesKept += bytes.length;
     }
-    keys.push({ path: f.rel, sha256: sha, frontMatterId: null });
-  }
+  });
+  for (const f of files) keys.push({ path: f.rel, sha256: shaRead.get(f.rel) ?? cache.articles[f.rel].sha256, frontMatterId: null });
   const shaOf = new Map(keys.map((k) => [k.path, k.sha256]));
 
   // ---- ingest: the first-seen time comes from the ledger entry the file most likely is
   const guess = matchLedger(ledger.entries, keys).matched;
   const newCache: Record<string, Cached> = {};
+  const wholeOf = new Map<string, Heavy>(); // by file: the heavy parts of articles ingested this run
   const ingestOne = async (f: ArticleFile, firstSeen: string): Promise<IngestResult> => {
     const sha = shaOf.get(f.rel)!;
     const c = cache.articles[f.rel];
+    wholeOf.delete(f.rel);
     if (c && c.sha256 === sha && c.firstSeen === firstSeen) {
-      newCache[f.rel] = { ...c, size: f.stat.size, mtimeMs: f.stat.mtimeMs };
-      return c.result;
+      // (Entries are stored brief; one from an older cache may still hold a whole article.)
+      const brief = c.result.ok && (c.result.article.body.length || c.result.article.media.length) ? briefResult(c.result) : c.result;
+      newCache[f.rel] = { ...c, size: f.stat.size, mtimeMs: f.stat.mtimeMs, result: brief };
+      return newCache[f.rel].result;
     }
     const bytes = bytesOf.get(f.rel) ?? (await readBytes(f));
     const result = stages.ingest({ path: f.rel, bytes }, { site: config.site, firstSeen, maxBytes: config.maxArticleBytes });
-    newCache[f.rel] = { size: f.stat.size, mtimeMs: f.stat.mtimeMs, sha256: sha, firstSeen, result };
-    return result;
+    if (result.ok && wholeOf.size < KEEP_WHOLE) wholeOf.set(f.rel, heavyOf(result.article));
+    newCache[f.rel] = { size: f.stat.size, mtimeMs: f.stat.mtimeMs, sha256: sha, firstSeen, result: briefResult(result) };
+    return newCache[f.rel].result;
   };
   const results = new Map<string, { result: IngestResult; firstSeen: string }>();
   for (let i = 0; i < files.length; i++) {
@@ -296,7 +329,28 @@ async function runLocked(
   // key matches its published copy is not rendered; one whose bytes match it is not validated
   // again (it passed the gate when it was written); only changed files are staged.
   signal?.throwIfAborted();
-  const rendered = stages.render(config.site, published, { pageSize: config.archivePageSize, maxBytes: config.maxFeedBytes });
+  // Whole articles for rendering: kept from this run's ingest, or read and ingested again (and
+  // checked to be the bytes this run saw).
+  const sourceOf = new Map<string, ArticleFile>();
+  for (const a of accepted) if (holder.get(a.article.id) === a.file.rel) sourceOf.set(a.article.id, a.file);
+  const hydrate = async (list: Article[]): Promise<Article[]> => {
+    const files = list.map((a) => {
+      const f = sourceOf.get(a.id);
+      if (!f) throw new Error(`no source file for article ${a.id}`);
+      return f;
+    });
+    const heavies = await inBatches(files, async (f) => {
+      const kept = wholeOf.get(f.rel);
+      if (kept) return kept;
+      const bytes = await readBytes(f);
+      if (sha256Hex(bytes) !== shaOf.get(f.rel)) throw new RunFailed(`${f.rel}: changed while publishing; run again`);
+      const r = stages.ingest({ path: f.rel, bytes }, { site: config.site, firstSeen: results.get(f.rel)!.firstSeen, maxBytes: config.maxArticleBytes });
+      if (!r.ok) throw new RunFailed(`${f.rel}: could not be read again: ${r.error.message}`);
+      return heavyOf(r.article);
+    });
+    return list.map((a, i) => ({ ...a, ...heavies[i] }));
+  };
+  const rendered = await stages.render(config.site, published, { pageSize: config.archivePageSize, maxBytes: config.maxFeedBytes, hydrate });
   const lastOutputs = cache.run?.outputs ?? {};
   const contentKeys = new Map<string, string>();
   const problems: string[] = [];
@@ -327,7 +381,7 @@ async function runLocked(
           continue;
         }
       }
-      const bytes = Buffer.from(typeof file === 'string' ? file : file.render(), 'utf8');
+      const bytes = Buffer.from(typeof file === 'string' ? file : await file.render(), 'utf8');
       const current = await fs.readFile(target).catch(() => null);
       if (current && Buffer.compare(current, bytes) === 0) {
         report.files.unchanged.push(displayPath(target));

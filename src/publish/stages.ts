@@ -1,5 +1,6 @@
 // The real stages of a publish run: our ingest, render and validator, the serve module's
 // precompression and the WebSub pings. Tests replace single stages through PublishStages.
+import type { Article } from '../model/index.js';
 import type { FeedFormat } from '../render/archive.js';
 import type { PublishStages, RenderedFile } from './job.js';
 
@@ -27,17 +28,34 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
       code ??= await load();
     },
     ingest: (input, o) => loaded().ingest.ingestArticle(input, o),
-    render(site, articles, o) {
+    async render(site, articles, o) {
       const { archive, render, page } = loaded();
-      // The main feeds and the RFC 5005 archive pages; pages are rendered only when asked for.
-      const plan = archive.planArchive(site, articles, { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated });
+      // The main feeds and the RFC 5005 archive pages, planned from the articles in brief; whole
+      // articles are fetched for the main feeds' candidates and for each page when it is rendered.
+      const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated };
+      const newest = await o.hydrate(archive.mainCandidates(articles, settings));
+      const whole = new Map(newest.map((a) => [a.id, a]));
+      const full = (a: Article): Article => {
+        const w = whole.get(a.id);
+        if (!w) throw new Error(`article ${a.id} was not made whole before rendering`);
+        return w;
+      };
+      const plan = archive.planArchive(site, articles, { ...settings, full });
+      // A page's three formats are rendered one after the other: its articles are fetched once.
+      let last: { page: number; articles: Promise<Article[]> } | null = null;
+      const pageArticles = (n: number): Promise<Article[]> => {
+        if (last?.page !== n) last = { page: n, articles: o.hydrate(plan.pages[n - 1].articles) };
+        return last.articles;
+      };
       const files: Record<string, RenderedFile> = {};
       for (const f of archive.archiveFiles(plan)) {
-        files[f.name] = f.page === 0 ? plan.mainFeeds[f.format as FeedFormat] : { key: f.key, render: () => archive.renderArchiveFile(plan, f) };
+        files[f.name] =
+          f.page === 0 ? plan.mainFeeds[f.format as FeedFormat] : { key: f.key, render: async () => archive.renderArchiveFile(plan, f, await pageArticles(f.page)) };
       }
       const url = (file: string): string => site.feedBaseUrl + file;
       const { FEED_FILES } = render;
-      files['index.html'] = page.renderIndexPage(site, articles, { rss: url(FEED_FILES.rss), atom: url(FEED_FILES.atom), json: url(FEED_FILES.json) });
+      // The page shows the newest itemLimit articles: the main feeds' candidates include them.
+      files['index.html'] = page.renderIndexPage(site, newest, { rss: url(FEED_FILES.rss), atom: url(FEED_FILES.atom), json: url(FEED_FILES.json) });
       return files;
     },
     validate: (bytes, o) => loaded().validate.validateFeed(bytes, o),

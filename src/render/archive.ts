@@ -140,10 +140,18 @@ function alignedCount(total: number, { itemLimit, pageSize }: ArchiveSettings): 
   return total <= itemLimit ? total : total - pageSize * Math.floor((total - itemLimit) / pageSize);
 }
 
+/** sortNewestFirst, once per list: a caller asks for the main candidates, then for the plan. */
+const sortedLists = new WeakMap<readonly Article[], Article[]>();
+function newestFirst(articles: readonly Article[]): Article[] {
+  let sorted = sortedLists.get(articles);
+  if (!sorted) sortedLists.set(articles, (sorted = sortNewestFirst(articles)));
+  return sorted;
+}
+
 /** The newest articles the main feeds may hold, newest first: the only ones planArchive renders
  *  (so the only ones it needs whole), and a superset of the newest itemLimit. */
 export function mainCandidates(articles: readonly Article[], settings: ArchiveSettings): Article[] {
-  return sortNewestFirst(articles).slice(0, alignedCount(articles.length, settings));
+  return newestFirst(articles).slice(0, alignedCount(articles.length, settings));
 }
 
 /** Splits the articles into main feeds and archive pages; renders (and keeps) the main feeds. */
@@ -151,7 +159,7 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
   const { itemLimit, pageSize } = settings;
   if (!(Number.isInteger(pageSize) && pageSize >= 1)) throw new RangeError(`archive page size must be a whole number ≥ 1, not ${pageSize}`);
   if (!(Number.isInteger(itemLimit) && itemLimit >= 1)) throw new RangeError(`item limit must be a whole number ≥ 1, not ${itemLimit}`);
-  const newest = sortNewestFirst(articles);
+  const newest = newestFirst(articles);
   const total = newest.length;
   const full = settings.full ?? ((a: Article) => a);
   const siteKey = sha256([KEY_VERSION, JSON.stringify(site), String(pageSize)]);

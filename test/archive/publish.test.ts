@@ -75,8 +75,8 @@ function countingStages(): { stages: PublishStages; rendered: string[] } {
   const rendered: string[] = [];
   const stages: PublishStages = {
     ...real,
-    render(site, articles, opts) {
-      const files = real.render(site, articles, opts);
+    async render(site, articles, opts) {
+      const files = await real.render(site, articles, opts);
       const out: Record<string, RenderedFile> = {};
       for (const [name, f] of Object.entries(files)) {
         out[name] = typeof f === 'string' ? f : { key: f.key, render: () => (rendered.push(name), f.render()) };
@@ -166,4 +166,24 @@ test('nothing changed: the run reads nothing and renders nothing', async (t) => 
   assert.equal(r.outcome, 'unchanged');
   assert.deepEqual(rendered, []);
   assert.deepEqual(changed(before, await p.files()), []);
+});
+
+test('feeds rendered from cached articles (read again to render) are the bytes a cold run writes', async (t) => {
+  const warm = await project(1234, t);
+  await warm.publish();
+  await writeFile(path.join(warm.articles, 'story-01234.txt'), story(1234));
+  await writeFile(path.join(warm.articles, 'story-00345.txt'), story(345, ' A correction was added.'));
+  await warm.publish();
+  // The same articles and the same ledger (so the edit's `updated` is the same), but no cache:
+  // every article ingested whole in one run.
+  const cold = await project(1235, t);
+  await writeFile(path.join(cold.articles, 'story-00345.txt'), story(345, ' A correction was added.'));
+  await mkdir(path.join(cold.root, '.wirefeed'), { recursive: true });
+  await writeFile(path.join(cold.root, '.wirefeed', 'ledger.json'), await readFile(path.join(warm.root, '.wirefeed', 'ledger.json')));
+  const r = await cold.publish();
+  assert.equal(r.exitCode, 0);
+  const a = await warm.files();
+  const b = await cold.files();
+  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort());
+  for (const [name, f] of a) assert.ok(f.bytes.equals(b.get(name)!.bytes), `${name} differs`);
 });

@@ -253,9 +253,9 @@ test('a render that fails validation moves nothing: exit 2, each problem named, 
   const broken = {
     ...real,
     notify: undefined,
-    render: (...args: Parameters<typeof real.render>) => {
-      const files = real.render(...args);
-      return { ...files, 'rss.xml': files['rss.xml'].replace('</channel>', '') };
+    render: async (...args: Parameters<typeof real.render>) => {
+      const files = await real.render(...args);
+      return { ...files, 'rss.xml': (files['rss.xml'] as string).replace('</channel>', '') };
     },
   };
   const r = await publishProject(p, clock.now, { stages: broken });
