@@ -933,6 +933,15 @@ export class XmlTokenizer {
   /** Inside a comment: up to "-->"; "--" may not appear inside. */
   private scanComment(s: string, i: number, final: boolean): number {
     const n = s.length;
+    if (this.clean && i >= 2) {
+      // Fast path: jump to the next "--"; what it is followed by is checked below.
+      const dashes = s.indexOf('--', i);
+      const end = dashes < 0 ? Math.max(i, n - 2) : dashes; // a "-" at the very end may begin "--"
+      if (this.nextCr(s, i) >= end) {
+        this.lines(s, i, end);
+        i = end;
+      }
+    }
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c === 0x2d) {
@@ -986,6 +995,16 @@ export class XmlTokenizer {
   private scanCdata(s: string, i: number, final: boolean): number {
     const n = s.length;
     const h = this.h;
+    if (this.clean && i >= 2) {
+      // Fast path: the section's text up to "]]>" (or the end of the text) in one piece.
+      const close = s.indexOf(']]>', i);
+      const end = close < 0 ? Math.max(i, n - 2) : close;
+      if (this.nextCr(s, i) >= end) {
+        this.lines(s, i, end);
+        if (end > i) h.text(s.slice(i, end));
+        i = end;
+      }
+    }
     let start = i;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
@@ -1183,6 +1202,7 @@ export class XmlTokenizer {
       switch (st) {
         case DT_BODY:
           if (c === 0x3e) {
+            if (this.dtLength + i - start > DOCTYPE_LIMIT) return this.fail(this.lineNo, this.col(i), null, 'ValidatorLimit', { limit: DOCTYPE_LIMIT });
             this.dtParts.push(s.slice(start, i));
             const body = this.dtParts.join('').replace(/\r\n?/g, '\n');
             this.dtParts = [];
