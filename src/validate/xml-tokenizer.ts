@@ -166,6 +166,7 @@ export class XmlTokenizer {
   private pieces: string[] = [];
   private pendingLength = 0;
   private pendingKind = NONE;
+  private pendingLimit = SMALL_LIMIT;
   private pendingQuote = 0;
 
   // The DOCTYPE being read.
@@ -195,11 +196,6 @@ export class XmlTokenizer {
     return this.base - this.lineStart - this.astral;
   }
 
-  /** Whether the document has (or had, from the prolog) a DOCTYPE. */
-  get hasDoctype(): boolean {
-    return this.sawDoctype;
-  }
-
   /** Makes `&name;` stand for `value` from now on (the first definition of a name binds). */
   defineEntity(name: string, value: string): void {
     if (this.entities.has(name)) return;
@@ -207,17 +203,9 @@ export class XmlTokenizer {
     if (name.length > this.longestEntityName) this.longestEntityName = name.length;
   }
 
-  isEntityDefined(name: string): boolean {
-    return this.entities.has(name);
-  }
-
   /** Stops reading: nothing more is reported. */
   stop(): void {
     this.stopped = true;
-  }
-
-  get isStopped(): boolean {
-    return this.stopped;
   }
 
   write(text: string): void {
@@ -244,7 +232,7 @@ export class XmlTokenizer {
       if (!final && !this.enough(text)) {
         this.pieces.push(text);
         this.pendingLength += text.length;
-        const limit = this.pendingKind === MORE ? SMALL_LIMIT : TAG_LIMIT;
+        const limit = this.pendingLimit;
         if (this.pendingLength > limit) this.fail(this.lineNo, this.column + 1, null, 'ValidatorLimit', { limit });
         return;
       }
@@ -289,15 +277,14 @@ export class XmlTokenizer {
     this.pieces = [rest];
     this.pendingLength = rest.length;
     this.pendingKind = kind;
+    this.pendingLimit = kind === MORE ? SMALL_LIMIT : TAG_LIMIT;
     if (kind === TAG) {
       this.pendingQuote = 0;
       // The part already here decides whether the quote is open; if it already holds an end,
       // the parse needed more than the search expects: try again with the next text.
       if (this.findTagEnd(rest, 1)) this.pendingKind = MORE;
     }
-    if (rest.length > (kind === MORE ? SMALL_LIMIT : TAG_LIMIT)) {
-      this.fail(this.lineNo, this.column + 1, null, 'ValidatorLimit', { limit: kind === MORE ? SMALL_LIMIT : TAG_LIMIT });
-    }
+    if (rest.length > this.pendingLimit) this.fail(this.lineNo, this.column + 1, null, 'ValidatorLimit', { limit: this.pendingLimit });
   }
 
   private run(s: string, final: boolean): void {
@@ -365,7 +352,7 @@ export class XmlTokenizer {
     this.xmlDeclPossible = false;
     if (c === 0x2f) return this.endTag(s, i, final);
     if (c === 0x21) return this.bang(s, i, final);
-    return this.failAt(s, i + 1, 'disallowed character in tag name');
+    return this.failAt(i + 1, 'disallowed character in tag name');
   }
 
   // ── position helpers ───────────────────────────────────────────────────────
@@ -411,9 +398,8 @@ export class XmlTokenizer {
     return STOPPED;
   }
 
-  /** A well-formedness error at s[p] (line state up to date at p). */
-  private failAt(s: string, p: number, detail: string): number {
-    void s;
+  /** A well-formedness error at index p of the current text (line state up to date at p). */
+  private failAt(p: number, detail: string): number {
     return this.fail(this.lineNo, this.col(p), detail);
   }
 
@@ -424,13 +410,13 @@ export class XmlTokenizer {
   private wide(s: string, i: number, final: boolean): number {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {
-      if (i + 1 >= s.length) return final ? this.failAt(s, i, 'disallowed character') : INCOMPLETE;
+      if (i + 1 >= s.length) return final ? this.failAt(i, 'disallowed character') : INCOMPLETE;
       const d = s.charCodeAt(i + 1);
-      if (d < 0xdc00 || d > 0xdfff) return this.failAt(s, i, 'disallowed character');
+      if (d < 0xdc00 || d > 0xdfff) return this.failAt(i, 'disallowed character');
       this.astral++;
       return i + 1;
     }
-    if (c <= 0xdfff || c >= 0xfffe) return this.failAt(s, i, 'disallowed character');
+    if (c <= 0xdfff || c >= 0xfffe) return this.failAt(i, 'disallowed character');
     return i;
   }
 
@@ -538,7 +524,7 @@ export class XmlTokenizer {
       }
       if (c === 0x3c || c === 0x26) break;
       if (c === 0x3e) {
-        if (this.isCdataEnd(s, i)) return this.failAt(s, i, 'the string "]]>" is disallowed in char data');
+        if (this.isCdataEnd(s, i)) return this.failAt(i, 'the string "]]>" is disallowed in char data');
         continue;
       }
       if (c >= 0x20 || c === 0x09) continue;
@@ -559,7 +545,7 @@ export class XmlTokenizer {
         this.astral = 0;
         continue;
       }
-      return this.failAt(s, i, 'disallowed character');
+      return this.failAt(i, 'disallowed character');
     }
     if (i > start) h.text(s.slice(start, i));
     if (i < n && s.charCodeAt(i) !== 0x3c && s.charCodeAt(i) !== 0x26) return this.incomplete(s, i, MORE, final);
@@ -595,7 +581,7 @@ export class XmlTokenizer {
         const j = this.wide(s, i, final);
         if (j === STOPPED) return STOPPED;
       }
-      return this.failAt(s, i, 'text data outside of root node');
+      return this.failAt(i, 'text data outside of root node');
     }
     return i;
   }
@@ -635,14 +621,13 @@ export class XmlTokenizer {
         break;
       }
       if (k >= n) return inTag ? INCOMPLETE : this.incomplete(s, i, MORE, final);
-      if (c !== 0x3b || k === digitsFrom) return this.failAt(s, k, 'malformed character entity');
-      const digits = s.slice(digitsFrom, k);
-      const code = digits.length > 8 ? -1 : parseInt(digits, hex ? 16 : 10);
-      if (!isXmlChar(code)) return this.failAt(s, k, 'malformed character entity');
+      if (c !== 0x3b || k === digitsFrom) return this.failAt(k, 'malformed character entity');
+      const code = parseInt(s.slice(digitsFrom, k), hex ? 16 : 10); // leading zeros are allowed
+      if (!isXmlChar(code)) return this.failAt(k, 'malformed character entity');
       this.replacement = String.fromCodePoint(code);
       return k + 1;
     }
-    if (c === 0x3b) return this.failAt(s, k, 'empty entity name');
+    if (c === 0x3b) return this.failAt(k, 'empty entity name');
     const nameFrom = k;
     const astralBefore = this.astral;
     for (; k < n; k++) {
@@ -667,7 +652,7 @@ export class XmlTokenizer {
       }
       return inTag ? INCOMPLETE : this.incomplete(s, i, MORE, final);
     }
-    if (c !== 0x3b) return this.failAt(s, k, 'disallowed character in entity name');
+    if (c !== 0x3b) return this.failAt(k, 'disallowed character in entity name');
     const name = s.slice(nameFrom, k);
     const value = this.entities.get(name);
     if (value === undefined) return this.fail(this.lineNo, this.col(k), null, 'UndefinedEntity', { name });
@@ -741,7 +726,7 @@ export class XmlTokenizer {
     if (k >= n) return rollback();
     const name = s.slice(i + 1, k);
     this.xmlDeclPossible = false;
-    if (this.closedRoot) return this.failAt(s, k, 'documents may contain only one root');
+    if (this.closedRoot) return this.failAt(k, 'documents may contain only one root');
     if (!this.sawRoot) {
       this.sawRoot = true;
       this.h.rootStart();
@@ -751,7 +736,7 @@ export class XmlTokenizer {
     const values = this.attrValues;
     let count = 0;
     let c = s.charCodeAt(k);
-    if (c !== 0x3e && c !== 0x2f && !isSpace(c)) return this.failAt(s, k, 'disallowed character in tag name');
+    if (c !== 0x3e && c !== 0x2f && !isSpace(c)) return this.failAt(k, 'disallowed character in tag name');
     let selfClosing = false;
     for (;;) {
       // Between attributes: white space, then ">", "/>" or a name.
@@ -764,13 +749,13 @@ export class XmlTokenizer {
       }
       if (c === 0x2f) {
         if (k + 1 >= n) return rollback();
-        if (s.charCodeAt(k + 1) !== 0x3e) return this.failAt(s, k + 1, 'forward-slash in opening tag not followed by >');
+        if (s.charCodeAt(k + 1) !== 0x3e) return this.failAt(k + 1, 'forward-slash in opening tag not followed by >');
         selfClosing = true;
         k += 2;
         break;
       }
       if (!(c < 0x80 ? (ASCII_NAME[c] & 1) !== 0 : isNameHighSurrogate(c) || isNameStartBmp(c))) {
-        return this.failAt(s, k, 'disallowed character in attribute name');
+        return this.failAt(k, 'disallowed character in attribute name');
       }
       const nameFrom = k;
       k = this.nameEnd(s, k); // from the first character: it may be a surrogate pair
@@ -778,15 +763,15 @@ export class XmlTokenizer {
       const aname = s.slice(nameFrom, k);
       c = s.charCodeAt(k);
       if (c !== 0x3d) {
-        if (!isSpace(c)) return this.failAt(s, k, c === 0x3e ? 'attribute without value' : 'disallowed character in attribute name');
+        if (!isSpace(c)) return this.failAt(k, c === 0x3e ? 'attribute without value' : 'disallowed character in attribute name');
         k = this.skipSpace(s, k);
         if (k >= n) return rollback();
-        if (s.charCodeAt(k) !== 0x3d) return this.failAt(s, k, 'attribute without value');
+        if (s.charCodeAt(k) !== 0x3d) return this.failAt(k, 'attribute without value');
       }
       k = this.skipSpace(s, k + 1);
       if (k >= n) return rollback();
       const q = s.charCodeAt(k);
-      if (q !== 0x22 && q !== 0x27) return this.failAt(s, k, 'unquoted attribute value');
+      if (q !== 0x22 && q !== 0x27) return this.failAt(k, 'unquoted attribute value');
       // The value: references resolved, each white-space character a space.
       let value = '';
       let from = ++k;
@@ -816,7 +801,7 @@ export class XmlTokenizer {
           k = from = end;
           continue;
         }
-        if (c === 0x3c) return this.failAt(s, k, 'disallowed character');
+        if (c === 0x3c) return this.failAt(k, 'disallowed character');
         if (c >= 0x20) {
           k++;
           continue;
@@ -831,7 +816,7 @@ export class XmlTokenizer {
           from = k;
           continue;
         }
-        return this.failAt(s, k, 'disallowed character');
+        return this.failAt(k, 'disallowed character');
       }
       value += s.slice(from, k);
       k++;
@@ -841,15 +826,12 @@ export class XmlTokenizer {
       if (k >= n) return rollback();
       c = s.charCodeAt(k);
       if (c === 0x3e || c === 0x2f || isSpace(c)) continue;
-      return this.failAt(
-        s,
-        k,
-        (c < 0x80 ? (ASCII_NAME[c] & 1) !== 0 : isNameStartBmp(c)) ? 'no whitespace between attributes' : 'disallowed character in attribute name',
-      );
+      const nameNext = c < 0x80 ? (ASCII_NAME[c] & 1) !== 0 : isNameHighSurrogate(c) || isNameStartBmp(c);
+      return this.failAt(k, nameNext ? 'no whitespace between attributes' : 'disallowed character in attribute name');
     }
     if (count > 1) {
       const dup = duplicate(names, count);
-      if (dup !== null) return this.failAt(s, k - 1, `duplicate attribute: ${dup}`);
+      if (dup !== null) return this.failAt(k - 1, `duplicate attribute: ${dup}`);
     }
     this.h.openTag(name, names, values, count, line, column);
     if (this.stopped) return STOPPED;
@@ -879,16 +861,16 @@ export class XmlTokenizer {
     const name = s.slice(i + 2, k);
     let c = s.charCodeAt(k);
     if (c !== 0x3e) {
-      if (!isSpace(c)) return this.failAt(s, k, 'disallowed character in closing tag');
+      if (!isSpace(c)) return this.failAt(k, 'disallowed character in closing tag');
       k = this.skipSpace(s, k);
       if (k >= n) return rollback();
       c = s.charCodeAt(k);
-      if (c !== 0x3e) return this.failAt(s, k, 'disallowed character in closing tag');
+      if (c !== 0x3e) return this.failAt(k, 'disallowed character in closing tag');
     }
     const open = this.open;
-    if (name === '') return this.failAt(s, k, 'weird empty close tag');
-    if (open.length === 0) return this.failAt(s, k, `unmatched closing tag: ${name}`);
-    if (open[open.length - 1] !== name) return this.failAt(s, k, `unexpected close tag: </${name}> where </${open[open.length - 1]}> was expected`);
+    if (name === '') return this.failAt(k, 'weird empty close tag');
+    if (open.length === 0) return this.failAt(k, `unmatched closing tag: ${name}`);
+    if (open[open.length - 1] !== name) return this.failAt(k, `unexpected close tag: </${name}> where </${open[open.length - 1]}> was expected`);
     open.pop();
     this.h.closeTag();
     if (open.length === 0) this.closedRoot = true;
@@ -909,12 +891,12 @@ export class XmlTokenizer {
         return k + 1;
       }
       if (seen === '[CDATA[') {
-        if (!this.sawRoot || this.closedRoot) return this.failAt(s, k, 'text data outside of root node');
+        if (!this.sawRoot || this.closedRoot) return this.failAt(k, 'text data outside of root node');
         this.state = CDATA;
         return k + 1;
       }
       if (seen === 'DOCTYPE') {
-        if (this.sawDoctype || this.sawRoot) return this.failAt(s, k, 'inappropriately located doctype declaration');
+        if (this.sawDoctype || this.sawRoot) return this.failAt(k, 'inappropriately located doctype declaration');
         this.state = DOCTYPE;
         this.dtState = DT_BODY;
         this.dtParts = [];
@@ -924,10 +906,10 @@ export class XmlTokenizer {
       if (!BANG_KEYWORDS.some((w) => w.startsWith(seen))) {
         // Report where a reader gives up: at the seventh character, or at a line end before it.
         const c = s.charCodeAt(k);
-        if (c === 0x0a || c === 0x0d || c < 0x20 || len === 7) return this.failAt(s, k, 'incorrect syntax');
+        if (c === 0x0a || c === 0x0d || c < 0x20 || len === 7) return this.failAt(k, 'incorrect syntax');
       }
     }
-    return this.failAt(s, k - 1, 'incorrect syntax');
+    return this.failAt(k - 1, 'incorrect syntax');
   }
 
   /** Inside a comment: up to "-->"; "--" may not appear inside. */
@@ -955,7 +937,7 @@ export class XmlTokenizer {
           this.state = TEXT;
           return i + 3;
         }
-        return this.failAt(s, i + 2, 'malformed comment');
+        return this.failAt(i + 2, 'malformed comment');
       }
       if (c >= 0x20 && c < 0xd800) continue;
       const j = this.special(s, i, final);
@@ -985,7 +967,7 @@ export class XmlTokenizer {
       }
       return i;
     }
-    if (c < 0x20) return this.failAt(s, i, 'disallowed character');
+    if (c < 0x20) return this.failAt(i, 'disallowed character');
     const j = this.wide(s, i, final);
     if (j === INCOMPLETE) return this.incomplete(s, i, MORE, final);
     return j;
@@ -1056,7 +1038,7 @@ export class XmlTokenizer {
     if (k0 >= n) return this.keepDeclPossible(declPossible, this.incomplete(s, i, MORE, final));
     const c = s.charCodeAt(k0);
     if (!(c < 0x80 ? (ASCII_NAME[c] & 1) !== 0 : isNameHighSurrogate(c) || isNameStartBmp(c))) {
-      return this.failAt(s, k0, c === 0x3f || isSpace(c) ? 'processing instruction without a target' : 'disallowed character in processing instruction name');
+      return this.failAt(k0, c === 0x3f || isSpace(c) ? 'processing instruction without a target' : 'disallowed character in processing instruction name');
     }
     const astral0 = this.astral;
     const k = this.nameEnd(s, k0);
@@ -1066,9 +1048,9 @@ export class XmlTokenizer {
     }
     const target = s.slice(k0, k);
     const t = s.charCodeAt(k);
-    if (t !== 0x3f && !isSpace(t)) return this.failAt(s, k, 'disallowed character in processing instruction name');
+    if (t !== 0x3f && !isSpace(t)) return this.failAt(k, 'disallowed character in processing instruction name');
     if (target === 'xml') {
-      if (!declPossible) return this.failAt(s, k, 'an XML declaration must be at the start of the document');
+      if (!declPossible) return this.failAt(k, 'an XML declaration must be at the start of the document');
       const end = this.xmlDeclaration(s, i, k, final);
       if (end === INCOMPLETE) this.xmlDeclPossible = true;
       return end;
@@ -1094,7 +1076,7 @@ export class XmlTokenizer {
           return this.incomplete(s, i, MORE, final);
         }
         if (s.charCodeAt(i + 1) !== 0x3e) continue;
-        if (this.piTarget.toLowerCase() === 'xml') return this.failAt(s, i + 1, 'the XML declaration must appear at the start of the document');
+        if (this.piTarget.toLowerCase() === 'xml') return this.failAt(i + 1, 'the XML declaration must appear at the start of the document');
         this.state = TEXT;
         return i + 2;
       }
@@ -1128,7 +1110,7 @@ export class XmlTokenizer {
       if (k >= n) return more();
       let c = s.charCodeAt(k);
       if (c === 0x3f) break;
-      if (!isSpace(c)) return this.failAt(s, k, 'whitespace required');
+      if (!isSpace(c)) return this.failAt(k, 'whitespace required');
       k = this.skipSpace(s, k);
       if (k >= n) return more();
       c = s.charCodeAt(k);
@@ -1137,35 +1119,35 @@ export class XmlTokenizer {
       while (k < n && (c = s.charCodeAt(k)) !== 0x3d && c !== 0x3f && !isSpace(c)) k++;
       if (k >= n) return more();
       const name = s.slice(nameFrom, k);
-      if (c === 0x3f) return this.failAt(s, k, 'XML declaration is incomplete');
+      if (c === 0x3f) return this.failAt(k, 'XML declaration is incomplete');
       const at = order.indexOf(name);
       if (at < next || (next === 0 && at !== 0)) {
-        return this.failAt(s, k, next >= order.length ? 'did not expect any more name/value pairs' : `expected one of ${order.slice(next === 0 ? 0 : next, next === 0 ? 1 : 3).join(', ')}`);
+        return this.failAt(k, next >= order.length ? 'did not expect any more name/value pairs' : `expected one of ${order.slice(next === 0 ? 0 : next, next === 0 ? 1 : 3).join(', ')}`);
       }
       k = this.skipSpace(s, k);
       if (k >= n) return more();
       c = s.charCodeAt(k);
-      if (c !== 0x3d) return this.failAt(s, k, c === 0x3f ? 'XML declaration is incomplete' : 'value required');
+      if (c !== 0x3d) return this.failAt(k, c === 0x3f ? 'XML declaration is incomplete' : 'value required');
       k = this.skipSpace(s, k + 1);
       if (k >= n) return more();
       const q = s.charCodeAt(k);
-      if (q !== 0x22 && q !== 0x27) return this.failAt(s, k, q === 0x3f ? 'XML declaration is incomplete' : 'value must be quoted');
+      if (q !== 0x22 && q !== 0x27) return this.failAt(k, q === 0x3f ? 'XML declaration is incomplete' : 'value must be quoted');
       const valueFrom = ++k;
       while (k < n && (c = s.charCodeAt(k)) !== q && c !== 0x3f) {
         if (c === 0x0a || c === 0x0d) this.newline(s, k);
         k++;
       }
       if (k >= n) return more();
-      if (c === 0x3f) return this.failAt(s, k, 'XML declaration is incomplete');
+      if (c === 0x3f) return this.failAt(k, 'XML declaration is incomplete');
       const value = s.slice(valueFrom, k);
       if (name === 'version') {
-        if (!/^1\.[0-9]+$/.test(value)) return this.failAt(s, k, 'version number must match /^1\\.[0-9]+$/');
+        if (!/^1\.[0-9]+$/.test(value)) return this.failAt(k, 'version number must match /^1\\.[0-9]+$/');
         decl.version = value;
       } else if (name === 'encoding') {
-        if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) return this.failAt(s, k, 'encoding value must match /^[A-Za-z][A-Za-z0-9._-]*$/');
+        if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) return this.failAt(k, 'encoding value must match /^[A-Za-z][A-Za-z0-9._-]*$/');
         decl.encoding = value;
       } else {
-        if (value !== 'yes' && value !== 'no') return this.failAt(s, k, 'standalone value must match "yes" or "no"');
+        if (value !== 'yes' && value !== 'no') return this.failAt(k, 'standalone value must match "yes" or "no"');
         decl.standalone = value;
       }
       next = at + 1;
@@ -1173,8 +1155,8 @@ export class XmlTokenizer {
     }
     // s[k] is "?": ">" must follow.
     if (k + 1 >= n) return more();
-    if (s.charCodeAt(k + 1) !== 0x3e) return this.failAt(s, k + 1, 'The character ? is disallowed anywhere in XML declarations');
-    if (decl.version === undefined) return this.failAt(s, k + 1, 'XML declaration must contain a version');
+    if (s.charCodeAt(k + 1) !== 0x3e) return this.failAt(k + 1, 'The character ? is disallowed anywhere in XML declarations');
+    if (decl.version === undefined) return this.failAt(k + 1, 'XML declaration must contain a version');
     Object.assign(this.xmlDecl, decl);
     this.xmlDeclPossible = false;
     return k + 2;
@@ -1246,7 +1228,7 @@ export class XmlTokenizer {
           st = c === 0x2d ? DT_COMMENT_DASH2 : DT_COMMENT;
           break;
         case DT_COMMENT_DASH2:
-          if (c !== 0x3e) return this.failAt(s, i, 'malformed comment');
+          if (c !== 0x3e) return this.failAt(i, 'malformed comment');
           st = DT_SUBSET;
           break;
         case DT_PI:
