@@ -120,7 +120,7 @@ const WELL_FORMEDNESS: [string, boolean][] = [
   ['<title>&#0;</title>', false], // §4.1 WFC Legal Character
   ['<title>&#xD800;</title>', false],
   ['<title>&#X41;</title>', false], // only a lowercase x
-  ['<title>&#65;&#x41;&#x10FFFF;</title>', true],
+  ['<title>&#65;&#x41;&#x10FFFF;&#0000000065;</title>', true],
   ['<title>&;</title>', false],
   ['<title>AT&T</title>', false],
   ['<title>a & b</title>', false],
@@ -150,6 +150,8 @@ const WELL_FORMEDNESS: [string, boolean][] = [
   ['<!ELEMENT x ANY>', false],
   ['<!DOCTYPE x>', false], // §2.8: the DOCTYPE precedes the root element
   ['<title>&#x1F600;</title>', true],
+  ['<n:x xmlns:n="urn:n" \u{10000}a="1"/><n:\u{10000}y/><?\u{10000}pi x?>', true], // names may use U+10000–U+EFFFF
+  ['<n:x xmlns:n="urn:n" \u{F0000}a="1"/>', false],
 ];
 
 test('the well-formedness rules of XML 1.0', () => {
