@@ -7,7 +7,6 @@
 import { STATUS_CODES } from 'node:http';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
-import { Agent, request } from 'undici';
 import type { Code } from './codes.js';
 import { makeMessage } from './message.js';
 import type { FeedFormat, Message } from './report.js';
@@ -66,6 +65,8 @@ export async function fetchFeed(url: string, opts: FetchOptions = {}): Promise<F
   const maxBytes = opts.maxBytes ?? FETCH_DEFAULTS.maxBytes;
 
   let current = httpUrl(url, url);
+  // Loaded on first use: validating files should not pay for loading the HTTP client (~130 ms).
+  const { Agent, request } = await import('undici');
   // One agent per fetch: its sockets live exactly as long as this exchange.
   const agent = new Agent({ connect: { timeout: connectTimeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
   const controller = new AbortController();
