@@ -43,6 +43,7 @@ function xmlValidator(): StreamingValidator {
     doctype: (d) => rules.state.set('doctype', d),
   };
   const reader = new XmlReader(sink, (code, params, line, column) => rules.add(code as Code, params, line, column));
+  rules.textMayHaveBadCharacters = () => reader.mayHaveBadCharacters;
   return {
     write: (chunk) => reader.write(chunk),
     end() {

@@ -188,6 +188,11 @@ export class Validator implements XmlSink {
   readonly state = new Map<string, unknown>();
   /** Set when the XML layer stopped early: end-of-element checks would only add noise. */
   halted = false;
+  /**
+   * Whether text may hold C1 controls or U+FFFD (BadCharacters). The XML layer can tell when
+   * no text it read had any, which spares looking through every text node.
+   */
+  textMayHaveBadCharacters: () => boolean = () => true;
 
   constructor(private readonly root: Rule) {
     const rootEl: XmlElement = { name: '#document', prefix: '', local: '#document', uri: '', attrs: [], nsDecls: {}, line: 1, column: 1 };
@@ -343,7 +348,9 @@ export class Validator implements XmlSink {
     const node = this.stack.pop()!;
     if (node.rule.content === 'text') {
       // Looking at the start is enough to catch a wrong encoding, and keeps long bodies cheap.
-      if (hasBadCharacters(node.text.length > 4096 ? node.text.slice(0, 4096) : node.text)) this.at(node, 'BadCharacters');
+      if (this.textMayHaveBadCharacters() && hasBadCharacters(node.text.length > 4096 ? node.text.slice(0, 4096) : node.text)) {
+        this.at(node, 'BadCharacters');
+      }
       node.rule.end?.(this, node, node.rule.raw ? node.text : node.text.trim());
     } else {
       node.rule.end?.(this, node, '');

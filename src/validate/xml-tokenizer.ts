@@ -196,9 +196,18 @@ export class XmlTokenizer {
     return this.base - this.lineStart - this.astral;
   }
 
+  /**
+   * False while no text read so far (nor any reference) has had a C1 control character or
+   * U+FFFD: then no text handed out can have one, and checks for them can be skipped.
+   */
+  get maySuspectText(): boolean {
+    return this.suspect;
+  }
+
   /** Makes `&name;` stand for `value` from now on (the first definition of a name binds). */
   defineEntity(name: string, value: string): void {
     if (this.entities.has(name)) return;
+    if (SUSPECT.test(value)) this.suspect = true;
     this.entities.set(name, value);
     if (name.length > this.longestEntityName) this.longestEntityName = name.length;
   }
@@ -290,7 +299,15 @@ export class XmlTokenizer {
   private run(s: string, final: boolean): void {
     const n = s.length;
     let i = 0;
-    this.clean = !UNUSUAL.test(s);
+    // One pass over the text usually settles it: nothing forbidden, no surrogate, nothing suspect.
+    if (!ATTENTION.test(s)) {
+      this.clean = true;
+      this.surAt = n;
+    } else {
+      this.clean = !FORBIDDEN.test(s);
+      if (!this.suspect) this.suspect = SUSPECT.test(s);
+      this.surAt = -1;
+    }
     this.ltAt = this.ampAt = this.nlAt = this.crAt = this.tabAt = this.cdAt = -1;
     if (!this.begun && n > 0) {
       this.begun = true;
@@ -431,8 +448,21 @@ export class XmlTokenizer {
   private crAt = -1;
   private tabAt = -1;
   private cdAt = -1;
-  /** The current text has no character that needs a closer look (see UNUSUAL). */
+  private surAt = -1;
+  /** The current text has no character XML forbids (see FORBIDDEN). */
   private clean = false;
+  /** Some text read so far had a C1 control or U+FFFD (see SUSPECT). */
+  private suspect = false;
+
+  /** Where the next surrogate is (an astral character: one column, two units). */
+  private nextSurrogate(s: string, i: number): number {
+    if (this.surAt < i) {
+      SURROGATE.lastIndex = i;
+      const m = SURROGATE.exec(s);
+      this.surAt = m === null ? s.length : m.index;
+    }
+    return this.surAt;
+  }
 
   private nextLt(s: string, i: number): number {
     if (this.ltAt < i) this.ltAt = found(s.indexOf('<', i), s);
@@ -488,8 +518,9 @@ export class XmlTokenizer {
       const amp = this.nextAmp(s, i);
       end = lt < amp ? lt : amp;
       if (this.cdAt < i) this.cdAt = found(s.indexOf(']]>', i), s);
-      if (this.nextCr(s, i) < end || this.cdAt < end) {
-        // A CR to normalise or a "]]>" to report: character by character up to the next "<" or "&".
+      if (this.nextCr(s, i) < end || this.cdAt < end || this.nextSurrogate(s, i) < end) {
+        // A CR to normalise, a "]]>" to report or an astral character to count as one column:
+        // character by character up to the next "<" or "&".
         if (text !== '') this.h.text(text);
         return this.scanContentSlowly(s, i, final);
       }
@@ -624,6 +655,7 @@ export class XmlTokenizer {
       if (c !== 0x3b || k === digitsFrom) return this.failAt(k, 'malformed character entity');
       const code = parseInt(s.slice(digitsFrom, k), hex ? 16 : 10); // leading zeros are allowed
       if (!isXmlChar(code)) return this.failAt(k, 'malformed character entity');
+      if ((code >= 0x80 && code <= 0x9f) || code === 0xfffd) this.suspect = true;
       this.replacement = String.fromCodePoint(code);
       return k + 1;
     }
@@ -776,7 +808,15 @@ export class XmlTokenizer {
       let value = '';
       let from = ++k;
       const close = this.clean ? s.indexOf(q === 0x22 ? '"' : "'", k) : -1;
-      if (close >= 0 && this.nextAmp(s, k) > close && this.nextLt(s, k) > close && this.nextNl(s, k) > close && this.nextCr(s, k) > close && this.nextTab(s, k) > close) {
+      if (
+        close >= 0 &&
+        this.nextAmp(s, k) > close &&
+        this.nextLt(s, k) > close &&
+        this.nextNl(s, k) > close &&
+        this.nextCr(s, k) > close &&
+        this.nextTab(s, k) > close &&
+        this.nextSurrogate(s, k) > close
+      ) {
         k = close; // nothing to replace or check: the common case
       }
       for (;;) {
@@ -919,7 +959,7 @@ export class XmlTokenizer {
       // Fast path: jump to the next "--"; what it is followed by is checked below.
       const dashes = s.indexOf('--', i);
       const end = dashes < 0 ? Math.max(i, n - 2) : dashes; // a "-" at the very end may begin "--"
-      if (this.nextCr(s, i) >= end) {
+      if (this.nextCr(s, i) >= end && this.nextSurrogate(s, i) >= end) {
         this.lines(s, i, end);
         i = end;
       }
@@ -981,7 +1021,7 @@ export class XmlTokenizer {
       // Fast path: the section's text up to "]]>" (or the end of the text) in one piece.
       const close = s.indexOf(']]>', i);
       const end = close < 0 ? Math.max(i, n - 2) : close;
-      if (this.nextCr(s, i) >= end) {
+      if (this.nextCr(s, i) >= end && this.nextSurrogate(s, i) >= end) {
         this.lines(s, i, end);
         if (end > i) h.text(s.slice(i, end));
         i = end;
@@ -1253,12 +1293,13 @@ export class XmlTokenizer {
   }
 }
 
-/**
- * Characters that make a text take the character-by-character path: the ones XML forbids
- * (C0 controls but tab, LF and CR; U+FFFE, U+FFFF) and surrogates (astral characters, which
- * count as one column each).
- */
-const UNUSUAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/;
+/** Characters XML forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF): a text with any is read character by character. */
+const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+/** C1 controls and U+FFFD: the marks of text decoded with the wrong encoding, which the feed rules look for. */
+const SUSPECT = /[\x80-\x9f\ufffd]/;
+const SURROGATE = /[\ud800-\udfff]/g;
+/** Any of the above: most texts have none, and one test says so. */
+const ATTENTION = /[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f\ud800-\udfff\ufffd-\uffff]/;
 
 /** An indexOf result, with "not found" as the text's length. */
 function found(at: number, s: string): number {

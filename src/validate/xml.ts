@@ -134,6 +134,11 @@ export class XmlReader {
     return this.failed;
   }
 
+  /** False while no text read so far has had a C1 control or U+FFFD (signs of a wrong encoding). */
+  get mayHaveBadCharacters(): boolean {
+    return this.tokens.maySuspectText;
+  }
+
   get line(): number {
     return this.tokens.line;
   }

@@ -286,3 +286,14 @@ test('long comments, CDATA sections and processing instructions stream through',
   v.write(enc.encode('?></item></channel></rss>'));
   assert.deepEqual(v.end().errors, []);
 });
+
+test('text that looks wrongly decoded is still found, however it got into the document', () => {
+  const doc = (text: string, encoding = 'utf-8') => rss(`<item><guid isPermaLink="false">1</guid><description>${text}</description></item>`).replace('utf-8', encoding);
+  const warned = (bytes: Uint8Array) => check(bytes).warnings.some((w) => w.code === 'BadCharacters');
+  assert.equal(warned(new Uint8Array(Buffer.from(doc('quote \u0093here\u0094', 'iso-8859-1'), 'latin1'))), true); // C1 controls
+  assert.equal(warned(enc.encode(doc('a &#150; b'))), true);
+  assert.equal(warned(enc.encode(doc('a \uFFFD b'))), true);
+  const declared = doc('&w;').replace('<rss', '<!DOCTYPE rss [<!ENTITY w "&#x92;">]>\n<rss').replace(/^<\?xml[^>]*>\n/, '');
+  assert.equal(warned(enc.encode(declared)), true);
+  assert.equal(warned(enc.encode(doc('clean — text ’ é 😀'))), false);
+});
