@@ -464,6 +464,38 @@ export class XmlTokenizer {
     return this.surAt;
   }
 
+  /**
+   * The astral characters (surrogate pairs) in s[i..end), or -1 if a surrogate there is not
+   * half of a pair within it (the careful path reports that).
+   */
+  private pairsIn(s: string, i: number, end: number): number {
+    let pairs = 0;
+    for (let k = this.nextSurrogate(s, i); k < end; k = this.nextSurrogate(s, k + 2)) {
+      if (s.charCodeAt(k) > 0xdbff || k + 1 >= end) return -1;
+      const d = s.charCodeAt(k + 1);
+      if (d < 0xdc00 || d > 0xdfff) return -1;
+      pairs++;
+    }
+    return pairs;
+  }
+
+  /**
+   * Line ends and astral characters of s[i..end) (no CR, surrogates paired: see pairsIn) into
+   * the position state.
+   */
+  private advanceFast(s: string, i: number, end: number, pairs: number): void {
+    const line = this.lineNo;
+    this.lines(s, i, end);
+    if (pairs === 0) return;
+    if (this.lineNo === line) {
+      this.astral += pairs;
+      return;
+    }
+    // Only the ones after the last line end count; the cached position lies past them.
+    this.surAt = -1;
+    for (let k = this.nextSurrogate(s, this.lineStart - this.base); k < end; k = this.nextSurrogate(s, k + 2)) this.astral++;
+  }
+
   private nextLt(s: string, i: number): number {
     if (this.ltAt < i) this.ltAt = found(s.indexOf('<', i), s);
     return this.ltAt;
@@ -518,13 +550,14 @@ export class XmlTokenizer {
       const amp = this.nextAmp(s, i);
       end = lt < amp ? lt : amp;
       if (this.cdAt < i) this.cdAt = found(s.indexOf(']]>', i), s);
-      if (this.nextCr(s, i) < end || this.cdAt < end || this.nextSurrogate(s, i) < end) {
-        // A CR to normalise, a "]]>" to report or an astral character to count as one column:
-        // character by character up to the next "<" or "&".
+      const pairs = this.nextCr(s, i) < end || this.cdAt < end ? -1 : this.pairsIn(s, i, end);
+      if (pairs < 0) {
+        // A CR to normalise, a "]]>" or a lone surrogate to report: character by character up
+        // to the next "<" or "&".
         if (text !== '') this.h.text(text);
         return this.scanContentSlowly(s, i, final);
       }
-      this.lines(s, i, end);
+      this.advanceFast(s, i, end, pairs);
       if (end > i) text = text === '' ? s.slice(i, end) : text + s.slice(i, end);
       if (end === lt || end >= n) break;
       const ch = predefinedAt(s, end);
@@ -808,16 +841,12 @@ export class XmlTokenizer {
       let value = '';
       let from = ++k;
       const close = this.clean ? s.indexOf(q === 0x22 ? '"' : "'", k) : -1;
-      if (
-        close >= 0 &&
-        this.nextAmp(s, k) > close &&
-        this.nextLt(s, k) > close &&
-        this.nextNl(s, k) > close &&
-        this.nextCr(s, k) > close &&
-        this.nextTab(s, k) > close &&
-        this.nextSurrogate(s, k) > close
-      ) {
-        k = close; // nothing to replace or check: the common case
+      if (close >= 0 && this.nextAmp(s, k) > close && this.nextLt(s, k) > close && this.nextNl(s, k) > close && this.nextCr(s, k) > close && this.nextTab(s, k) > close) {
+        const pairs = this.pairsIn(s, k, close);
+        if (pairs >= 0) {
+          this.astral += pairs; // no line end in between
+          k = close; // nothing to replace or check: the common case
+        }
       }
       for (;;) {
         if (k >= n) return rollback();
@@ -959,8 +988,9 @@ export class XmlTokenizer {
       // Fast path: jump to the next "--"; what it is followed by is checked below.
       const dashes = s.indexOf('--', i);
       const end = dashes < 0 ? Math.max(i, n - 2) : dashes; // a "-" at the very end may begin "--"
-      if (this.nextCr(s, i) >= end && this.nextSurrogate(s, i) >= end) {
-        this.lines(s, i, end);
+      const pairs = this.nextCr(s, i) < end ? -1 : this.pairsIn(s, i, end);
+      if (pairs >= 0) {
+        this.advanceFast(s, i, end, pairs);
         i = end;
       }
     }
@@ -1021,8 +1051,9 @@ export class XmlTokenizer {
       // Fast path: the section's text up to "]]>" (or the end of the text) in one piece.
       const close = s.indexOf(']]>', i);
       const end = close < 0 ? Math.max(i, n - 2) : close;
-      if (this.nextCr(s, i) >= end && this.nextSurrogate(s, i) >= end) {
-        this.lines(s, i, end);
+      const pairs = this.nextCr(s, i) < end ? -1 : this.pairsIn(s, i, end);
+      if (pairs >= 0) {
+        this.advanceFast(s, i, end, pairs);
         if (end > i) h.text(s.slice(i, end));
         i = end;
       }
