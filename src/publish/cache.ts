@@ -87,8 +87,23 @@ export async function loadArticles<R>(fs: PublishFs, files: { articles: string }
 }
 
 export async function saveCache<R>(fs: PublishFs, files: { run: string; articles: string }, cache: PublishCache<R>): Promise<void> {
-  await writeFileAtomic(fs, files.articles, JSON.stringify({ version: 1, key: cache.key, articles: cache.articles }));
+  await writeFileAtomic(fs, files.articles, articlesJson(cache));
   await writeFileAtomic(fs, files.run, JSON.stringify({ version: 1, key: cache.key, run: cache.run }));
+}
+
+/**
+ * The articles file's JSON, built as bytes a thousand entries at a time: as one string, the
+ * cache of 100,000 articles is a 120-million-character string (and its copy as bytes) at once.
+ */
+function articlesJson<R>(cache: PublishCache<R>): Uint8Array {
+  const parts: Buffer[] = [Buffer.from(`{"version":1,"key":${JSON.stringify(cache.key)},"articles":{`)];
+  const entries = Object.entries(cache.articles);
+  for (let i = 0; i < entries.length; i += 1000) {
+    const chunk = entries.slice(i, i + 1000).map(([rel, entry]) => `${JSON.stringify(rel)}:${JSON.stringify(entry)}`);
+    parts.push(Buffer.from((i ? ',' : '') + chunk.join(','), 'utf8'));
+  }
+  parts.push(Buffer.from('}}'));
+  return Buffer.concat(parts);
 }
 
 /**
