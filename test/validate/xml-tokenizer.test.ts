@@ -192,8 +192,10 @@ test('the prolog and what may follow the root element', () => {
 });
 
 test('elements are placed at their "<", counting characters, with CR LF and CR as line ends', () => {
-  const doc = '<rss>\r\n  <channel\n    a="1">\r<x/>😀😀<y/>\ud83d\ude00é<z\r\n/></channel></rss>';
+  const doc = '<rss>\r\n  <channel\n    a="1">\r<x/>😀😀<y/>\ud83d\ude00é<z\r\n/><v a="😀😀"/><w/>😀\n😀😀<u/></channel></rss>';
   const { find } = read(doc);
+  assert.deepEqual([find('w').el.line, find('w').el.column], [5, 14]); // after an attribute value with two astral characters
+  assert.deepEqual([find('u').el.line, find('u').el.column], [6, 3]); // only the ones after the line end count
   assert.deepEqual([find('rss').el.line, find('rss').el.column], [1, 1]);
   assert.deepEqual([find('channel').el.line, find('channel').el.column], [2, 3]);
   assert.deepEqual([find('x').el.line, find('x').el.column], [4, 1]);
