@@ -17,7 +17,7 @@ import { removeStaleTemps } from './atomic.js';
 import { cacheFiles, loadArticles, loadRun, saveCache, statMatches, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type RunFingerprint } from './cache.js';
 import { describeFsError, errCode, nodeFs, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
-import { LedgerError, loadLedger, matchLedger, saveLedger, serializeLedger, emptyLedger, type FileKey, type LedgerEntry } from './ledger.js';
+import { applyLedgerEntry, LedgerError, loadLedger, matchLedger, saveLedger, serializeLedger, emptyLedger, type FileKey, type LedgerEntry } from './ledger.js';
 import { acquireLock, LockedError } from './lock.js';
 import { displayPath, type EmbargoedArticle, type PublishReport } from './report.js';
 import { createStaging, discardStaging, removeStaleStaging, stageFile, swapIntoPlace, syncStaged, syncStagingFolders, type Staging } from './staging.js';
@@ -291,12 +291,8 @@ async function runLocked(
       if (entry) nextEntries.push({ ...entry, path: f.rel });
       continue;
     }
-    const article: Article = { ...result.article };
-    if (entry && result.origin.id === 'minted') article.id = entry.id;
-    if (result.origin.updated !== 'frontmatter' && entry) {
-      // `updated` moves only when the bytes did: to this run's time, never before publication.
-      article.updated = entry.sha256 === sha ? entry.updated : latest(article.published, nowIso);
-    }
+    // A known article keeps its id; `updated` moves only when its bytes did.
+    const article = applyLedgerEntry(result.article, result.origin, entry, sha, nowIso);
     if (!entry || entry.sha256 !== sha) report.articles.changed++;
     accepted.push({ file: f, article, entry });
   }
@@ -596,10 +592,6 @@ function toPosix(p: string): string {
 /** RFC 3339 in UTC, whole seconds: the run's time as the ledger records it. */
 export function toIso(d: Date): string {
   return new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-
-function latest(a: string, b: string): string {
-  return Date.parse(a) >= Date.parse(b) ? a : b;
 }
 
 function isAbort(err: unknown): boolean {
