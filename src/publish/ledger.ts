@@ -156,10 +156,18 @@ export function matchLedger(entries: readonly LedgerEntry[], files: readonly Fil
   for (const f of ordered) if (f.frontMatterId) take(f, byId.get(f.frontMatterId));
   // 2. the same path is the same article
   for (const f of ordered) take(f, byPath.get(f.path));
-  // 3. the same bytes as an article whose file is gone: renamed or moved
+  // 3. the same bytes as an article whose file is gone: renamed or moved (looked up by hash,
+  //    so a folder of thousands of new files costs one map lookup each)
+  const goneByHash = new Map<string, LedgerEntry[]>();
+  for (const e of entries) {
+    if (claimed.has(e) || present.has(e.path)) continue;
+    const list = goneByHash.get(e.sha256);
+    if (list) list.push(e);
+    else goneByHash.set(e.sha256, [e]);
+  }
   for (const f of ordered) {
     if (matched.has(f.path)) continue;
-    take(f, entries.find((e) => !claimed.has(e) && e.sha256 === f.sha256 && !present.has(e.path)));
+    take(f, goneByHash.get(f.sha256)?.find((e) => !claimed.has(e)));
   }
   return { matched, unmatched: entries.filter((e) => !claimed.has(e)) };
 }
