@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, type Config } from '../publish/config.js';
-import { runPublish } from '../publish/job.js';
-import { displayPath, formatSummary, type PublishReport } from '../publish/report.js';
+import { runPublish, toIso } from '../publish/job.js';
+import { displayPath, failedReport, formatSummary, type PublishReport } from '../publish/report.js';
 import { defaultStages } from '../publish/stages.js';
 import { parseFlags, UsageError, type Command } from './command.js';
 
@@ -53,23 +53,6 @@ export async function resolveTarget(values: { config?: string; articles?: string
   };
 }
 
-/** A report for a run that could not start (bad config): the same shape as any other. */
-export function failedReport(problems: string[], now: Date): PublishReport {
-  return {
-    outcome: 'failed',
-    exitCode: 2,
-    startedAt: now.toISOString(),
-    durationMs: 0,
-    articles: { seen: 0, changed: 0, removed: 0, rejected: 0, embargoed: 0 },
-    rejected: [],
-    warnings: [],
-    embargoed: [],
-    files: { written: [], unchanged: [] },
-    problems,
-    notices: [],
-  };
-}
-
 export function configProblems(err: ConfigError): string[] {
   return err.problems.map((p) => `${displayPath(err.file)}: ${p}`);
 }
@@ -96,7 +79,7 @@ export const command: Command = {
       });
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
-      report = failedReport(configProblems(err), new Date());
+      report = failedReport(toIso(new Date()), configProblems(err));
     }
     if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else (report.exitCode === 2 ? process.stderr : process.stdout).write(formatSummary(report));

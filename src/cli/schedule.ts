@@ -1,14 +1,14 @@
 // `wirefeed schedule`: `wirefeed publish` on a cron expression, unattended, until stopped.
 import { ConfigError, DEFAULT_CONFIG_FILE } from '../publish/config.js';
-import { runPublish } from '../publish/job.js';
-import { displayPath, type PublishReport } from '../publish/report.js';
+import { runPublish, toIso } from '../publish/job.js';
+import { displayPath, failedReport, type PublishReport } from '../publish/report.js';
 import { defaultStages } from '../publish/stages.js';
 import { checkSchedule, startSchedule } from '../schedule/scheduler.js';
 import { statusFile } from '../schedule/status.js';
 import type { LogFormat } from '../schedule/log.js';
 import { startServer, type RunningServer } from '../serve/server.js';
 import { parseFlags, UsageError, type Command } from './command.js';
-import { configProblems, failedReport, PUBLISH_FLAGS_HELP, PUBLISH_OPTIONS, resolveTarget } from './publish.js';
+import { configProblems, PUBLISH_FLAGS_HELP, PUBLISH_OPTIONS, resolveTarget } from './publish.js';
 
 const HELP = `Usage: wirefeed schedule [publish options] [--cron EXPR] [--tz ZONE] [--run-now]
                          [--log-format human|json] [--serve [--host H] [--port N]]
@@ -118,7 +118,7 @@ export const command: Command = {
           current = await resolveTarget(values);
         } catch (err) {
           if (!(err instanceof ConfigError)) throw err;
-          return failedReport(configProblems(err), new Date());
+          return failedReport(toIso(new Date()), configProblems(err));
         }
         const report = await runPublish({ ...current, now: () => new Date(), stages: defaultStages(), rebuildLedger, signal });
         if (report.outcome !== 'failed') rebuildLedger = false; // a rebuild is for the first good run only

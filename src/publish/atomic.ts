@@ -2,7 +2,7 @@
 // write a temporary sibling, fsync it, rename it over the old one, fsync the folder.
 // A crash at any moment leaves either the old file or the new one.
 import path from 'node:path';
-import { errCode, type PublishFs } from './fsio.js';
+import { readdirIfExists, type PublishFs } from './fsio.js';
 import { isAlive } from './lock.js';
 
 export async function writeFileAtomic(fs: PublishFs, file: string, data: string | Uint8Array): Promise<void> {
@@ -21,14 +21,7 @@ export async function writeFileAtomic(fs: PublishFs, file: string, data: string 
 
 /** Removes temporary files of atomic writes whose writer died (kill -9) in `dir`. */
 export async function removeStaleTemps(fs: PublishFs, dir: string): Promise<void> {
-  let entries;
-  try {
-    entries = await fs.readdir(dir);
-  } catch (err) {
-    if (errCode(err) === 'ENOENT') return;
-    throw err;
-  }
-  for (const e of entries) {
+  for (const e of await readdirIfExists(fs, dir)) {
     const m = /^\..+\.tmp-(\d+)$/.exec(e.name);
     if (m && e.isFile && (Number(m[1]) === process.pid || !isAlive(Number(m[1])))) await fs.remove(path.join(dir, e.name));
   }

@@ -105,6 +105,16 @@ export const nodeFs: PublishFs = {
   },
 };
 
+/** A folder's entries; a folder that does not exist has none. */
+export async function readdirIfExists(fs: PublishFs, dir: string): Promise<DirEntry[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (err) {
+    if (errCode(err) === 'ENOENT') return [];
+    throw err;
+  }
+}
+
 /** The errno code of a failed fs call ('' when it is not one). */
 export function errCode(err: unknown): string {
   return (err as NodeJS.ErrnoException | null)?.code ?? '';

@@ -19,7 +19,7 @@ import { describeFsError, errCode, nodeFs, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, LedgerError, loadLedger, matchLedger, saveLedger, serializeLedger, emptyLedger, type FileKey, type LedgerEntry } from './ledger.js';
 import { acquireLock, LockedError } from './lock.js';
-import { displayPath, type EmbargoedArticle, type PublishReport } from './report.js';
+import { displayPath, failedReport, type EmbargoedArticle, type PublishReport } from './report.js';
 import { createStaging, discardStaging, removeStaleStaging, stageFile, swapIntoPlace, syncStaged, syncStagingFolders, type Staging } from './staging.js';
 import { parseArchiveFileName, ARCHIVE_DIR } from '../render/archive.js';
 
@@ -127,19 +127,7 @@ export async function runPublish(opts: PublishOptions): Promise<PublishReport> {
   const fs = opts.fs ?? nodeFs;
   const nowDate = opts.now();
   const nowIso = toIso(nowDate);
-  const report: PublishReport = {
-    outcome: 'failed',
-    exitCode: 2,
-    startedAt: nowIso,
-    durationMs: 0,
-    articles: { seen: 0, changed: 0, removed: 0, rejected: 0, embargoed: 0 },
-    rejected: [],
-    warnings: [],
-    embargoed: [],
-    files: { written: [], unchanged: [] },
-    problems: [],
-    notices: [],
-  };
+  const report = failedReport(nowIso);
   const finish = (): PublishReport => {
     report.durationMs = Math.round(performance.now() - t0);
     if (report.outcome !== 'failed') report.exitCode = report.rejected.length ? 1 : 0;

@@ -46,6 +46,26 @@ export interface PublishReport {
 }
 
 /** A path as a user would type it: relative to the working folder when inside it. */
+/**
+ * A report that starts as a failure (exit 2, nothing published): the shape every run fills in,
+ * and the whole answer for a run that could not start (bad config).
+ */
+export function failedReport(startedAt: string, problems: string[] = []): PublishReport {
+  return {
+    outcome: 'failed',
+    exitCode: 2,
+    startedAt,
+    durationMs: 0,
+    articles: { seen: 0, changed: 0, removed: 0, rejected: 0, embargoed: 0 },
+    rejected: [],
+    warnings: [],
+    embargoed: [],
+    files: { written: [], unchanged: [] },
+    problems,
+    notices: [],
+  };
+}
+
 export function displayPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;

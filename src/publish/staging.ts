@@ -7,7 +7,7 @@
 // sibling `.<output name>.staging-<pid>` of output/; when output/ is itself a mount point (a
 // volume a web server shares), it goes inside output/ instead, as `.staging-<pid>`.
 import path from 'node:path';
-import { errCode, type PublishFs } from './fsio.js';
+import { readdirIfExists, type PublishFs } from './fsio.js';
 import { isAlive } from './lock.js';
 
 export interface Staging {
@@ -110,14 +110,7 @@ export async function discardStaging(fs: PublishFs, staging: Staging): Promise<v
 export async function removeStaleStaging(fs: PublishFs, outputDir: string): Promise<string[]> {
   const removed: string[] = [];
   const sweep = async (dir: string, pattern: RegExp): Promise<void> => {
-    let entries;
-    try {
-      entries = await fs.readdir(dir);
-    } catch (err) {
-      if (errCode(err) === 'ENOENT') return;
-      throw err;
-    }
-    for (const e of entries) {
+    for (const e of await readdirIfExists(fs, dir)) {
       const m = pattern.exec(e.name);
       if (!m || !e.isDirectory) continue;
       const pid = Number(m[1]);
