@@ -530,9 +530,13 @@ async function listArticles(fs: PublishFs, dir: string, root: string): Promise<A
       throw new RunFailed(`${displayPath(d)}: articles ${what}`);
     }
     const articles: string[] = [];
+    // Every file here is named `${relDir}${name}`: one path.relative per folder, not per file.
+    const relDir = toPosix(path.relative(root, d));
+    const prefix = relDir === '' ? '' : relDir + '/';
+    const names: string[] = [];
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
-      const abs = path.join(d, e.name);
+      const abs = d + path.sep + e.name;
       let isDir = e.isDirectory;
       let isFile = e.isFile;
       if (!isDir && !isFile) {
@@ -542,13 +546,16 @@ async function listArticles(fs: PublishFs, dir: string, root: string): Promise<A
         isFile = !!st?.isFile;
       }
       if (isDir) await walk(abs);
-      else if (isFile && isArticleFile(e.name)) articles.push(abs);
+      else if (isFile && isArticleFile(e.name)) {
+        articles.push(abs);
+        names.push(prefix + e.name);
+      }
     }
     // Many stats in flight at once: one at a time, 10,000 of them cost half a second of waiting.
     const stats = await inBatches(articles, (abs) => statFull(fs, abs));
     articles.forEach((abs, i) => {
       const st = stats[i];
-      if (st) out.push({ abs, rel: toPosix(path.relative(root, abs)), stat: { size: st.size, mtimeMs: st.mtimeMs } });
+      if (st) out.push({ abs, rel: names[i], stat: { size: st.size, mtimeMs: st.mtimeMs } });
     });
   };
   await walk(dir);
