@@ -277,3 +277,27 @@ test('planned with articles in brief, and given whole ones for the main candidat
     assert.equal(renderArchiveFile(plan, f, whole), renderArchiveFile(reference, f), f.name);
   }
 });
+
+test('under a byte budget the main feeds hold the most newest items that fit: one more would not', async () => {
+  const { renderAtom, renderJsonFeed, renderRss, sortNewestFirst } = await import('../../src/render/index.js');
+  const list = articles(330, { bodyBytes: 3000 });
+  const newest = sortNewestFirst(list);
+  const aligned = 130; // the block-aligned cut for 330 items: never more
+  const largest = (count: number): number => {
+    const pages = Math.ceil((list.length - count) / 100);
+    const link = (f: FeedFormat) => (pages ? BASE + archiveFileName(f, pages) : undefined);
+    const page = (f: FeedFormat) => ({ site: SITE, articles: newest.slice(0, count), selfUrl: BASE + mainFileName(f) });
+    return Math.max(
+      Buffer.byteLength(renderRss({ ...page('rss'), links: { prevArchive: link('rss') } })),
+      Buffer.byteLength(renderAtom({ ...page('atom'), links: { prevArchive: link('atom') } })),
+      Buffer.byteLength(renderJsonFeed({ ...page('json'), nextUrl: link('json') })),
+    );
+  };
+  for (const maxBytes of [60_000, 250_000, 517_000, 800_000, 1_000_000, 1_300_000]) {
+    const plan = planArchive(SITE, list, { itemLimit: 50, pageSize: 100, maxBytes });
+    const m = plan.main.length;
+    assert.ok(largest(m) <= maxBytes, `${m} items fit ${maxBytes}`);
+    assert.ok(m <= aligned);
+    if (m < aligned) assert.ok(largest(m + 1) > maxBytes, `${m + 1} items would also fit ${maxBytes}`);
+  }
+});
