@@ -240,36 +240,21 @@ for (const c of CASES) {
 
 /** Checks a row against the case's targets (and the ones relative to other rows). */
 function judge(c, row) {
-  const parts = [];
-  const ok = [];
-  if (c.targetMs) {
-    parts.push(`≤ ${c.targetMs} ms`);
-    ok.push(row.medianMs <= c.targetMs);
-  }
-  if (c.targetMbps) {
-    parts.push(`≥ ${c.targetMbps} MB/s`);
-    ok.push(row.mbps >= c.targetMbps);
-  }
-  if (c.targetPeakMb) {
-    parts.push(`≤ ${c.targetPeakMb} MB peak`);
-    ok.push(row.peakMb <= c.targetPeakMb);
-  }
+  const checks = []; // [what, met]
+  if (c.targetMs) checks.push([`≤ ${c.targetMs} ms`, row.medianMs <= c.targetMs]);
+  if (c.targetMbps) checks.push([`≥ ${c.targetMbps} MB/s`, row.mbps >= c.targetMbps]);
+  if (c.targetPeakMb) checks.push([`≤ ${c.targetPeakMb} MB peak`, row.peakMb <= c.targetPeakMb]);
   if (c.name === 'cold publish 10k' || c.name === 'wirefeed serialize 10k') {
     const ref = byName.get('feed 6 serialize 10k');
-    if (ref) {
-      parts.push(`< feed 6 (${(ref.medianMs / 1000).toFixed(2)} s)`);
-      ok.push(row.medianMs < ref.medianMs);
-    }
+    if (ref) checks.push([`< feed 6 (${(ref.medianMs / 1000).toFixed(2)} s)`, row.medianMs < ref.medianMs]);
   }
   if (c.name === 'cold publish 100k') {
     const ten = byName.get('cold publish 10k');
-    if (ten) {
-      parts.push(`≤ 12× 10k (${((12 * ten.medianMs) / 1000).toFixed(1)} s)`);
-      ok.push(row.medianMs <= 12 * ten.medianMs);
-    }
+    if (ten) checks.push([`≤ 12× 10k (${((12 * ten.medianMs) / 1000).toFixed(1)} s)`, row.medianMs <= 12 * ten.medianMs]);
   }
-  row.target = parts.join(', ');
-  row.met = ok.length ? ok.every(Boolean) : null;
+  row.target = checks.map(([what]) => what).join(', ');
+  const failed = checks.filter(([, met]) => !met).map(([what]) => what);
+  row.met = checks.length === 0 ? null : failed.length === 0 ? 'yes' : `NO: ${failed.join(', ')}`;
 }
 
 /** A single RSS or Atom file of about 100 MB: the corpus rendered as one feed, through dist/. */
@@ -291,7 +276,7 @@ const rows = results.map((r) => [
   Number.isFinite(r.peakMb) ? `${r.peakMb.toFixed(0)} MB` : '',
   r.load,
   r.target,
-  r.met === null ? '' : r.met ? 'yes' : 'NO',
+  r.met ?? '',
   r.note,
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
