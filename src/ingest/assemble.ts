@@ -4,14 +4,15 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Article, Dateline, Diagnostic, MediaItem, Person, Site } from '../model/index.js';
-import type { PhotoBlock } from './blocks.js';
+import type { ClassifiedBody, PhotoBlock } from './blocks.js';
+import type { DatelineParts } from './dateline.js';
 import { diag, WARN } from './diagnostics.js';
 import { dayIn, resolveDatelineDay, rfc3339 } from './dates.js';
 import type { FrontMatterMedia } from './frontmatter.js';
 import { articleUrl, mintTagId, slugify } from './slug.js';
 
-/** Everything an input kind hands over; fields the author set are optional. */
-export interface Authored {
+/** Everything an input kind hands over, on top of what the text's blocks gave. */
+export interface Authored extends Omit<ClassifiedBody, 'dateline'> {
   headline: string;
   id?: string;
   slug?: string;
@@ -24,14 +25,8 @@ export interface Authored {
   summary?: string | null;
   /** Front matter media entries, matched in order to the photo blocks. */
   mediaSettings?: FrontMatterMedia[];
-  dateline: { place: string | null; agency: string | null; raw: string } | null;
-  datelineWhen: { month: number; day: number; year: number | null } | null;
-  byline: Person[];
-  dek: string | null;
-  body: string[];
-  headings: { before: number; text: string }[];
-  media: PhotoBlock[];
-  notes: string[];
+  dateline: Omit<DatelineParts, 'when'> | null;
+  datelineWhen: DatelineParts['when'];
 }
 
 export interface Origin {

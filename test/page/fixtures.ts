@@ -1,20 +1,8 @@
 // Articles and a site for the page tests, typed in as model values (the project's seed story).
 import type { Article, Site } from '../../src/model/index.js';
-import { seedArticle } from '../render/factory.js';
+import { makeSite, seedArticle } from '../render/factory.js';
 
-export const SITE: Site = {
-  title: 'Example News',
-  url: 'https://news.example.com/',
-  description: 'World news from the Example News desk.',
-  language: 'en',
-  author: { name: 'Example News Desk', email: 'desk@news.example.com' },
-  icon: null,
-  timezone: 'UTC',
-  feedBaseUrl: 'https://news.example.com/',
-  itemLimit: 50,
-  hubs: [],
-  copyright: '© 2017 Example News',
-};
+export const SITE: Site = makeSite({ feedBaseUrl: 'https://news.example.com/', copyright: '© 2017 Example News' });
 
 export const FEEDS = {
   rss: 'https://news.example.com/rss.xml',
