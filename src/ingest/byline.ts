@@ -1,6 +1,7 @@
 // Bylines and credit lines for people: `By Jane Doe and John Roe`, `By JANE DOE, Associated Press`,
 // Reuters' trailer `(Reporting by Jane Doe in London; Editing by John Roe)`.
 import type { Person } from '../model/index.js';
+import { lastNonSpace } from './scan.js';
 
 const NAME_WORD = String.raw`(?:[A-ZÀ-Þ][\p{L}'’\-]*\.?|[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*|(?:de|da|van|von|der|den|del|di|la|le|bin|al|el|dos|du)(?=\s))`;
 /** A person's name: two to five capitalised words, particles allowed inside (`Ana de Armas`). */
@@ -23,6 +24,9 @@ export function mergePeople(people: Person[]): Person[] {
 
 /** Reuters' roles: `Reporting by`, `Additional reporting by`, `Writing by`, `Editing by`, … */
 const ROLE_PART = /^\s*((?:additional\s+)?(?:reporting|writing|editing|compiled|compiling|graphics|photos|research|translated|translation|produced|production|sub-?editing|text)(?:\s+and\s+(?:reporting|writing|editing))?)\s+by\s+(.+?)\s*$/i;
+
+/** How the first part of a role credit opens: ROLE_PART's start, past any leading `;`. */
+const ROLE_OPENING = /^[\s;]*(?:additional\s+)?(?:reporting|writing|editing|compiled|compiling|graphics|photos|research|translated|translation|produced|production|sub-?editing|text)/i;
 
 function splitNames(s: string): string[] {
   return s
@@ -51,8 +55,11 @@ export function parseByline(text: string): Person[] | null {
 
 /** Reuters' trailer as a whole block or inside parentheses: each part keeps its role. */
 export function parseRoleCredits(text: string): Person[] | null {
-  const t = text.trim().replace(/^\(\s*/, '').replace(/\s*\)$/, '');
+  let t = text.trim().replace(/^\(\s*/, '');
+  if (t.endsWith(')')) t = t.replace(/\s*\)$/, '');
   if (t.length > 400) return null;
+  // Every part must open with a role, the first one too: a paragraph is done with here.
+  if (!ROLE_OPENING.test(t)) return null;
   const parts = t.split(/\s*;\s*/).filter(Boolean);
   const people: Person[] = [];
   for (const part of parts) {
@@ -66,6 +73,7 @@ export function parseRoleCredits(text: string): Person[] | null {
 
 /** The trailer glued to the end of a last paragraph: `… the person added. (Reporting by …)`. */
 export function splitTrailingRoleCredits(paragraph: string): { text: string; people: Person[] } | null {
+  if (lastNonSpace(paragraph) !== ')') return null;
   const m = /\s*\(((?:additional\s+)?(?:reporting|writing|editing)\s+by[^()]+)\)\s*$/i.exec(paragraph);
   if (!m || m.index === 0) return null;
   const people = parseRoleCredits(m[1]);

@@ -1,6 +1,12 @@
 // Photo credits: finding the credit in a caption block and splitting it off. Each house style is
 // a named pattern; the unmarked styles (`… on Saturday MIKHAIL KLIMENTYEV/SPUTNIK/KREML / EPA`)
 // go through a small grammar of credit segments instead of one large regex.
+//
+// Every block of every article is tried as a caption, and nearly all are body paragraphs. So each
+// pattern has a guard in front of it: a cheap look at the block (does it end in `)`, hold a `©`,
+// hold a marker word at all?) that is true whenever the pattern could match. A guard only ever
+// skips a regex that would have failed; what a pattern finds is unchanged.
+import { lastNonSpace, lastWord, moreWordsThan } from './scan.js';
 
 export interface CaptionParts {
   caption: string | null;
@@ -24,6 +30,11 @@ const AGENCY_PHRASES = [/^picture alliance$/i, /^associated press$/i, /^press as
 
 /** The words that introduce a credit, in the languages of the sources we read. */
 const MARKER = String.raw`(?:Photo(?:graph|s)?|Picture|Image|Pics?|Foto(?:s)?|Bild(?:er)?|Credit|Quelle|Crédit|Zdjęcie|Fot\.)`;
+
+/** Any marker word, wherever it stands: PAREN_MARKER and COLON_MARKER need one. */
+const MARKER_WORD = new RegExp(MARKER);
+/** BY_MARKER's words in any case: it needs one. */
+const BY_MARKER_WORD = /photo|picture|image|foto/i;
 
 /** AP style `(AP Photo/Morry Gash)`, Reuters `(REUTERS/Name)` in parentheses at the end. */
 const PAREN_AGENCY_PHOTO = /\s*\(\s*((?:[A-Z][\w.]*\s+)?Photo\s*\/\s*[^()]+?)\s*\)\s*$/;
@@ -129,6 +140,11 @@ function segmentsOf(tokens: string[]): string[][] | null {
   return segs;
 }
 
+/** False when a token cannot stand in a credit's tail: a word no segment accepts (a separator may). */
+function mayEndCredit(token: string): boolean {
+  return SEPARATOR.test(token) || !token.split('/').some((p) => p !== '' && !mayBeCreditWord(p));
+}
+
 function endsSentence(token: string): boolean {
   return /[.!?…:;"”’)»]$/.test(token) && !ABBREVIATION.test(token) && !INITIAL.test(token);
 }
@@ -140,6 +156,9 @@ function endsSentence(token: string): boolean {
  * (`… gelöscht. Truth Social`), or be upper case after a caption with no full stop (`… WDR`).
  */
 export function unmarkedCredit(block: string): CaptionParts | null {
+  // The search below stops at once when the last word could not be in a credit (`debate.`):
+  // most paragraphs end in such a word, and are done with before the block is split into words.
+  if (!mayEndCredit(lastWord(block))) return null;
   const tokens = block.split(/\s+/).filter(Boolean);
   if (tokens.length < 2) return null;
   // A credit is at most MAX_CREDIT_WORDS tokens, and cannot hold a word no segment accepts
@@ -147,7 +166,7 @@ export function unmarkedCredit(block: string): CaptionParts | null {
   // body paragraphs end in one, and are done with here.
   let start = Math.max(1, tokens.length - MAX_CREDIT_WORDS);
   for (let j = tokens.length - 1; j >= start; j--) {
-    if (!SEPARATOR.test(tokens[j]) && tokens[j].split('/').some((p) => p !== '' && !mayBeCreditWord(p))) {
+    if (!mayEndCredit(tokens[j])) {
       start = j + 1;
       break;
     }
@@ -193,13 +212,9 @@ function tidyCaption(s: string): string | null {
   return t ? t : null;
 }
 
-function words(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
-}
-
 function made(caption: string, credit: string): CaptionParts | null {
   const c = dedupeCredit(credit.trim().replace(/^[:\s]+/, ''));
-  if (!c || words(c) > MAX_CREDIT_WORDS) return null;
+  if (!c || moreWordsThan(c, MAX_CREDIT_WORDS)) return null;
   return { caption: tidyCaption(caption), credit: c };
 }
 
@@ -208,19 +223,24 @@ function made(caption: string, credit: string): CaptionParts | null {
  * Works on whole caption blocks and on credit-only blocks (`Photo by ipopba / Getty Images`).
  */
 export function markedCredit(block: string): CaptionParts | null {
-  let m = BBC_IMAGE.exec(block);
+  // Both parenthesised styles take the block's last `(` (nothing inside them is a parenthesis),
+  // and BY_MARKER's credit runs to the end without one: their markers stand after it.
+  const lastOpen = block.lastIndexOf('(');
+  const closes = lastNonSpace(block) === ')';
+  const hasMarker = MARKER_WORD.test(block);
+  let m = block.startsWith('Image copyright') ? BBC_IMAGE.exec(block) : null;
   if (m) return { caption: m[2].trim(), credit: m[1].trim() };
-  m = PAREN_AGENCY_PHOTO.exec(block);
+  m = closes && block.includes('Photo', lastOpen) ? PAREN_AGENCY_PHOTO.exec(block) : null;
   if (m) return made(block.slice(0, m.index), m[1]);
-  m = PAREN_MARKER.exec(block);
+  m = hasMarker && lastOpen >= 0 && block.includes(':', lastOpen) ? PAREN_MARKER.exec(block) : null;
   if (m) return made(block.slice(0, m.index), stripMarker(m[1]));
-  m = BY_MARKER.exec(block);
+  m = BY_MARKER_WORD.test(lastOpen < 0 ? block : block.slice(lastOpen)) ? BY_MARKER.exec(block) : null;
   if (m) return made(block.slice(0, m.index), m[1]);
-  m = COPYRIGHT.exec(block);
+  m = block.includes('©') || block.includes('Ⓒ') ? COPYRIGHT.exec(block) : null;
   if (m) return made(block.slice(0, m.index), m[1]);
-  m = SLASH_MARKER.exec(block);
+  m = block.includes('Pic/') || block.includes('Pics/') ? SLASH_MARKER.exec(block) : null;
   if (m) return made(block.slice(0, m.index), m[1]);
-  m = COLON_MARKER.exec(block);
+  m = hasMarker && block.includes(':') ? COLON_MARKER.exec(block) : null;
   if (m) {
     const credit = stripMarker(m[1]);
     // Salzburg style `Bild: SN/APA/NAME Caption…`: the credit leads, the caption follows it.
@@ -249,25 +269,34 @@ function stripMarker(s: string): string {
 const JAPANESE_COURTESY = /^(.+?)[（(]([^（）()]{1,30}?)(?:提供|撮影)[）)]$/;
 
 export function japaneseCredit(block: string): CaptionParts | null {
+  const last = block[block.length - 1];
+  const word = block.slice(-3, -1);
+  if (!((last === '）' || last === ')') && (word === '提供' || word === '撮影'))) return null;
   const m = JAPANESE_COURTESY.exec(block);
   return m ? { caption: m[1].trim(), credit: m[2].trim() } : null;
 }
 
+const PAREN_CREDIT = /^(.*[.!?…"”’])\s*\(([^()]{2,60})\)$/;
+
 /** A trailing `(AP)`, `(Christie's)`, `(Fred Scheiber/SIPA)` after a full caption sentence. */
 export function parenCredit(block: string): CaptionParts | null {
-  const m = /^(.*[.!?…"”’])\s*\(([^()]{2,60})\)$/.exec(block);
+  // The parenthesis is the block's last one, closes it, and holds 2 to 60 characters.
+  const open = block.lastIndexOf('(');
+  const inside = block.length - 2 - open;
+  if (open < 0 || !block.endsWith(')') || inside < 2 || inside > 60) return null;
+  const m = PAREN_CREDIT.exec(block);
   if (!m) return null;
   const inner = m[2].trim();
   // Here a possessive is a name (`Christie's`): the parenthesis already marks the credit.
   const segs = segmentsOf(inner.replace(/['’]s\b/g, '').split(/\s+/));
-  if (!segs || segs.length > 4 || !segs.every(isSegment) || words(inner) > 6) return null;
+  if (!segs || segs.length > 4 || !segs.every(isSegment) || moreWordsThan(inner, 6)) return null;
   return { caption: m[1].trim(), credit: inner };
 }
 
 /** A block that is nothing but a credit: `Getty Images`, `REX/Shutterstock`, `Fredrik Persson/AP`. */
 export function creditOnly(block: string): string | null {
   const t = block.trim();
-  if (words(t) > 8 || /[.!?:;]$/.test(t.replace(/\b(?:Jr|Sr|St|Zvg|Inc|Ltd)\.$/, ''))) return null;
+  if (moreWordsThan(t, 8) || /[.!?:;]$/.test(t.replace(/\b(?:Jr|Sr|St|Zvg|Inc|Ltd)\.$/, ''))) return null;
   const segs = segmentsOf(t.split(/\s+/));
   if (!segs || !segs.every(isSegment)) return null;
   const all = segs.flat();
