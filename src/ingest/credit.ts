@@ -33,8 +33,10 @@ const MARKER = String.raw`(?:Photo(?:graph|s)?|Picture|Image|Pics?|Foto(?:s)?|Bi
 
 /** Any marker word, wherever it stands: PAREN_MARKER and COLON_MARKER need one. */
 const MARKER_WORD = new RegExp(MARKER);
-/** BY_MARKER's words in any case: it needs one. */
-const BY_MARKER_WORD = /photo|picture|image|foto/i;
+/** What each MARKER word holds, lower-cased: a quicker first look for one. */
+const MARKER_STEMS = ['pho', 'pic', 'ima', 'fot', 'bild', 'credit', 'quelle', 'crédit', 'zdj'];
+/** BY_MARKER's words, lower-cased: it needs one of them. */
+const BY_MARKER_STEMS = ['photo', 'picture', 'image', 'foto'];
 
 /** AP style `(AP Photo/Morry Gash)`, Reuters `(REUTERS/Name)` in parentheses at the end. */
 const PAREN_AGENCY_PHOTO = /\s*\(\s*((?:[A-Z][\w.]*\s+)?Photo\s*\/\s*[^()]+?)\s*\)\s*$/;
@@ -227,14 +229,19 @@ export function markedCredit(block: string): CaptionParts | null {
   // and BY_MARKER's credit runs to the end without one: their markers stand after it.
   const lastOpen = block.lastIndexOf('(');
   const closes = lastNonSpace(block) === ')';
-  const hasMarker = MARKER_WORD.test(block);
+  // Marker words matched in any case are found in the lower-cased text too (only ASCII letters
+  // match ASCII letters, case-insensitively, in a regex without the u flag), at or after their
+  // index in the block (lower-casing never shortens text: `İ` becomes two characters).
+  const lower = block.toLowerCase();
+  const hasMarker = MARKER_STEMS.some((w) => lower.includes(w)) && MARKER_WORD.test(block);
+  const byMarker = BY_MARKER_STEMS.some((w) => lower.includes(w, lastOpen));
   let m = block.startsWith('Image copyright') ? BBC_IMAGE.exec(block) : null;
   if (m) return { caption: m[2].trim(), credit: m[1].trim() };
   m = closes && block.includes('Photo', lastOpen) ? PAREN_AGENCY_PHOTO.exec(block) : null;
   if (m) return made(block.slice(0, m.index), m[1]);
   m = hasMarker && lastOpen >= 0 && block.includes(':', lastOpen) ? PAREN_MARKER.exec(block) : null;
   if (m) return made(block.slice(0, m.index), stripMarker(m[1]));
-  m = BY_MARKER_WORD.test(lastOpen < 0 ? block : block.slice(lastOpen)) ? BY_MARKER.exec(block) : null;
+  m = byMarker ? BY_MARKER.exec(block) : null;
   if (m) return made(block.slice(0, m.index), m[1]);
   m = block.includes('©') || block.includes('Ⓒ') ? COPYRIGHT.exec(block) : null;
   if (m) return made(block.slice(0, m.index), m[1]);

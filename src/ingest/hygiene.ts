@@ -67,6 +67,12 @@ function hex(n: number | undefined): string {
 // come out of a UTF-8 decode, but they can come out of JSON escapes, so they are here too.
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * Everything cleanText could change: a BOM, a CR, a tab, a character FORBIDDEN may match (any
+ * surrogate: pairs are let through below, but are rare), a space or no-break space ending a line.
+ */
+const MAYBE_UNCLEAN = /^\uFEFF|[\r\t\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|[ \u00A0](?:\n|$)/;
+
 /** The most lines one file gets a warning for; the last warning says how many more there were. */
 const MAX_LINE_WARNINGS = 10;
 
@@ -81,6 +87,8 @@ export interface CleanText {
  * any is named in a warning.
  */
 export function cleanText(raw: string, file: string): CleanText {
+  // Most files have nothing to clean: one scan says so, and they are given back as they came.
+  if (!MAYBE_UNCLEAN.test(raw)) return { text: raw, warnings: [] };
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   text = text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
   const warnings: Diagnostic[] = [];

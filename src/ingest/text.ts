@@ -15,18 +15,22 @@ const MAX_HEADLINE_CHARS = 300;
 /** Blank-line-separated blocks, each with the file line it starts on; lines inside a block are joined. */
 export function splitBlocks(text: string, firstLine: number): Block[] {
   const blocks: Block[] = [];
-  let lines: string[] = [];
-  let start = 0;
+  let joined = '';
+  let start = -1;
   const flush = () => {
-    if (lines.length) blocks.push({ text: lines.join(' ').replace(/ {2,}/g, ' ').trim(), line: start });
-    lines = [];
+    if (start >= 0) blocks.push({ text: (joined.includes('  ') ? joined.replace(/ {2,}/g, ' ') : joined).trim(), line: start });
+    start = -1;
   };
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return flush();
-    if (!lines.length) start = firstLine + i;
-    lines.push(line);
-  });
+  let at = 0;
+  for (let i = 0; at <= text.length; i++) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end).trim();
+    at = end + 1;
+    if (!line) flush();
+    else if (start < 0) (start = firstLine + i), (joined = line);
+    else joined += ' ' + line;
+  }
   flush();
   return blocks;
 }
@@ -54,11 +58,19 @@ export function readWireText(text: string, firstLine: number, file: string, head
 
 /** The lines of the block starting at relative line `rel`, untrimmed of nothing but spaces. */
 function firstBlockLines(text: string, rel: number): string[] {
-  const lines = text.split('\n').slice(rel);
+  let at = 0;
+  for (let i = 0; i < rel; i++) {
+    at = text.indexOf('\n', at) + 1;
+    if (at === 0) return [];
+  }
   const out: string[] = [];
-  for (const l of lines) {
-    if (!l.trim()) break;
-    out.push(l.trim());
+  while (at <= text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const l = text.slice(at, end).trim();
+    if (!l) break;
+    out.push(l);
+    at = end + 1;
   }
   return out;
 }
