@@ -1,0 +1,389 @@
+// The publish pool: ingest and validation spread over worker threads AND the calling thread.
+//
+// Ingest: the calling thread and the workers share the file list and take chunks of it from a
+// shared counter (work stealing), so whoever runs faster takes more and they finish together.
+// A worker that dies, fails or stalls loses nothing: whatever it took and did not send back is
+// done on the calling thread. Validation: a feed goes to the least busy worker, or is validated
+// on the calling thread when every worker already has enough queued.
+//
+// Cheap when there is little to do: nothing is started until a call has enough work to pay for a
+// worker (start-up plus copying results back, measured: see the thresholds below); smaller calls
+// run on the calling thread alone. Workers never keep the process alive: they are unref'd
+// whenever they have nothing of ours to do, and close() ends them.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ValidationReport } from '../validate/report.js';
+import { claimChunk, ingestFile, loadIngest, newClaims, STOP, type IngestedFile, type IngestFilesOptions, type IngestInput } from './pool-ingest.js';
+import { loadValidate, validateInput } from './pool-validate.js';
+import type { FromWorker, ToWorker, WorkerFault } from './pool-worker.js';
+
+export type { IngestInput, IngestedFile, IngestFilesOptions } from './pool-ingest.js';
+
+export interface ValidateOptions {
+  contentType?: string | null;
+}
+
+export interface PublishPool {
+  /** Reads, sha256-hashes and ingests each file; results in input order. A file that cannot be
+   *  read comes back as `{ ok: false, readError }`, never as a rejection of the whole call.
+   *  Aborting the signal stops the work and rejects with the signal's reason. */
+  ingestFiles(files: IngestInput[], opts: IngestFilesOptions, signal?: AbortSignal): Promise<IngestedFile[]>;
+  /** The validator's report on one feed (bytes, or the text to be written as UTF-8). */
+  validate(input: Uint8Array | string, opts?: ValidateOptions): Promise<ValidationReport>;
+  /** The text's UTF-8 bytes and the validator's report on them, both made off the calling
+   *  thread when a worker is free (the bytes are handed over, not copied). */
+  encodeAndValidate(text: string, opts?: ValidateOptions): Promise<{ bytes: Uint8Array; report: ValidationReport }>;
+  /** Starts the workers and loads their code now, ahead of calls known to come (optional; need
+   *  not be awaited). Resolves when they are ready, or at once when the pool uses no workers. */
+  warm(modules?: Array<'ingest' | 'validate'>): Promise<void>;
+  /** What the pool has done so far, by thread (for benchmarks and tests). */
+  stats(): PoolStats;
+  /** Ends the workers. The pool can still be used afterwards (it starts new ones). */
+  close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Files ingested on the calling thread: its share, and the share of workers that failed. */
+  filesHere: number;
+  filesInWorkers: number;
+  /** Files a worker took and never sent back, done again on the calling thread. */
+  filesRedone: number;
+  validationsHere: number;
+  validationsInWorkers: number;
+  workersStarted: number;
+  /** Workers that died, failed a call or were ended for stalling. */
+  workerFailures: number;
+}
+
+export interface PublishPoolOptions {
+  /** Worker threads besides the calling thread (default: one per core but one, at most 3). */
+  workers?: number;
+  /** Calls with fewer files run on the calling thread alone. */
+  minFilesForWorkers?: number;
+  /** Smaller feeds are validated on the calling thread. */
+  minBytesForWorkers?: number;
+  /** Validations queued per worker before the calling thread validates the next one itself. */
+  maxQueuedValidations?: number;
+  /** A worker holding part of a list that sends nothing for this long is ended, its part redone. */
+  stallMs?: number;
+  /** V8's young generation of each worker, MB (a larger one means far fewer scavenges). */
+  youngGenerationMb?: number;
+  /** Tests only: makes the workers fail on purpose. */
+  fault?: WorkerFault;
+}
+
+// Measured on the 2-core machine with the 10k synthetic corpus (see the README's Benchmarks):
+/** A worker's start-up (thread, then ingest's modules) is ~0.1 s before its first file is
+ *  done, and copying each result back costs the calling thread ~15–25 % of ingesting it: below a few
+ *  hundred files the calling thread is done before a worker would help. */
+const MIN_FILES_FOR_WORKERS = 400;
+/** Copying a feed to a worker costs ~1/20 of validating it; the start-up is what small ones lose. */
+const MIN_BYTES_FOR_WORKERS = 256 * 1024;
+const MAX_QUEUED_VALIDATIONS = 2;
+/** Chunk sizes: the calling thread yields between chunks (to take the workers' results), so its
+ *  chunks are smaller; a worker's result message per chunk is one copy, so its chunks are larger. */
+const MAIN_MAX_CHUNK = 50;
+const WORKER_MAX_CHUNK = 200;
+const STALL_MS = 60_000;
+const YOUNG_GENERATION_MB = 64;
+/** Workers that die one after another are replaced this many times, then the pool stops using any. */
+const MAX_DEATHS = 3;
+
+interface Job {
+  message(m: FromWorker): void;
+  /** The worker died or was ended: what it held is not coming. */
+  lost(): void;
+}
+
+interface Slot {
+  worker: Worker;
+  alive: boolean;
+  /** Calls of ours it is busy with (while > 0 it keeps the process alive). */
+  jobs: Map<number, Job>;
+  validations: number;
+  lastHeard: number;
+  exited: Promise<void>;
+}
+
+export function createPublishPool(options: PublishPoolOptions = {}): PublishPool {
+  const size = options.workers ?? Math.max(0, Math.min(3, availableParallelism() - 1));
+  const minFiles = options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS;
+  const minBytes = options.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS;
+  const maxQueued = options.maxQueuedValidations ?? MAX_QUEUED_VALIDATIONS;
+  const stallMs = options.stallMs ?? STALL_MS;
+  const slots: Slot[] = [];
+  let deaths = 0;
+  let nextId = 1;
+  const stats: PoolStats = { filesHere: 0, filesInWorkers: 0, filesRedone: 0, validationsHere: 0, validationsInWorkers: 0, workersStarted: 0, workerFailures: 0 };
+
+  const usable = (): boolean => size > 0 && deaths < MAX_DEATHS;
+
+  function spawn(): Slot {
+    const worker = new Worker(workerEntry(), {
+      workerData: { fault: options.fault },
+      resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb ?? YOUNG_GENERATION_MB },
+      // Its output is ours; it reads no stdin.
+      stdin: false,
+    });
+    worker.unref();
+    stats.workersStarted++;
+    let exited!: () => void;
+    const slot: Slot = { worker, alive: true, jobs: new Map(), validations: 0, lastHeard: Date.now(), exited: new Promise((r) => (exited = r)) };
+    worker.on('message', (m: FromWorker) => {
+      slot.lastHeard = Date.now();
+      slot.jobs.get(m.id)?.message(m);
+    });
+    // An uncaught error is followed by 'exit': the work is given back there.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      slot.alive = false;
+      const i = slots.indexOf(slot);
+      if (i >= 0) {
+        slots.splice(i, 1);
+        deaths++;
+        stats.workerFailures++;
+      }
+      const lost = [...slot.jobs.values()];
+      slot.jobs.clear();
+      for (const job of lost) job.lost();
+      exited();
+    });
+    return slot;
+  }
+
+  /** The live workers, started now if need be. */
+  function workers(): Slot[] {
+    while (usable() && slots.length < size) slots.push(spawn());
+    return slots;
+  }
+
+  function attach(slot: Slot, id: number, job: Job): void {
+    if (slot.jobs.size === 0) slot.worker.ref();
+    slot.jobs.set(id, job);
+  }
+
+  function detach(slot: Slot, id: number): void {
+    if (slot.jobs.delete(id) && slot.jobs.size === 0 && slot.alive) slot.worker.unref();
+  }
+
+  async function ingestFiles(files: IngestInput[], opts: IngestFilesOptions, signal?: AbortSignal): Promise<IngestedFile[]> {
+    signal?.throwIfAborted();
+    const ingest = await loadIngest();
+    const total = files.length;
+    const out = new Array<IngestedFile | undefined>(total);
+    let filled = 0;
+    const helpers = total >= minFiles && usable() ? workers() : [];
+    const parties = helpers.length + 1;
+    const claims = newClaims();
+    const id = nextId++;
+
+    // Woken when a worker sends something, dies, or the signal is aborted.
+    let wake: (() => void) | null = null;
+    const notify = (): void => {
+      const w = wake;
+      wake = null;
+      w?.();
+    };
+    const working = new Set<Slot>();
+    for (const slot of helpers) {
+      working.add(slot);
+      attach(slot, id, {
+        message(m) {
+          if (m.type === 'chunk') {
+            for (let k = 0; k < m.results.length; k++) out[m.start + k] = m.results[k];
+            filled += m.results.length;
+            stats.filesInWorkers += m.results.length;
+          } else if (m.type === 'done') working.delete(slot);
+          else if (m.type === 'failed') {
+            stats.workerFailures++;
+            working.delete(slot);
+          }
+          notify();
+        },
+        lost() {
+          working.delete(slot);
+          notify();
+        },
+      });
+      const msg: ToWorker = { type: 'ingest', id, files, opts, claims: claims.buffer as SharedArrayBuffer, parties, maxChunk: WORKER_MAX_CHUNK };
+      slot.worker.postMessage(msg);
+    }
+    signal?.addEventListener('abort', notify);
+    try {
+      for (;;) {
+        signal?.throwIfAborted();
+        const chunk = claimChunk(claims, total, parties, MAIN_MAX_CHUNK);
+        if (chunk) {
+          for (let i = chunk[0]; i < chunk[1]; i++) out[i] = ingestFile(ingest, files[i], opts);
+          filled += chunk[1] - chunk[0];
+          stats.filesHere += chunk[1] - chunk[0];
+          // Let the workers' results in (and the signal, and timers).
+          if (working.size) await new Promise<void>((r) => setImmediate(r));
+          continue;
+        }
+        if (filled >= total || working.size === 0) break;
+        await new Promise<void>((resolve) => {
+          // No word from any worker for stallMs: the silent ones are ended (their 'exit' wakes us).
+          const timer = setTimeout(() => endStalled(working), stallMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      // What a worker took and never sent back (it died, failed or stalled).
+      for (let i = 0; i < total; i++) {
+        if (out[i] !== undefined) continue;
+        if (i % 64 === 0) signal?.throwIfAborted();
+        out[i] = ingestFile(ingest, files[i], opts);
+        stats.filesHere++;
+        stats.filesRedone++;
+      }
+      return out as IngestedFile[];
+    } finally {
+      // Anything a worker is still at is of no use any more.
+      Atomics.store(claims, STOP, 1);
+      signal?.removeEventListener('abort', notify);
+      for (const slot of helpers) detach(slot, id);
+    }
+  }
+
+  /** Ends the workers that hold part of a list and have said nothing for `stallMs`. */
+  function endStalled(working: Set<Slot>): void {
+    const now = Date.now();
+    for (const slot of working) if (now - slot.lastHeard >= stallMs) void slot.worker.terminate();
+  }
+
+  // ---- validation: one queue; each worker holds up to maxQueued feeds, and the calling thread
+  // takes the next one whenever it is free (between its own awaits), so neither waits on the other.
+  interface Validation {
+    input: Uint8Array | string;
+    contentType: string | null;
+    returnBytes: boolean;
+    resolve(v: Validated): void;
+    reject(err: unknown): void;
+  }
+  type Validated = { report: ValidationReport; bytes?: Uint8Array };
+  const queue: Validation[] = [];
+  let drainScheduled = false;
+
+  async function validateHere(v: Validation): Promise<void> {
+    try {
+      const code = await loadValidate();
+      stats.validationsHere++;
+      v.resolve(validateInput(code, v.input, v.contentType, v.returnBytes));
+    } catch (err) {
+      v.reject(err);
+    }
+  }
+
+  function sendToWorker(slot: Slot, v: Validation): void {
+    const id = nextId++;
+    slot.validations++;
+    const settle = (): void => {
+      slot.validations--;
+      detach(slot, id);
+      dispatch();
+    };
+    attach(slot, id, {
+      message(m) {
+        if (m.type === 'report') {
+          settle();
+          stats.validationsInWorkers++;
+          v.resolve({ report: m.report, bytes: m.bytes });
+        } else if (m.type === 'failed') {
+          settle();
+          stats.workerFailures++;
+          void validateHere(v);
+        }
+      },
+      lost() {
+        settle();
+        void validateHere(v);
+      },
+    });
+    // Copied, not handed over: the caller still writes these bytes, and if the worker dies they
+    // are validated here.
+    slot.worker.postMessage({ type: 'validate', id, input: v.input, contentType: v.contentType, returnBytes: v.returnBytes } satisfies ToWorker);
+  }
+
+  /** Gives queued feeds to workers with room, and has the calling thread take one when it is free. */
+  function dispatch(): void {
+    const live = usable() ? workers() : [];
+    while (queue.length) {
+      const slot = live.reduce<Slot | null>((best, s) => (s.validations < (best?.validations ?? maxQueued) ? s : best), null);
+      if (!slot) break;
+      sendToWorker(slot, queue.shift()!);
+    }
+    if (queue.length && !drainScheduled) {
+      drainScheduled = true;
+      setImmediate(() => {
+        drainScheduled = false;
+        const next = queue.shift();
+        if (next) void validateHere(next).then(dispatch);
+      });
+    }
+  }
+
+  function validateVia(input: Uint8Array | string, opts: ValidateOptions, returnBytes: boolean): Promise<Validated> {
+    return new Promise((resolve, reject) => {
+      const v: Validation = { input, contentType: opts.contentType ?? null, returnBytes, resolve, reject };
+      const size = typeof input === 'string' ? input.length : input.byteLength;
+      if (size < minBytes || !usable()) void validateHere(v);
+      else {
+        queue.push(v);
+        dispatch();
+      }
+    });
+  }
+
+  return {
+    ingestFiles,
+    async validate(input, opts = {}) {
+      return (await validateVia(input, opts, false)).report;
+    },
+    async encodeAndValidate(text, opts = {}) {
+      const { report, bytes } = await validateVia(text, opts, true);
+      return { report, bytes: bytes! };
+    },
+    stats: () => ({ ...stats }),
+    async warm(modules = ['ingest', 'validate']) {
+      if (!usable()) return;
+      await Promise.all(
+        workers().map(
+          (slot) =>
+            new Promise<void>((resolve) => {
+              const id = nextId++;
+              const done = (): void => {
+                detach(slot, id);
+                resolve();
+              };
+              attach(slot, id, { message: done, lost: resolve });
+              slot.worker.postMessage({ type: 'warm', id, modules } satisfies ToWorker);
+            }),
+        ),
+      );
+    },
+    async close() {
+      const ending = slots.splice(0);
+      await Promise.all(ending.map(async (s) => {
+        await s.worker.terminate();
+        await s.exited;
+      }));
+    },
+  };
+}
+
+/**
+ * The worker's script: pool-worker.js beside this file. When this file runs as TypeScript (the
+ * tests run the sources through tsx), the worker is started through tsx too: tsx's loader, given
+ * with --import, registers itself in the main thread only on Node 20.
+ */
+function workerEntry(): URL {
+  const self = import.meta.url;
+  if (!self.endsWith('.ts')) return new URL('./pool-worker.js', self);
+  const entry = new URL('./pool-worker.ts', self).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
+}
