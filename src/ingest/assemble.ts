@@ -7,7 +7,7 @@ import type { Article, Dateline, Diagnostic, MediaItem, Person, Site } from '../
 import type { ClassifiedBody, PhotoBlock } from './blocks.js';
 import type { DatelineParts } from './dateline.js';
 import { diag, WARN } from './diagnostics.js';
-import { dayIn, resolveDatelineDay, rfc3339 } from './dates.js';
+import { dayIn, inZone, isoDay, resolveDatelineDay, rfc3339 } from './dates.js';
 import type { FrontMatterMedia } from './frontmatter.js';
 import { articleUrl, mintTagId, slugify } from './slug.js';
 
@@ -60,11 +60,11 @@ export function assemble(
     publishedOrigin = 'frontmatter';
   } else if (datelineDay) {
     // The dateline gives the day; the hour is the first sight's when it is the same day.
-    const seen = ctx.firstSeen.setZone(zone);
-    published = rfc3339(dayIn(seen, zone) === datelineDay.toISODate() ? seen : datelineDay);
+    const seen = inZone(ctx.firstSeen, zone);
+    published = rfc3339(dayIn(seen, zone) === isoDay(datelineDay) ? seen : datelineDay);
     publishedOrigin = 'dateline';
   } else {
-    published = rfc3339(ctx.firstSeen.setZone(zone));
+    published = rfc3339(inZone(ctx.firstSeen, zone));
     publishedOrigin = 'firstSeen';
   }
   let updated = published;
@@ -83,7 +83,7 @@ export function assemble(
   const url = a.url ?? articleUrl(site.url, published, slug, zone);
 
   const dateline: Dateline | null = a.dateline
-    ? { place: a.dateline.place, date: datelineDay ? datelineDay.toISODate() : null, agency: a.dateline.agency, raw: a.dateline.raw }
+    ? { place: a.dateline.place, date: datelineDay ? isoDay(datelineDay) : null, agency: a.dateline.agency, raw: a.dateline.raw }
     : null;
 
   if (a.body.length === 0) warnings.push(diag(WARN.EmptyBody, ctx.path, 'the article has a headline but no body paragraphs'));

@@ -33,10 +33,8 @@ const MARKER = String.raw`(?:Photo(?:graph|s)?|Picture|Image|Pics?|Foto(?:s)?|Bi
 
 /** Any marker word, wherever it stands: PAREN_MARKER and COLON_MARKER need one. */
 const MARKER_WORD = new RegExp(MARKER);
-/** What each MARKER word holds, lower-cased: a quicker first look for one. */
-const MARKER_STEMS = ['pho', 'pic', 'ima', 'fot', 'bild', 'credit', 'quelle', 'crédit', 'zdj'];
-/** BY_MARKER's words, lower-cased: it needs one of them. */
-const BY_MARKER_STEMS = ['photo', 'picture', 'image', 'foto'];
+/** BY_MARKER's words: it needs one of them. */
+const BY_MARKER_WORD = /photo|picture|image|foto/i;
 
 /** AP style `(AP Photo/Morry Gash)`, Reuters `(REUTERS/Name)` in parentheses at the end. */
 const PAREN_AGENCY_PHOTO = /\s*\(\s*((?:[A-Z][\w.]*\s+)?Photo\s*\/\s*[^()]+?)\s*\)\s*$/;
@@ -228,26 +226,19 @@ export function markedCredit(block: string): CaptionParts | null {
   // Both parenthesised styles take the block's last `(` (nothing inside them is a parenthesis),
   // and BY_MARKER's credit runs to the end without one: their markers stand after it.
   const lastOpen = block.lastIndexOf('(');
-  const closes = lastNonSpace(block) === ')';
-  // Marker words matched in any case are found in the lower-cased text too (only ASCII letters
-  // match ASCII letters, case-insensitively, in a regex without the u flag), at or after their
-  // index in the block (lower-casing never shortens text: `İ` becomes two characters).
-  const lower = block.toLowerCase();
-  const hasMarker = MARKER_STEMS.some((w) => lower.includes(w)) && MARKER_WORD.test(block);
-  const byMarker = BY_MARKER_STEMS.some((w) => lower.includes(w, lastOpen));
   let m = block.startsWith('Image copyright') ? BBC_IMAGE.exec(block) : null;
   if (m) return { caption: m[2].trim(), credit: m[1].trim() };
-  m = closes && block.includes('Photo', lastOpen) ? PAREN_AGENCY_PHOTO.exec(block) : null;
+  m = lastNonSpace(block) === ')' && block.includes('Photo', lastOpen) ? PAREN_AGENCY_PHOTO.exec(block) : null;
   if (m) return made(block.slice(0, m.index), m[1]);
-  m = hasMarker && lastOpen >= 0 && block.includes(':', lastOpen) ? PAREN_MARKER.exec(block) : null;
+  m = lastOpen >= 0 && block.includes(':', lastOpen) ? PAREN_MARKER.exec(block) : null;
   if (m) return made(block.slice(0, m.index), stripMarker(m[1]));
-  m = byMarker ? BY_MARKER.exec(block) : null;
+  m = BY_MARKER_WORD.test(lastOpen > 0 ? block.slice(lastOpen) : block) ? BY_MARKER.exec(block) : null;
   if (m) return made(block.slice(0, m.index), m[1]);
   m = block.includes('©') || block.includes('Ⓒ') ? COPYRIGHT.exec(block) : null;
   if (m) return made(block.slice(0, m.index), m[1]);
   m = block.includes('Pic/') || block.includes('Pics/') ? SLASH_MARKER.exec(block) : null;
   if (m) return made(block.slice(0, m.index), m[1]);
-  m = hasMarker && block.includes(':') ? COLON_MARKER.exec(block) : null;
+  m = block.includes(':') && MARKER_WORD.test(block) ? COLON_MARKER.exec(block) : null;
   if (m) {
     const credit = stripMarker(m[1]);
     // Salzburg style `Bild: SN/APA/NAME Caption…`: the credit leads, the caption follows it.

@@ -1,5 +1,6 @@
 // Slugs, article URLs and RFC 4151 tag ids: the names an article keeps for life.
 import { DateTime } from 'luxon';
+import { memo } from './dates.js';
 
 const MAX_SLUG = 80;
 
@@ -35,16 +36,20 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** site.url + `YYYY/MM/DD/slug/`, the date read in the site's zone. */
 export function articleUrl(siteUrl: string, published: string, slug: string, timezone: string): string {
   const base = siteUrl.endsWith('/') ? siteUrl : siteUrl + '/';
-  const day = DateTime.fromISO(published, { setZone: true }).setZone(timezone);
-  return `${base}${day.toFormat('yyyy/MM/dd')}/${slug}/`;
+  const path = urlDays(`${published}\n${timezone}`, () => DateTime.fromISO(published, { setZone: true }).setZone(timezone).toFormat('yyyy/MM/dd'));
+  return `${base}${path}/${slug}/`;
 }
+const urlDays = memo<string>();
 
 /**
  * RFC 4151 tag URI: `tag:news.example.com,2017-11-11:slug`. The authority is the site's host, the
  * date is the first-publish day in the site's zone, so the id never depends on the server's zone.
  */
 export function mintTagId(siteUrl: string, published: string, slug: string, timezone: string): string {
-  const host = new URL(siteUrl).hostname.toLowerCase();
-  const day = DateTime.fromISO(published, { setZone: true }).setZone(timezone).toISODate();
+  const host = hosts(siteUrl, () => new URL(siteUrl).hostname.toLowerCase());
+  const day = idDays(`${published}\n${timezone}`, () => DateTime.fromISO(published, { setZone: true }).setZone(timezone).toISODate());
   return `tag:${host},${day}:${slug}`;
 }
+// Each run mints ids and urls from a few hundred publication times and one site: remembered.
+const hosts = memo<string>(16);
+const idDays = memo<string | null>();
