@@ -8,7 +8,7 @@
 //    body is read, nothing is rendered, no file is written.
 // A cache that cannot be read is ignored (the run just does the full work), never an error.
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { PublishFs } from './fsio.js';
 import { writeFileAtomic } from './atomic.js';
 
@@ -19,6 +19,12 @@ export interface CachedArticle<R> {
   /** The first-seen time the result was ingested with (it can decide a dateline's year). */
   firstSeen: string;
   result: R;
+}
+
+/** How the cache writes a result and reads it back (null: not one; that file is read again). */
+export interface ResultCodec<R> {
+  encode(result: R): unknown;
+  decode(value: unknown, rel: string, sha256: string): R | null;
 }
 
 export interface FileFingerprint {
@@ -51,13 +57,20 @@ export interface PublishCache<R> {
 }
 
 /**
- * Two files: the small run fingerprint, read first (all an "unchanged" run needs), and the
- * per-article results, read only when something changed. The run file is written last, so its
- * mtime is later than every article stat it vouches for.
+ * Three files: the small run fingerprint, read first (all an "unchanged" run needs); the
+ * per-article results in brief, read only when something changed; and the few articles every
+ * run renders (the main feeds' candidates) whole, read only when a run renders them. The run
+ * file is written last, so its mtime is later than every article stat it vouches for.
  */
-export function cacheFiles(root: string): { run: string; articles: string } {
+export function cacheFiles(root: string): CacheFiles {
   const dir = path.join(root, '.wirefeed', 'cache');
-  return { run: path.join(dir, 'run.json'), articles: path.join(dir, 'articles.json') };
+  return { run: path.join(dir, 'run.json'), articles: path.join(dir, 'articles.json'), whole: path.join(dir, 'whole.json') };
+}
+
+export interface CacheFiles {
+  run: string;
+  articles: string;
+  whole: string;
 }
 
 export function emptyCache<R>(key: string): PublishCache<R> {
@@ -76,34 +89,81 @@ export async function loadRun(fs: PublishFs, files: { run: string }, key: string
   }
 }
 
-export async function loadArticles<R>(fs: PublishFs, files: { articles: string }, key: string): Promise<Record<string, CachedArticle<R>>> {
+/** The layout of the articles file: each article one flat array, parsed back in one go. */
+const ARTICLES_VERSION = 2;
+
+export async function loadArticles<R>(fs: PublishFs, files: { articles: string }, key: string, codec: ResultCodec<R>): Promise<Record<string, CachedArticle<R>>> {
+  const out: Record<string, CachedArticle<R>> = {};
   try {
-    const raw = JSON.parse(new TextDecoder().decode(await fs.readFile(files.articles))) as { version?: number; key?: string; articles?: Record<string, CachedArticle<R>> };
-    if (raw.version !== 1 || raw.key !== key || !raw.articles || typeof raw.articles !== 'object') return {};
-    return raw.articles;
+    const raw = JSON.parse(new TextDecoder().decode(await fs.readFile(files.articles))) as { version?: number; key?: string; articles?: unknown };
+    if (raw.version !== ARTICLES_VERSION || raw.key !== key || !Array.isArray(raw.articles)) return out;
+    for (const e of raw.articles as unknown[]) {
+      if (!Array.isArray(e) || e.length !== 6) continue;
+      const [rel, size, mtimeMs, sha256, firstSeen, value] = e as [string, number, number, string, string, unknown];
+      if (typeof rel !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof sha256 !== 'string' || typeof firstSeen !== 'string') continue;
+      const result = codec.decode(value, rel, sha256);
+      if (result !== null) out[rel] = { size, mtimeMs, sha256, firstSeen, result };
+    }
   } catch {
-    return {};
+    // unreadable or damaged: every article is read again
   }
+  return out;
 }
 
-export async function saveCache<R>(fs: PublishFs, files: { run: string; articles: string }, cache: PublishCache<R>): Promise<void> {
-  await writeFileAtomic(fs, files.articles, articlesJson(cache));
-  await writeFileAtomic(fs, files.run, JSON.stringify({ version: 1, key: cache.key, run: cache.run }));
+/** Writes the articles file, then the run file (last: see cacheFiles). */
+export async function saveCache<R>(fs: PublishFs, files: { run: string; articles: string }, cache: PublishCache<R>, codec: ResultCodec<R>): Promise<void> {
+  await writeCacheFile(fs, files.articles, articlesJson(cache, codec));
+  await writeCacheFile(fs, files.run, JSON.stringify({ version: 1, key: cache.key, run: cache.run }));
 }
 
 /**
  * The articles file's JSON, built as bytes a thousand entries at a time: as one string, the
- * cache of 100,000 articles is a 120-million-character string (and its copy as bytes) at once.
+ * cache of 100,000 articles would be tens of millions of characters (and their copy as bytes).
  */
-function articlesJson<R>(cache: PublishCache<R>): Uint8Array {
-  const parts: Buffer[] = [Buffer.from(`{"version":1,"key":${JSON.stringify(cache.key)},"articles":{`)];
+function articlesJson<R>(cache: PublishCache<R>, codec: ResultCodec<R>): Uint8Array {
+  const parts: Buffer[] = [Buffer.from(`{"version":${ARTICLES_VERSION},"key":${JSON.stringify(cache.key)},"articles":[`)];
   const entries = Object.entries(cache.articles);
   for (let i = 0; i < entries.length; i += 1000) {
-    const chunk = entries.slice(i, i + 1000).map(([rel, entry]) => `${JSON.stringify(rel)}:${JSON.stringify(entry)}`);
+    const chunk = entries.slice(i, i + 1000).map(([rel, e]) => JSON.stringify([rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, codec.encode(e.result)]));
     parts.push(Buffer.from((i ? ',' : '') + chunk.join(','), 'utf8'));
   }
-  parts.push(Buffer.from('}}'));
+  parts.push(Buffer.from(']}'));
   return Buffer.concat(parts);
+}
+
+/** An article kept whole: its ingest result for these bytes and this first-seen time. */
+export interface WholeArticle<A> {
+  sha256: string;
+  firstSeen: string;
+  article: A;
+}
+
+/** The whole articles file: by path. Empty when missing, damaged or made for other settings. */
+export async function loadWhole<A>(fs: PublishFs, files: { whole: string }, key: string): Promise<Map<string, WholeArticle<A>>> {
+  const out = new Map<string, WholeArticle<A>>();
+  try {
+    const raw = JSON.parse(new TextDecoder().decode(await fs.readFile(files.whole))) as { version?: number; key?: string; articles?: unknown };
+    if (raw.version !== 1 || raw.key !== key || !Array.isArray(raw.articles)) return out;
+    for (const e of raw.articles as unknown[]) {
+      if (!Array.isArray(e) || e.length !== 4) continue;
+      const [rel, sha256, firstSeen, article] = e as [string, string, string, A];
+      if (typeof rel === 'string' && typeof sha256 === 'string' && typeof firstSeen === 'string' && article && typeof article === 'object') out.set(rel, { sha256, firstSeen, article });
+    }
+  } catch {
+    // unreadable or damaged: those articles are read again
+  }
+  return out;
+}
+
+export async function saveWhole<A>(fs: PublishFs, files: { whole: string }, key: string, articles: Map<string, WholeArticle<A>>): Promise<void> {
+  const list = [...articles].map(([rel, w]) => [rel, w.sha256, w.firstSeen, w.article]);
+  await writeCacheFile(fs, files.whole, JSON.stringify({ version: 1, key, articles: list }));
+}
+
+/** Replaced atomically and fsynced like the ledger: the run file is renamed into place only once
+ *  the articles file it vouches for is on disk (see statMatches). */
+async function writeCacheFile(fs: PublishFs, file: string, data: string | Uint8Array): Promise<void> {
+  await writeFileAtomic(fs, file, data);
 }
 
 /**
@@ -120,8 +180,9 @@ let version: string | undefined;
 export function toolVersion(): string {
   if (version === undefined) {
     try {
-      // src/publish/ and dist/publish/ both sit two levels under the package root.
-      version = String((createRequire(import.meta.url)('../../package.json') as { version: string }).version);
+      // src/publish/ and dist/publish/ both sit two levels under the package root. (Read as a
+      // file: require() of JSON would start the CommonJS loader on every run for one field.)
+      version = String((JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version);
     } catch {
       version = 'unknown';
     }

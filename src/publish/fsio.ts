@@ -33,6 +33,8 @@ export interface PublishFs {
   mkdir(dir: string): Promise<void>;
   readdir(dir: string): Promise<DirEntry[]>;
   stat(file: string): Promise<FileStat>;
+  /** Many stats at once, in order; null for a path that does not exist (other errors reject). */
+  statMany(files: readonly string[]): Promise<Array<FileStat | null>>;
   /** Rejects with EACCES/EROFS when the folder cannot be written to. */
   checkWritable(dir: string): Promise<void>;
   /** Removes a file or a folder tree; a missing path is not an error. */
@@ -96,6 +98,15 @@ export const nodeFs: PublishFs = {
     // pool cost ~45 ms more than in line (a few µs each, cached by the kernel).
     const s = statSync(file);
     return { size: s.size, mtimeMs: s.mtimeMs, dev: s.dev, isFile: s.isFile(), isDirectory: s.isDirectory() };
+  },
+  async statMany(files) {
+    // One after another, in line: see stat. (A missing file is answered without an exception.)
+    const out = new Array<FileStat | null>(files.length);
+    for (let i = 0; i < files.length; i++) {
+      const s = statSync(files[i], { throwIfNoEntry: false });
+      out[i] = s ? { size: s.size, mtimeMs: s.mtimeMs, dev: s.dev, isFile: s.isFile(), isDirectory: s.isDirectory() } : null;
+    }
+    return out;
   },
   async checkWritable(dir) {
     await fsp.access(dir, constants.W_OK);

@@ -14,14 +14,15 @@ import type { Article, Diagnostic, Site } from '../model/index.js';
 import type { ValidationReport } from '../validate/report.js';
 import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
-import { cacheFiles, loadArticles, loadRun, saveCache, statMatches, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type RunFingerprint } from './cache.js';
+import { briefResult, decodeBrief, encodeBrief } from './brief.js';
+import { cacheFiles, loadArticles, loadRun, loadWhole, saveCache, saveWhole, statMatches, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
 import { describeFsError, errCode, nodeFs, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, LedgerError, loadLedger, matchLedger, saveLedger, serializeLedger, emptyLedger, type FileKey, type LedgerEntry } from './ledger.js';
 import { acquireLock, LockedError } from './lock.js';
+import { phaseTimer, type PhaseTimer } from './timings.js';
 import { displayPath, failedReport, type EmbargoedArticle, type PublishReport } from './report.js';
 import { createStaging, discardStaging, removeStaleStaging, stageFile, swapIntoPlace, syncStaged, syncStagingFolders, type Staging } from './staging.js';
-import { parseArchiveFileName, ARCHIVE_DIR } from '../render/archive.js';
 
 /** What ingest returns for one file (src/ingest's contract). */
 export type IngestResult =
@@ -56,33 +57,18 @@ export interface RenderOptions {
   maxBytes: number;
   fallbackUpdated?: string;
   /**
-   * The articles given to render are in brief (see briefArticle: no body, media, notes or
-   * headings); this gives them whole, for the ones a file being rendered shows.
+   * The articles given to render are in brief (see brief.ts: ids, dates and source only); this
+   * gives them whole, for the ones a file being rendered shows. `keep`: these are asked for on
+   * every run (the main feeds' candidates), so the cache keeps them whole.
    */
-  hydrate(articles: Article[]): Promise<Article[]>;
+  hydrate(articles: Article[], opts?: { keep?: boolean }): Promise<Article[]>;
 }
 
 /** A rendered file, or one rendered on demand: `key` names its content (same key, same bytes). */
 export type RenderedFile = string | { key: string; render(): Promise<string> };
 
-/** What only rendering needs of an article. Runs and the cache keep articles without it: whole,
- *  10,000 articles are ~90 MB in memory and ~50 MB of cache to read back on every run. */
-type Heavy = Pick<Article, 'body' | 'media' | 'notes' | 'headings'>;
-
-function briefArticle(a: Article): Article {
-  const { body: _b, media: _m, notes: _n, headings: _h, ...rest } = a;
-  // Copied through JSON on purpose: ingest's strings (headline, summary…) are often slices of
-  // the whole article text, and a slice keeps all of it alive — at 100k articles, ~700 MB.
-  return { ...(JSON.parse(JSON.stringify(rest)) as typeof rest), body: [], media: [] };
-}
-
-function heavyOf(a: Article): Heavy {
-  return { body: a.body, media: a.media, notes: a.notes, headings: a.headings };
-}
-
-function briefResult(r: IngestResult): IngestResult {
-  return r.ok ? { ...r, article: briefArticle(r.article) } : r;
-}
+/** How the cache stores each article's result: in brief (see brief.ts). */
+const BRIEF_CODEC: ResultCodec<IngestResult> = { encode: encodeBrief, decode: decodeBrief };
 
 /** Whole articles kept in memory from their ingest, at most; the others are read again to render. */
 const KEEP_WHOLE = 20_000;
@@ -124,6 +110,7 @@ export function wirefeedDir(config: Config): string {
 
 export async function runPublish(opts: PublishOptions): Promise<PublishReport> {
   const t0 = performance.now();
+  const timer = phaseTimer();
   const fs = opts.fs ?? nodeFs;
   const nowDate = opts.now();
   const nowIso = toIso(nowDate);
@@ -144,7 +131,8 @@ export async function runPublish(opts: PublishOptions): Promise<PublishReport> {
   let staging: Staging | null = null;
   let changedUrls: string[] = [];
   try {
-    changedUrls = await runLocked(opts, fs, nowDate, nowIso, report, (s) => (staging = s));
+    timer.mark('lock');
+    changedUrls = await runLocked(opts, fs, nowDate, nowIso, report, (s) => (staging = s), timer);
   } catch (err) {
     if (err instanceof RunFailed) report.problems.push(err.message);
     else if (err instanceof LedgerError) report.problems.push(err.message);
@@ -156,6 +144,8 @@ export async function runPublish(opts: PublishOptions): Promise<PublishReport> {
   } finally {
     if (staging) await discardStaging(fs, staging).catch(() => undefined);
     await lock.release().catch(() => undefined);
+    timer.mark('release');
+    timer.flush();
   }
   // After the swap and outside the lock: a slow hub must not hold up the next run.
   if (changedUrls.length && opts.stages.notify) {
@@ -171,6 +161,7 @@ async function runLocked(
   nowIso: string,
   report: PublishReport,
   setStaging: (s: Staging) => void,
+  timer: PhaseTimer,
 ): Promise<string[]> {
   // Returns the URLs of the feeds this run changed.
   const { config, articlesDir, outputDir, stages, signal } = opts;
@@ -182,13 +173,16 @@ async function runLocked(
   await removeStaleTemps(fs, path.dirname(ledgerPath));
   await removeStaleTemps(fs, path.dirname(cachePaths.run));
 
+  timer.mark('stale sweep');
   const files = await listArticles(fs, articlesDir, root);
   report.articles.seen = files.length;
+  timer.mark('list articles');
 
   const cacheKey = sha256Hex(JSON.stringify([toolVersion(), config.site, config.maxArticleBytes, config.maxFeedBytes, config.archivePageSize]));
   const lastRun = await loadRun(fs, cachePaths, cacheKey);
   const cache: PublishCache<IngestResult> = { version: 1, key: cacheKey, loadedMtimeMs: lastRun.mtimeMs, articles: {}, run: lastRun.run };
   const ledgerStat = await statOrNull(fs, ledgerPath);
+  timer.mark('load run');
 
   // ---- the "unchanged" fast path: no article body read, nothing rendered, nothing written
   const listing = sha256Hex(files.map((f) => `${f.rel}\t${f.stat.size}\t${f.stat.mtimeMs}`).join('\n'));
@@ -197,15 +191,20 @@ async function runLocked(
     if (last.summary) restoreSummary(report, last.summary);
     report.files.unchanged = Object.keys(last.outputs).map((n) => displayPath(path.join(outputDir, n)));
     report.outcome = 'unchanged';
+    timer.mark('unchanged check');
     return [];
   }
+  timer.mark('unchanged check');
 
   // ---- there is work: the ledger (not needed to tell "unchanged"), the stages' code, the cache
   const { ledger, text: ledgerText } = opts.rebuildLedger ? { ledger: emptyLedger(), text: null } : await loadLedger(fs, ledgerPath);
+  timer.mark('load ledger');
   await stages.prepare?.();
+  timer.mark('prepare');
 
   // ---- read (or recall) each article's bytes hash
-  if (!opts.rebuildLedger) cache.articles = await loadArticles<IngestResult>(fs, cachePaths, cacheKey);
+  if (!opts.rebuildLedger) cache.articles = await loadArticles(fs, cachePaths, cacheKey, BRIEF_CODEC);
+  timer.mark('load cache');
   const readBytes = async (f: ArticleFile): Promise<Uint8Array> => {
     try {
       return await fs.readFile(f.abs);
@@ -228,35 +227,39 @@ async function runLocked(
   });
   for (const f of files) keys.push({ path: f.rel, sha256: shaRead.get(f.rel) ?? cache.articles[f.rel].sha256, frontMatterId: null });
   const shaOf = new Map(keys.map((k) => [k.path, k.sha256]));
+  timer.mark('read+hash');
 
   // ---- ingest: the first-seen time comes from the ledger entry the file most likely is
   const guess = matchLedger(ledger.entries, keys).matched;
   const newCache: Record<string, Cached> = {};
-  const wholeOf = new Map<string, Heavy>(); // by file: the heavy parts of articles ingested this run
+  const wholeOf = new Map<string, Article>(); // by file: articles ingested this run, whole (before the ledger)
+  let ingested = 0;
   const ingestOne = async (f: ArticleFile, firstSeen: string): Promise<IngestResult> => {
     const sha = shaOf.get(f.rel)!;
     const c = cache.articles[f.rel];
     wholeOf.delete(f.rel);
     if (c && c.sha256 === sha && c.firstSeen === firstSeen) {
-      // (Entries are stored brief; one from an older cache may still hold a whole article.)
-      const brief = c.result.ok && (c.result.article.body.length || c.result.article.media.length) ? briefResult(c.result) : c.result;
-      newCache[f.rel] = { ...c, size: f.stat.size, mtimeMs: f.stat.mtimeMs, result: brief };
-      return newCache[f.rel].result;
+      c.size = f.stat.size;
+      c.mtimeMs = f.stat.mtimeMs;
+      newCache[f.rel] = c;
+      return c.result;
     }
     const bytes = bytesOf.get(f.rel) ?? (await readBytes(f));
     const result = stages.ingest({ path: f.rel, bytes }, { site: config.site, firstSeen, maxBytes: config.maxArticleBytes });
-    if (result.ok && wholeOf.size < KEEP_WHOLE) wholeOf.set(f.rel, heavyOf(result.article));
-    newCache[f.rel] = { size: f.stat.size, mtimeMs: f.stat.mtimeMs, sha256: sha, firstSeen, result: briefResult(result) };
-    return newCache[f.rel].result;
+    if (result.ok && wholeOf.size < KEEP_WHOLE) wholeOf.set(f.rel, result.article);
+    const brief = briefResult(result);
+    newCache[f.rel] = { size: f.stat.size, mtimeMs: f.stat.mtimeMs, sha256: sha, firstSeen, result: brief };
+    if (++ingested % 64 === 0) await yieldToEvents(signal);
+    return brief;
   };
   const results = new Map<string, { result: IngestResult; firstSeen: string }>();
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     const firstSeen = guess.get(f.rel)?.firstSeen ?? nowIso;
     results.set(f.rel, { result: await ingestOne(f, firstSeen), firstSeen });
-    if (i % 64 === 63) await yieldToEvents(signal);
   }
   bytesOf.clear();
+  timer.mark('ingest');
 
   // ---- ledger: now with the front matter ids known (the rule is documented in ledger.ts)
   for (const k of keys) {
@@ -309,6 +312,7 @@ async function runLocked(
   report.embargoed = embargoed;
   report.articles.embargoed = embargoed.length;
   report.articles.rejected = report.rejected.length;
+  timer.mark('ledger match');
 
   // ---- render and the gate: every file valid, or nothing moves. Files are made one at a time
   // and go straight to staging (an archive of 100k articles is gigabytes of feeds). A file whose
@@ -319,24 +323,39 @@ async function runLocked(
   // checked to be the bytes this run saw).
   const sourceOf = new Map<string, ArticleFile>();
   for (const a of accepted) if (holder.get(a.article.id) === a.file.rel) sourceOf.set(a.article.id, a.file);
-  const hydrate = async (list: Article[]): Promise<Article[]> => {
+  // Whole articles: from this run's ingest, from the cache's whole articles (the main feeds'
+  // candidates of the last run), or read and ingested again (checked to be the bytes this run saw).
+  let storedWhole: Map<string, WholeArticle<Article>> | null = null;
+  let storedWholeLoad: Promise<Map<string, WholeArticle<Article>>> | null = null;
+  const keptWhole = new Map<string, WholeArticle<Article>>();
+  const wholeArticle = async (f: ArticleFile): Promise<Article> => {
+    const mine = wholeOf.get(f.rel);
+    if (mine) return mine;
+    const sha = shaOf.get(f.rel)!;
+    const { firstSeen } = results.get(f.rel)!;
+    // (Loaded once, by the first of the many calls in flight that needs it.)
+    storedWholeLoad ??= (opts.rebuildLedger ? Promise.resolve(new Map()) : loadWhole<Article>(fs, cachePaths, cacheKey)).then((m) => (storedWhole = m));
+    const stored = (await storedWholeLoad).get(f.rel);
+    if (stored && stored.sha256 === sha && stored.firstSeen === firstSeen) return stored.article;
+    const bytes = await readBytes(f);
+    if (sha256Hex(bytes) !== sha) throw new RunFailed(`${f.rel}: changed while publishing; run again`);
+    const r = stages.ingest({ path: f.rel, bytes }, { site: config.site, firstSeen, maxBytes: config.maxArticleBytes });
+    if (!r.ok) throw new RunFailed(`${f.rel}: could not be read again: ${r.error.message}`);
+    return r.article;
+  };
+  const hydrate = async (list: Article[], how: { keep?: boolean } = {}): Promise<Article[]> => {
     const files = list.map((a) => {
       const f = sourceOf.get(a.id);
       if (!f) throw new Error(`no source file for article ${a.id}`);
       return f;
     });
-    const heavies = await inBatches(files, async (f) => {
-      const kept = wholeOf.get(f.rel);
-      if (kept) return kept;
-      const bytes = await readBytes(f);
-      if (sha256Hex(bytes) !== shaOf.get(f.rel)) throw new RunFailed(`${f.rel}: changed while publishing; run again`);
-      const r = stages.ingest({ path: f.rel, bytes }, { site: config.site, firstSeen: results.get(f.rel)!.firstSeen, maxBytes: config.maxArticleBytes });
-      if (!r.ok) throw new RunFailed(`${f.rel}: could not be read again: ${r.error.message}`);
-      return heavyOf(r.article);
-    });
-    return list.map((a, i) => ({ ...a, ...heavies[i] }));
+    const wholes = await inBatches(files, wholeArticle);
+    if (how.keep) files.forEach((f, i) => keptWhole.set(f.rel, { sha256: shaOf.get(f.rel)!, firstSeen: results.get(f.rel)!.firstSeen, article: wholes[i] }));
+    // The ledger's id and `updated` (applyLedgerEntry) are the brief article's.
+    return list.map((a, i) => ({ ...wholes[i], id: a.id, updated: a.updated }));
   };
   const rendered = await stages.render(config.site, published, { pageSize: config.archivePageSize, maxBytes: config.maxFeedBytes, hydrate });
+  timer.mark('plan+main feeds');
   const lastOutputs = cache.run?.outputs ?? {};
   const contentKeys = new Map<string, string>();
   const problems: string[] = [];
@@ -388,6 +407,7 @@ async function runLocked(
       report.problems.push(...problems);
       throw new RunFailed(`${problems.length} validation error${problems.length === 1 ? '' : 's'}: nothing published`);
     }
+    timer.mark('render+validate+stage');
     if (staging) {
       await syncStagingFolders(fs, staging);
       if (stages.precompress) {
@@ -399,6 +419,7 @@ async function runLocked(
     if (isAbort(err) || err instanceof RunFailed) throw err;
     throw new RunFailed(`cannot write the new files beside ${displayPath(outputDir)}: ${describeFsError(err)}; nothing moved`);
   }
+  timer.mark('precompress');
   const nextLedgerText = serializeLedger({ version: 1, entries: nextEntries });
 
   if (staging) {
@@ -412,6 +433,7 @@ async function runLocked(
       throw new RunFailed(`cannot move the new files into ${displayPath(outputDir)}: ${describeFsError(err)}`);
     }
     report.files.written = changedNames.map((n) => displayPath(path.join(outputDir, n)));
+    timer.mark('ledger+swap');
   } else if (nextLedgerText !== ledgerText) {
     await writeLedger(fs, ledgerPath, nextEntries);
   }
@@ -420,13 +442,16 @@ async function runLocked(
   for (const gone of stale) await fs.remove(path.join(outputDir, gone)).catch(() => undefined);
   if (stale.length) report.notices.push(`removed ${stale.length} archive file${stale.length === 1 ? '' : 's'} the feeds no longer link to`);
   report.outcome = changedNames.length ? 'published' : 'unchanged';
+  timer.mark('stale pages');
 
   // ---- remember this run, so that the next one can say "unchanged" without reading anything
   const outputs: Record<string, FileFingerprint> = {};
-  for (const name of Object.keys(rendered)) {
-    const st = await statOrNull(fs, path.join(outputDir, name));
-    if (st) outputs[name] = contentKeys.has(name) ? { ...st, key: contentKeys.get(name) } : st;
-  }
+  const names = Object.keys(rendered);
+  const stats = await fs.statMany(names.map((name) => path.join(outputDir, name))).catch(() => names.map(() => null));
+  names.forEach((name, i) => {
+    const st = stats[i];
+    if (st) outputs[name] = contentKeys.has(name) ? { size: st.size, mtimeMs: st.mtimeMs, key: contentKeys.get(name) } : { size: st.size, mtimeMs: st.mtimeMs };
+  });
   const fingerprint: RunFingerprint & { summary: Summary } = {
     articlesDir,
     outputDir,
@@ -436,9 +461,15 @@ async function runLocked(
     embargoUntil: embargoed[0]?.until ?? null,
     summary: takeSummary(report),
   };
-  await saveCache(fs, cachePaths, { ...cache, articles: newCache, run: fingerprint }).catch((err) => {
+  timer.mark('output stats');
+  const cacheSaved = (async () => {
+    if (keptWhole.size && !sameWhole(keptWhole, storedWhole)) await saveWhole(fs, cachePaths, cacheKey, keptWhole);
+    await saveCache(fs, cachePaths, { ...cache, articles: newCache, run: fingerprint }, BRIEF_CODEC);
+  })();
+  await cacheSaved.catch((err) => {
     report.notices.push(`cache not saved (${describeFsError(err)}): the next run reads every article again`);
   });
+  timer.mark('save cache');
   // Hubs are told about the main feeds; archive pages are not subscribed to.
   return changedNames.filter((n) => isFeedFile(n) && !n.includes('/')).map((n) => config.site.feedBaseUrl + n);
 }
@@ -478,9 +509,19 @@ async function nothingMoved(
   if (last.embargoUntil && nowDate.getTime() >= Date.parse(last.embargoUntil)) return false;
   if (files.some((f) => f.stat.mtimeMs >= cache.loadedMtimeMs)) return false; // racy: see statMatches
   const outputs = Object.entries(last.outputs);
-  const stats = await inBatches(outputs, ([name]) => statOrNull(fs, path.join(now.outputDir, name)));
-  if (outputs.some(([, fp], i) => !sameStat(fp, stats[i]))) return false;
+  const stats = await fs.statMany(outputs.map(([name]) => path.join(now.outputDir, name))).catch(() => null);
+  if (!stats || outputs.some(([, fp], i) => !sameStat(fp, stats[i]))) return false;
   return outputs.length > 0;
+}
+
+/** Whether the whole articles to keep are the ones the cache holds already (then it is not rewritten). */
+function sameWhole(kept: Map<string, WholeArticle<Article>>, stored: Map<string, WholeArticle<Article>> | null): boolean {
+  if (!stored || stored.size !== kept.size) return false;
+  for (const [rel, k] of kept) {
+    const s = stored.get(rel);
+    if (!s || s.sha256 !== k.sha256 || s.firstSeen !== k.firstSeen) return false;
+  }
+  return true;
 }
 
 /** `fn` over every item, up to 64 at a time (file-system calls wait on the thread pool). */
@@ -492,6 +533,8 @@ async function inBatches<T, R>(items: readonly T[], fn: (item: T) => Promise<R>)
 
 /** Archive pages (and their compressed siblings) in output/ that this run's files do not include. */
 async function staleArchivePages(fs: PublishFs, outputDir: string, keep: Record<string, unknown>): Promise<string[]> {
+  // Loaded here, not at the top: an "unchanged" run never needs the renderer's code.
+  const { ARCHIVE_DIR, parseArchiveFileName } = await import('../render/archive.js');
   let entries;
   try {
     entries = await fs.readdir(path.join(outputDir, ARCHIVE_DIR));
@@ -529,37 +572,43 @@ async function listArticles(fs: PublishFs, dir: string, root: string): Promise<A
       const what = errCode(err) === 'ENOENT' ? 'folder not found' : errCode(err) === 'ENOTDIR' ? 'not a folder' : `cannot be read: ${describeFsError(err)}`;
       throw new RunFailed(`${displayPath(d)}: articles ${what}`);
     }
-    const articles: string[] = [];
     // Every file here is named `${relDir}${name}`: one path.relative per folder, not per file.
     const relDir = toPosix(path.relative(root, d));
     const prefix = relDir === '' ? '' : relDir + '/';
     const names: string[] = [];
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
-      const abs = d + path.sep + e.name;
       let isDir = e.isDirectory;
       let isFile = e.isFile;
       if (!isDir && !isFile) {
         // A symbolic link: follow it.
-        const st = await statFull(fs, abs);
+        const st = await statFull(fs, d + path.sep + e.name);
         isDir = !!st?.isDirectory;
         isFile = !!st?.isFile;
       }
-      if (isDir) await walk(abs);
-      else if (isFile && isArticleFile(e.name)) {
-        articles.push(abs);
-        names.push(prefix + e.name);
-      }
+      if (isDir) await walk(d + path.sep + e.name);
+      else if (isFile && isArticleFile(e.name)) names.push(e.name);
     }
-    // Many stats in flight at once: one at a time, 10,000 of them cost half a second of waiting.
-    const stats = await inBatches(articles, (abs) => statFull(fs, abs));
-    articles.forEach((abs, i) => {
-      const st = stats[i];
-      if (st) out.push({ abs, rel: names[i], stat: { size: st.size, mtimeMs: st.mtimeMs } });
-    });
+    // In name order, so that a folder without subfolders needs no sorting below. Stats in one
+    // call: in line, the kernel answers from its cache in a few µs, less than a round trip
+    // through the thread pool (or a promise per file) would cost; 10,000 articles: ~35 ms.
+    names.sort();
+    const abs = names.map((name) => d + path.sep + name);
+    let stats;
+    try {
+      stats = await fs.statMany(abs);
+    } catch (err) {
+      throw new RunFailed(`${displayPath((err as NodeJS.ErrnoException).path ?? d)}: cannot be read: ${describeFsError(err)}`);
+    }
+    for (let i = 0; i < names.length; i++) {
+      const st = stats[i]; // null: deleted while we listed
+      if (st) out.push({ abs: abs[i], rel: prefix + names[i], stat: { size: st.size, mtimeMs: st.mtimeMs } });
+    }
   };
   await walk(dir);
-  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const byRel = (a: ArticleFile, b: ArticleFile): number => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
+  for (let i = 1; i < out.length; i++) if (byRel(out[i - 1], out[i]) > 0) return out.sort(byRel);
+  return out;
 }
 
 async function statFull(fs: PublishFs, p: string) {

@@ -33,7 +33,9 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
       // The main feeds and the RFC 5005 archive pages, planned from the articles in brief; whole
       // articles are fetched for the main feeds' candidates and for each page when it is rendered.
       const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated };
-      const newest = await o.hydrate(archive.mainCandidates(articles, settings));
+      // (Every run asks for these: the cache keeps them whole, so a run that changes none of them
+      // reads none of them.)
+      const newest = await o.hydrate(archive.mainCandidates(articles, settings), { keep: true });
       const whole = new Map(newest.map((a) => [a.id, a]));
       const full = (a: Article): Article => {
         const w = whole.get(a.id);
