@@ -29,8 +29,9 @@ export type FromWorker =
 /** Only tests set this: makes the worker fail on purpose, to show its work is not lost. */
 export interface WorkerFault {
   during: 'ingest' | 'validate';
-  /** throw: an uncaught exception; exit: process.exit in the worker; hang: never answers again. */
-  how: 'throw' | 'exit' | 'hang';
+  /** throw: the call fails (the worker says so); crash: an uncaught exception kills the worker;
+   *  exit: process.exit in the worker; hang: it never answers again. */
+  how: 'throw' | 'crash' | 'exit' | 'hang';
   /** Ingest: fail after this many files (default 0: at the first chunk). */
   afterFiles?: number;
 }
@@ -38,10 +39,17 @@ export interface WorkerFault {
 const fault = (workerData as { fault?: WorkerFault } | null)?.fault;
 let filesDone = 0;
 
-function failNow(how: WorkerFault['how']): void {
+async function failNow(how: WorkerFault['how']): Promise<void> {
+  const error = new Error('publish pool worker: failure asked for by a test');
   if (how === 'exit') process.exit(3);
   if (how === 'hang') for (;;);
-  throw new Error('publish pool worker: failure asked for by a test');
+  if (how === 'crash') {
+    setImmediate(() => {
+      throw error;
+    });
+    await new Promise(() => undefined);
+  }
+  throw error;
 }
 
 const port = parentPort!;
@@ -65,7 +73,7 @@ async function handle(m: ToWorker): Promise<void> {
       const [start, end] = chunk;
       const results: IngestedFile[] = [];
       for (let i = start; i < end; i++) {
-        if (fault?.during === 'ingest' && filesDone >= (fault.afterFiles ?? 0)) failNow(fault.how);
+        if (fault?.during === 'ingest' && filesDone >= (fault.afterFiles ?? 0)) await failNow(fault.how);
         results.push(ingestFile(ingest, m.files[i], m.opts));
         filesDone++;
       }
@@ -75,7 +83,7 @@ async function handle(m: ToWorker): Promise<void> {
     return;
   }
   const v = await loadValidate();
-  if (fault?.during === 'validate') failNow(fault.how);
+  if (fault?.during === 'validate') await failNow(fault.how);
   const out = validateInput(v, m.input, m.contentType, m.returnBytes);
   // The encoded bytes are handed over, not copied (they own their whole buffer: see validateInput).
   port.postMessage({ type: 'report', id: m.id, ...out } satisfies FromWorker, out.bytes ? [out.bytes.buffer as ArrayBuffer] : []);

@@ -58,13 +58,14 @@ export interface PoolStats {
 export interface PublishPoolOptions {
   /** Worker threads besides the calling thread (default: one per core but one, at most 3). */
   workers?: number;
-  /** Calls with fewer files run on the calling thread alone. */
+  /** Calls with fewer files run on the calling thread alone (unless a worker is already warm). */
   minFilesForWorkers?: number;
-  /** Smaller feeds are validated on the calling thread. */
+  /** Feeds are validated on the calling thread alone until this many bytes were asked for in all
+   *  (or a worker is already warm): a run that validates a few feeds starts no worker. */
   minBytesForWorkers?: number;
   /** Validations queued per worker before the calling thread validates the next one itself. */
   maxQueuedValidations?: number;
-  /** A worker holding part of a list that sends nothing for this long is ended, its part redone. */
+  /** A worker holding work of ours that sends nothing for this long is ended, its work redone here. */
   stallMs?: number;
   /** V8's young generation of each worker, MB (a larger one means far fewer scavenges). */
   youngGenerationMb?: number;
@@ -72,22 +73,33 @@ export interface PublishPoolOptions {
   fault?: WorkerFault;
 }
 
-// Measured on the 2-core machine with the 10k synthetic corpus (see the README's Benchmarks):
-/** A worker's start-up (thread, then ingest's modules) is ~0.1 s before its first file is
- *  done, and copying each result back costs the calling thread ~15–25 % of ingesting it: below a few
- *  hundred files the calling thread is done before a worker would help. */
-const MIN_FILES_FOR_WORKERS = 400;
-/** Copying a feed to a worker costs ~1/20 of validating it; the start-up is what small ones lose. */
-const MIN_BYTES_FOR_WORKERS = 256 * 1024;
+// Measured on the 2-core machine (10k synthetic corpus and the ~300 feeds it publishes):
+// - a worker is ready ~90 ms after it is asked for with ingest's code, ~60 ms with the
+//   validator's (the calling thread is held ~4 ms); meanwhile the calling thread works alone;
+// - the calling thread pays ~6 µs per result it receives (structured clone, chunks of 200),
+//   a few % of ingesting the file; a feed costs ~0.2 ms/MB to copy, 3 % of validating it.
+/** Below this the calling thread has done most of the list before a worker is ready (break-even
+ *  measured at 400–800 files). */
+const MIN_FILES_FOR_WORKERS = 800;
+/** ~0.1 s of validation: the one-article-changed run (main feeds and one page, ~5 MB) stays on
+ *  the calling thread; a cold run (~170 MB at 10k) starts a worker after its first few pages. */
+const MIN_BYTES_FOR_WORKERS = 16 * 1024 * 1024;
+/** Once a worker is warm, lists and feeds this small still stay here: a message costs more. */
+const WARM_MIN_FILES = 2 * 50;
+const MIN_FEED_BYTES = 16 * 1024;
 const MAX_QUEUED_VALIDATIONS = 2;
 /** Chunk sizes: the calling thread yields between chunks (to take the workers' results), so its
  *  chunks are smaller; a worker's result message per chunk is one copy, so its chunks are larger. */
 const MAIN_MAX_CHUNK = 50;
 const WORKER_MAX_CHUNK = 200;
 const STALL_MS = 60_000;
-const YOUNG_GENERATION_MB = 64;
+/** Worker scavenges, 10k ingest: 16 MB → 49 (~150 ms), 32 MB → 30 (~105 ms), 64 and 128 MB
+ *  no better (V8 grows the semi-spaces only as far as survivors need). */
+const YOUNG_GENERATION_MB = 32;
 /** Workers that die one after another are replaced this many times, then the pool stops using any. */
 const MAX_DEATHS = 3;
+
+type CodeName = 'ingest' | 'validate';
 
 interface Job {
   message(m: FromWorker): void;
@@ -101,6 +113,9 @@ interface Slot {
   /** Calls of ours it is busy with (while > 0 it keeps the process alive). */
   jobs: Map<number, Job>;
   validations: number;
+  /** Code the worker has loaded, and code it was asked to load. */
+  loaded: Set<CodeName>;
+  loading: Map<CodeName, Promise<void>>;
   lastHeard: number;
   exited: Promise<void>;
 }
@@ -128,7 +143,7 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
     worker.unref();
     stats.workersStarted++;
     let exited!: () => void;
-    const slot: Slot = { worker, alive: true, jobs: new Map(), validations: 0, lastHeard: Date.now(), exited: new Promise((r) => (exited = r)) };
+    const slot: Slot = { worker, alive: true, jobs: new Map(), validations: 0, loaded: new Set(), loading: new Map(), lastHeard: Date.now(), exited: new Promise((r) => (exited = r)) };
     worker.on('message', (m: FromWorker) => {
       slot.lastHeard = Date.now();
       slot.jobs.get(m.id)?.message(m);
@@ -166,13 +181,38 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
     if (slot.jobs.delete(id) && slot.jobs.size === 0 && slot.alive) slot.worker.unref();
   }
 
+  /** Has the worker load some of our code (once); resolves when it has, or has died. */
+  function load(slot: Slot, code: CodeName): Promise<void> {
+    let loading = slot.loading.get(code);
+    if (!loading) {
+      loading = new Promise<void>((resolve) => {
+        const id = nextId++;
+        attach(slot, id, {
+          message(m) {
+            detach(slot, id);
+            // (If it could not load the code, it is simply never given that work.)
+            if (m.type === 'warmed') slot.loaded.add(code);
+            resolve();
+            if (code === 'validate') dispatch();
+          },
+          lost: resolve,
+        });
+        slot.worker.postMessage({ type: 'warm', id, modules: [code] } satisfies ToWorker);
+      });
+      slot.loading.set(code, loading);
+    }
+    return loading;
+  }
+
+  const warmFor = (code: CodeName): boolean => slots.some((s) => s.loaded.has(code));
+
   async function ingestFiles(files: IngestInput[], opts: IngestFilesOptions, signal?: AbortSignal): Promise<IngestedFile[]> {
     signal?.throwIfAborted();
     const ingest = await loadIngest();
     const total = files.length;
     const out = new Array<IngestedFile | undefined>(total);
     let filled = 0;
-    const helpers = total >= minFiles && usable() ? workers() : [];
+    const helpers = usable() && (total >= minFiles || (total >= WARM_MIN_FILES && warmFor('ingest'))) ? workers() : [];
     const parties = helpers.length + 1;
     const claims = newClaims();
     const id = nextId++;
@@ -190,6 +230,7 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
       attach(slot, id, {
         message(m) {
           if (m.type === 'chunk') {
+            slot.loaded.add('ingest');
             for (let k = 0; k < m.results.length; k++) out[m.start + k] = m.results[k];
             filled += m.results.length;
             stats.filesInWorkers += m.results.length;
@@ -266,6 +307,7 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
   type Validated = { report: ValidationReport; bytes?: Uint8Array };
   const queue: Validation[] = [];
   let drainScheduled = false;
+  let bytesAsked = 0;
 
   async function validateHere(v: Validation): Promise<void> {
     try {
@@ -280,7 +322,13 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
   function sendToWorker(slot: Slot, v: Validation): void {
     const id = nextId++;
     slot.validations++;
+    // A worker that says nothing for stallMs is ended; its feeds are then validated here.
+    const watch = setInterval(() => {
+      if (Date.now() - slot.lastHeard >= stallMs) void slot.worker.terminate();
+    }, stallMs);
+    watch.unref();
     const settle = (): void => {
+      clearInterval(watch);
       slot.validations--;
       detach(slot, id);
       dispatch();
@@ -307,11 +355,13 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
     slot.worker.postMessage({ type: 'validate', id, input: v.input, contentType: v.contentType, returnBytes: v.returnBytes } satisfies ToWorker);
   }
 
-  /** Gives queued feeds to workers with room, and has the calling thread take one when it is free. */
+  /** Gives queued feeds to workers that are ready and have room, and has the calling thread take
+   *  one when it is free. Workers are started (and sent the validator's code) once enough was asked. */
   function dispatch(): void {
-    const live = usable() ? workers() : [];
+    if (usable() && bytesAsked >= minBytes) for (const slot of workers()) void load(slot, 'validate');
+    const ready = slots.filter((s) => s.alive && s.loaded.has('validate'));
     while (queue.length) {
-      const slot = live.reduce<Slot | null>((best, s) => (s.validations < (best?.validations ?? maxQueued) ? s : best), null);
+      const slot = ready.reduce<Slot | null>((best, s) => (s.validations < (best?.validations ?? maxQueued) ? s : best), null);
       if (!slot) break;
       sendToWorker(slot, queue.shift()!);
     }
@@ -329,7 +379,8 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
     return new Promise((resolve, reject) => {
       const v: Validation = { input, contentType: opts.contentType ?? null, returnBytes, resolve, reject };
       const size = typeof input === 'string' ? input.length : input.byteLength;
-      if (size < minBytes || !usable()) void validateHere(v);
+      bytesAsked += size;
+      if (size < Math.min(MIN_FEED_BYTES, minBytes) || !usable() || (bytesAsked < minBytes && !warmFor('validate'))) void validateHere(v);
       else {
         queue.push(v);
         dispatch();
@@ -349,20 +400,7 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
     stats: () => ({ ...stats }),
     async warm(modules = ['ingest', 'validate']) {
       if (!usable()) return;
-      await Promise.all(
-        workers().map(
-          (slot) =>
-            new Promise<void>((resolve) => {
-              const id = nextId++;
-              const done = (): void => {
-                detach(slot, id);
-                resolve();
-              };
-              attach(slot, id, { message: done, lost: resolve });
-              slot.worker.postMessage({ type: 'warm', id, modules } satisfies ToWorker);
-            }),
-        ),
-      );
+      await Promise.all(workers().flatMap((slot) => modules.map((code) => load(slot, code))));
     },
     async close() {
       const ending = slots.splice(0);

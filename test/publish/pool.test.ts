@@ -90,7 +90,7 @@ test('a file that cannot be read comes back as that file’s read error, whichev
   }
 });
 
-for (const how of ['throw', 'exit', 'hang'] as const) {
+for (const how of ['throw', 'crash', 'exit', 'hang'] as const) {
   test(`a worker that fails (${how}) mid-list loses nothing: its share is done on the calling thread`, async (t) => {
     const files = fixtureList(40);
     const pool = await forcedPool(t, { fault: { during: 'ingest', how, afterFiles: 30 }, stallMs: 300 });
@@ -168,12 +168,23 @@ test('encodeAndValidate() gives the text’s UTF-8 bytes and their report', asyn
   }
 });
 
-test('a worker that dies while validating: the feed is validated on the calling thread', async (t) => {
-  const pool = await forcedPool(t, { fault: { during: 'validate', how: 'exit' } });
+for (const how of ['throw', 'crash', 'hang'] as const) {
+  test(`a worker that fails (${how}) while validating: the feed is validated on the calling thread`, async (t) => {
+    const pool = await forcedPool(t, { fault: { during: 'validate', how }, stallMs: 300 });
+    const feeds = sampleFeeds();
+    const got = await Promise.all(feeds.map((f) => pool.validate(f.bytes, { contentType: f.contentType })));
+    assert.deepEqual(got, feeds.map((f) => validateFeed(f.bytes, { contentType: f.contentType })));
+    assert.ok(pool.stats().workerFailures >= 1);
+  });
+}
+
+test('a run that validates a few feeds starts no worker', async (t) => {
+  const pool = createPublishPool({ workers: 1 });
+  t.after(() => pool.close());
   const feeds = sampleFeeds();
   const got = await Promise.all(feeds.map((f) => pool.validate(f.bytes, { contentType: f.contentType })));
   assert.deepEqual(got, feeds.map((f) => validateFeed(f.bytes, { contentType: f.contentType })));
-  assert.ok(pool.stats().workerFailures >= 1);
+  assert.equal(pool.stats().workersStarted, 0);
 });
 
 test('the workers never keep the process alive, even when the pool is not closed', () => {
