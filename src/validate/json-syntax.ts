@@ -175,6 +175,85 @@ export function scanJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): JsonScan {
   }
 }
 
+/**
+ * A quick look for what JSON.parse does not report: false if some object may repeat a key, the
+ * nesting may pass `maxDepth`, or the text is not even shaped like JSON (an unterminated string,
+ * unbalanced brackets). True means that, if JSON.parse accepts the text, scanJson would find no
+ * problem and no repeated key. Strings are stepped over with indexOf and never decoded, except
+ * keys written with escapes; the scanner's careful reading is left for documents that need it.
+ */
+export function mayBeClean(text: string, maxDepth = DEFAULT_MAX_DEPTH): boolean {
+  const n = text.length;
+  // Per open container: whether it is an object, and the keys seen in it (a list while short).
+  const inObject = new Uint8Array(maxDepth + 1);
+  const keyLists: string[][] = [];
+  const keySets: (Set<string> | null)[] = [];
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      let end = text.indexOf('"', i + 1);
+      // A quote after an odd number of backslashes is part of the string.
+      while (end > 0 && text.charCodeAt(end - 1) === 0x5c) {
+        let k = end - 1;
+        while (text.charCodeAt(k - 1) === 0x5c) k--;
+        if ((end - k) % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end < 0) return false;
+      if (expectKey) {
+        expectKey = false;
+        let key = text.slice(i + 1, end);
+        if (key.includes('\\')) {
+          try {
+            key = JSON.parse(text.slice(i, end + 1)) as string;
+          } catch {
+            return false;
+          }
+        }
+        const set = keySets[depth];
+        if (set) {
+          if (set.has(key)) return false;
+          set.add(key);
+        } else {
+          const list = keyLists[depth];
+          if (list.includes(key)) return false;
+          list.push(key);
+          if (list.length > 16) keySets[depth] = new Set(list); // long objects: no quadratic search
+        }
+      }
+      i = end + 1;
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) {
+      if (depth >= maxDepth) return false;
+      depth++;
+      const object = c === 0x7b;
+      inObject[depth] = object ? 1 : 0;
+      if (object) {
+        if (keyLists[depth] === undefined) keyLists[depth] = [];
+        else keyLists[depth].length = 0;
+        keySets[depth] = null;
+      }
+      expectKey = object;
+    } else if (c === 0x7d || c === 0x5d) {
+      if (depth === 0) return false;
+      depth--;
+      expectKey = false;
+    } else if (c === 0x2c) {
+      expectKey = inObject[depth] === 1;
+    }
+    i++;
+  }
+  return depth === 0;
+}
+
+/** Line and column of the top-level value's first character. */
+export function rootPosition(text: string): JsonPosition {
+  return positionAt(text, skipWhitespace(text, 0));
+}
+
 function skipWhitespace(text: string, i: number): number {
   for (;;) {
     const c = text.charCodeAt(i);

@@ -15,7 +15,7 @@
 
 import type { Code } from './codes.js';
 import { indexPath, memberPath } from './json-path.js';
-import { scanJson } from './json-syntax.js';
+import { mayBeClean, rootPosition, scanJson } from './json-syntax.js';
 import { checkRfc3339, checkUrl, findHtml, isLanguageTag, isMimeType, rfc3339Millis } from './jsonfeed-values.js';
 import { makeMessage, severityOf, type MessageParams } from './message.js';
 import type { Message } from './report.js';
@@ -44,28 +44,45 @@ export function validateJsonFeed(text: string): { errors: Message[]; warnings: M
     text = ' ' + text.slice(1);
   }
 
-  const scan = scanJson(text);
-  if (scan.problem) {
-    const code: Code = scan.problem.kind === 'depth' ? 'JsonTooDeep' : 'JsonSyntaxError';
-    out.add(code, { detail: scan.problem.message }, { line: scan.problem.line, column: scan.problem.column });
-    return out.result();
-  }
-  for (const dup of scan.duplicateKeys) out.add('JsonDuplicateKey', { key: dup.key }, { path: dup.path });
-
-  let doc: Json;
-  try {
-    doc = JSON.parse(text) as Json;
-  } catch (err) {
-    // The scanner accepts exactly RFC 8259 JSON, so this is not expected; report rather than crash.
-    out.add('JsonSyntaxError', { detail: (err as Error).message }, { line: 1, column: 1 });
-    return out.result();
-  }
+  const doc = parse(text, out);
+  if (doc === undefined) return out.result();
   if (!isObject(doc)) {
-    out.add('FeedNotObject', { type: typeName(doc) }, { line: scan.root.line, column: scan.root.column });
+    const root = rootPosition(text);
+    out.add('FeedNotObject', { type: typeName(doc) }, { line: root.line, column: root.column });
     return out.result();
   }
   new FeedChecker(out).feed(doc);
   return out.result();
+}
+
+/**
+ * The document's value, or undefined when it is not JSON (reported). A document that JSON.parse
+ * accepts and whose quick look finds no repeated key or deep nesting needs nothing more: it is
+ * what the scanner accepts without a message (both read RFC 8259 exactly). Any other goes
+ * through the scanner, for the first problem's position and every repeated key.
+ */
+function parse(text: string, out: Collector): Json | undefined {
+  if (mayBeClean(text)) {
+    try {
+      return JSON.parse(text) as Json;
+    } catch {
+      // Not JSON after all: the scanner says where.
+    }
+  }
+  const scan = scanJson(text);
+  if (scan.problem) {
+    const code: Code = scan.problem.kind === 'depth' ? 'JsonTooDeep' : 'JsonSyntaxError';
+    out.add(code, { detail: scan.problem.message }, { line: scan.problem.line, column: scan.problem.column });
+    return undefined;
+  }
+  for (const dup of scan.duplicateKeys) out.add('JsonDuplicateKey', { key: dup.key }, { path: dup.path });
+  try {
+    return JSON.parse(text) as Json;
+  } catch (err) {
+    // The scanner accepts exactly RFC 8259 JSON, so this is not expected; report rather than crash.
+    out.add('JsonSyntaxError', { detail: (err as Error).message }, { line: 1, column: 1 });
+    return undefined;
+  }
 }
 
 /** Collects messages into errors and warnings by each code's severity, up to MAX_MESSAGES each. */
