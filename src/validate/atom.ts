@@ -56,21 +56,24 @@ const xhtmlConstruct: Rule = {
   },
 };
 
-/** type="text" or "html": text only; a child element is an error. */
-function textOrHtml(type: string): Rule {
+/**
+ * type="text" or "html": text only; a child element is an error. Only text whose type was left
+ * to its default is read: an explicit type="text" says the markup-like characters are meant as
+ * text, and HTML may hold anything.
+ */
+function textOrHtml(typeLeftOut: boolean): Rule {
+  if (!typeLeftOut) return { content: 'text', attrs: { type: true } };
   return {
     content: 'text',
     attrs: { type: true },
     end: (v, n, value) => {
-      // Only when the type was left to its default: an explicit type="text" says the markup-like
-      // characters are meant as text.
-      if (type === 'text' && attr(n, 'type') === undefined && looksLikeHtml(value)) v.at(n, 'ContainsUndeclaredHTML');
+      if (looksLikeHtml(value)) v.at(n, 'ContainsUndeclaredHTML');
     },
   };
 }
 
-const textRule = textOrHtml('text');
-const htmlRule = textOrHtml('html');
+const defaultTextRule = textOrHtml(true);
+const typedTextRule = textOrHtml(false);
 
 const badTypeRule = (type: string): Rule => ({
   content: 'any',
@@ -79,7 +82,7 @@ const badTypeRule = (type: string): Rule => ({
 
 /** Picks the rule of a text construct from its type attribute. */
 function textConstruct(el: XmlElement): Rule {
-  let type = 'text';
+  let type: string | undefined;
   let mode: string | undefined;
   for (const a of el.attrs) {
     if (a.uri !== '') continue;
@@ -87,8 +90,8 @@ function textConstruct(el: XmlElement): Rule {
     else if (a.local === 'mode') mode = a.value;
   }
   if (mode !== undefined) return { content: 'any', start: (v, n) => v.at(n, 'UnexpectedAttribute', { attr: 'mode' }) };
-  if (type === 'text') return textRule;
-  if (type === 'html') return htmlRule;
+  if (type === undefined) return defaultTextRule;
+  if (type === 'text' || type === 'html') return typedTextRule;
   if (type === 'xhtml') return xhtmlConstruct;
   return badTypeRule(type);
 }
@@ -178,7 +181,7 @@ function makeContentRule(el: XmlElement): Rule {
   }
   const t = type ?? 'text';
   if (t === 'xhtml') return { ...xhtmlConstruct, start: common };
-  if (t === 'text' || t === 'html') return { ...textOrHtml(t), start: common };
+  if (t === 'text' || t === 'html') return { ...textOrHtml(type === undefined), start: common };
   if (isXmlType(t)) {
     // Inline XML: one root element; text beside it makes mixed content, which is not allowed.
     return {

@@ -6,6 +6,8 @@ export type Syntax = 'json' | 'xml' | 'undecided';
 
 /** Looks at the start of a document; 'undecided' while only white space has been seen. */
 export function detectSyntax(head: Uint8Array): Syntax {
+  // The first bytes of a byte order mark, cut by a chunk boundary: wait for the rest.
+  if (head.length < 3 && head[0] === 0xef && (head.length === 1 || head[1] === 0xbb)) return 'undecided';
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
   if (i >= head.length) return 'undecided';

@@ -39,6 +39,8 @@ function xmlValidator(): StreamingValidator {
       rules.start(el);
     },
     text: (t) => rules.text(t),
+    wantsText: () => rules.wantsText(),
+    skippedText: (length) => rules.skippedText(length),
     end: () => rules.end(),
     doctype: (d) => rules.state.set('doctype', d),
   };

@@ -22,14 +22,26 @@ import {
   type UriOptions,
 } from './values.js';
 
+/**
+ * All the checks in one, or undefined for none: a rule without an end() does not read its text,
+ * and the XML reader then need not build it.
+ */
+function allOf(checks: Check[]): Rule['end'] {
+  if (checks.length === 0) return undefined;
+  if (checks.length === 1) return checks[0];
+  return (v, n, value) => {
+    for (const check of checks) check(v, n, value);
+  };
+}
+
 /** A leaf element whose trimmed text passes every check. */
 export function leaf(...checks: Check[]): Rule {
-  return { content: 'text', end: (v, n, value) => checks.forEach((c) => c(v, n, value)) };
+  return { content: 'text', end: allOf(checks) };
 }
 
 /** A leaf element with attributes. */
 export function leafWithAttrs(attrs: Record<string, AttrCheck | true>, ...checks: Check[]): Rule {
-  return { content: 'text', attrs, end: (v, n, value) => checks.forEach((c) => c(v, n, value)) };
+  return { content: 'text', attrs, end: allOf(checks) };
 }
 
 /** Leaf whose raw text must not have surrounding white space (Atom ids, dates, URIs). */

@@ -13,6 +13,8 @@ export type Params = Record<string, string | number>;
 export class Node {
   /** Text content so far (only for rules that read text), capped at TEXT_LIMIT. */
   text = '';
+  /** Characters of text not handed over before `text` began (they had no suspect character). */
+  skipped = 0;
   reportedText = false;
   private childMap: Map<string, number> | null = null;
   private state: Record<string, unknown> | null = null;
@@ -97,6 +99,8 @@ export interface Rule {
 
 /** Longest text kept per element; checks on longer values see the first part only. */
 export const TEXT_LIMIT = 1 << 20;
+/** How much of an element's text is looked at for BadCharacters: enough to catch a wrong encoding. */
+const BAD_CHARACTERS_WINDOW = 4096;
 /** Messages kept per report; beyond this they are counted, not listed. */
 const MESSAGE_LIMIT = 1000;
 
@@ -330,11 +334,28 @@ export class Validator implements XmlSink {
     }
   }
 
+  /**
+   * Whether the current element's text is needed: by its rule, or to find text where only
+   * elements may be. Other text is only looked at for BadCharacters, and only when it may have
+   * some (the XML reader hands it over then).
+   */
+  wantsText(): boolean {
+    const rule = this.current.rule;
+    return rule.content === 'elements' || (rule.content === 'text' && rule.end !== undefined);
+  }
+
+  /** Text the XML reader did not hand over (see wantsText): free of suspect characters. */
+  skippedText(length: number): void {
+    const node = this.current;
+    if (node.text.length === 0) node.skipped += length;
+  }
+
   text(t: string): void {
     const node = this.current;
     const content = node.rule.content;
     if (content === 'text') {
-      if (node.text.length < TEXT_LIMIT) node.text += t.length > TEXT_LIMIT ? t.slice(0, TEXT_LIMIT) : t;
+      const limit = node.rule.end !== undefined ? TEXT_LIMIT : BAD_CHARACTERS_WINDOW;
+      if (node.text.length < limit) node.text += t.length > TEXT_LIMIT ? t.slice(0, TEXT_LIMIT) : t;
     } else if (content === 'elements') {
       if (!node.reportedText && /\S/.test(t) && node.el.local !== '#document') {
         node.reportedText = true;
@@ -348,8 +369,9 @@ export class Validator implements XmlSink {
     const node = this.stack.pop()!;
     if (node.rule.content === 'text') {
       // Looking at the start is enough to catch a wrong encoding, and keeps long bodies cheap.
-      if (this.textMayHaveBadCharacters() && hasBadCharacters(node.text.length > 4096 ? node.text.slice(0, 4096) : node.text)) {
-        this.at(node, 'BadCharacters');
+      if (this.textMayHaveBadCharacters()) {
+        const room = BAD_CHARACTERS_WINDOW - node.skipped;
+        if (room > 0 && hasBadCharacters(node.text.length > room ? node.text.slice(0, room) : node.text)) this.at(node, 'BadCharacters');
       }
       node.rule.end?.(this, node, node.rule.raw ? node.text : node.text.trim());
     } else {

@@ -27,6 +27,12 @@ export interface TokenHandler {
   closeTag(): void;
   /** Character data, references resolved, line ends normalised; one text node may come in several calls. */
   text(text: string): void;
+  /**
+   * Character data of this many characters was checked but not handed out, because the caller
+   * set `skipText` and no character read so far was suspect (see maySuspectText). Within one
+   * element, skipped text always comes before text handed out.
+   */
+  skippedText(length: number): void;
   /** The DOCTYPE declaration: what follows "<!DOCTYPE" up to its closing ">". */
   doctype(body: string, line: number, column: number): void;
   /** The first fatal error; nothing is reported after it. */
@@ -179,6 +185,13 @@ export class XmlTokenizer {
   private readonly entities: Map<string, string> = new Map(Object.entries(PREDEFINED));
   private longestEntityName = 4;
   private referenceBudget = REFERENCE_BUDGET;
+
+  /**
+   * Set by the caller while the current element's text is not needed (only checked). Its text
+   * is then not built into strings, as long as no suspect character has been read: suspect text
+   * is always handed out, so that the caller can look for it.
+   */
+  skipText = false;
 
   // Reused for the attributes of each start tag.
   private readonly attrNames: string[] = [];
@@ -454,6 +467,12 @@ export class XmlTokenizer {
   /** Some text read so far had a C1 control or U+FFFD (see SUSPECT). */
   private suspect = false;
 
+  /** Hands out character data, or only its length while text is skipped. */
+  private emit(text: string): void {
+    if (this.skipText && !this.suspect) this.h.skippedText(text.length);
+    else this.h.text(text);
+  }
+
   /** Where the next surrogate is (an astral character: one column, two units). */
   private nextSurrogate(s: string, i: number): number {
     if (this.surAt < i) {
@@ -543,7 +562,11 @@ export class XmlTokenizer {
   private scanContent(s: string, i: number, final: boolean): number {
     if (!this.clean || i < 2) return this.scanContentSlowly(s, i, final);
     const n = s.length;
+    // Skipped text is only measured (the suspect flag cannot change in this loop: the chunk has
+    // been looked at as a whole, and the predefined entities are plain ASCII).
+    const skip = this.skipText && !this.suspect;
     let text = '';
+    let skipped = 0;
     let end: number;
     for (;;) {
       const lt = this.nextLt(s, i);
@@ -555,24 +578,27 @@ export class XmlTokenizer {
         // A CR to normalise, a "]]>" or a lone surrogate to report: character by character up
         // to the next "<" or "&".
         if (text !== '') this.h.text(text);
+        if (skipped > 0) this.h.skippedText(skipped);
         return this.scanContentSlowly(s, i, final);
       }
       this.advanceFast(s, i, end, pairs);
-      if (end > i) text = text === '' ? s.slice(i, end) : text + s.slice(i, end);
+      if (skip) skipped += end - i;
+      else if (end > i) text = text === '' ? s.slice(i, end) : text + s.slice(i, end);
       if (end === lt || end >= n) break;
       const ch = predefinedAt(s, end);
       if (ch === '') break; // a character reference or a declared entity: the general path
-      text += ch;
-      i = end + REFERENCE_LENGTH[ch];
+      if (skip) skipped++;
+      else text += ch;
+      i = end + referenceLength(ch);
     }
     if (text !== '') this.h.text(text);
+    if (skipped > 0) this.h.skippedText(skipped);
     return end;
   }
 
   /** Character by character: see scanContent. */
   private scanContentSlowly(s: string, i: number, final: boolean): number {
     const n = s.length;
-    const h = this.h;
     let start = i;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
@@ -600,8 +626,8 @@ export class XmlTokenizer {
       }
       if (c === 0x0d) {
         if (i + 1 >= n && !final) break; // is an LF next? hold the CR
-        if (i > start) h.text(s.slice(start, i));
-        h.text('\n');
+        if (i > start) this.emit(s.slice(start, i));
+        this.emit('\n');
         if (s.charCodeAt(i + 1) === 0x0a) i++;
         start = i + 1;
         this.lineNo++;
@@ -611,7 +637,7 @@ export class XmlTokenizer {
       }
       return this.failAt(i, 'disallowed character');
     }
-    if (i > start) h.text(s.slice(start, i));
+    if (i > start) this.emit(s.slice(start, i));
     if (i < n && s.charCodeAt(i) !== 0x3c && s.charCodeAt(i) !== 0x26) return this.incomplete(s, i, MORE, final);
     return i;
   }
@@ -656,7 +682,7 @@ export class XmlTokenizer {
   private textReference(s: string, i: number, final: boolean): number {
     const end = this.reference(s, i, final);
     if (end < 0) return end;
-    if (this.replacement.length > 0) this.h.text(this.replacement);
+    if (this.replacement.length > 0) this.emit(this.replacement);
     return end;
   }
 
@@ -1046,7 +1072,6 @@ export class XmlTokenizer {
   /** Inside a CDATA section: its text goes out as character data, up to "]]>". */
   private scanCdata(s: string, i: number, final: boolean): number {
     const n = s.length;
-    const h = this.h;
     if (this.clean && i >= 2) {
       // Fast path: the section's text up to "]]>" (or the end of the text) in one piece.
       const close = s.indexOf(']]>', i);
@@ -1054,7 +1079,10 @@ export class XmlTokenizer {
       const pairs = this.nextCr(s, i) < end ? -1 : this.pairsIn(s, i, end);
       if (pairs >= 0) {
         this.advanceFast(s, i, end, pairs);
-        if (end > i) h.text(s.slice(i, end));
+        if (end > i) {
+          if (this.skipText && !this.suspect) this.h.skippedText(end - i);
+          else this.h.text(s.slice(i, end));
+        }
         i = end;
       }
     }
@@ -1064,21 +1092,21 @@ export class XmlTokenizer {
       if (c === 0x5d) {
         if (i + 2 < n) {
           if (s.charCodeAt(i + 1) === 0x5d && s.charCodeAt(i + 2) === 0x3e) {
-            if (i > start) h.text(s.slice(start, i));
+            if (i > start) this.emit(s.slice(start, i));
             this.state = TEXT;
             return i + 3;
           }
           continue;
         }
         if (final || (i + 1 < n && s.charCodeAt(i + 1) !== 0x5d)) continue;
-        if (i > start) h.text(s.slice(start, i));
+        if (i > start) this.emit(s.slice(start, i));
         return this.incomplete(s, i, MORE, final);
       }
       if (c >= 0x20 && c < 0xd800) continue;
       if (c === 0x0d) {
         if (i + 1 >= n && !final) break;
-        if (i > start) h.text(s.slice(start, i));
-        h.text('\n');
+        if (i > start) this.emit(s.slice(start, i));
+        this.emit('\n');
         this.newline(s, i);
         if (s.charCodeAt(i + 1) === 0x0a) {
           i++;
@@ -1090,12 +1118,12 @@ export class XmlTokenizer {
       const j = this.special(s, i, final);
       if (j === STOPPED) return STOPPED;
       if (j === INCOMPLETE) {
-        if (i > start) h.text(s.slice(start, i));
+        if (i > start) this.emit(s.slice(start, i));
         return INCOMPLETE;
       }
       i = j;
     }
-    if (i > start) h.text(s.slice(start, i));
+    if (i > start) this.emit(s.slice(start, i));
     if (i < n) return this.incomplete(s, i, MORE, final);
     return i;
   }
@@ -1353,8 +1381,11 @@ function predefinedAt(s: string, k: number): string {
   }
 }
 
-/** Length of the reference predefinedAt() recognised, by its replacement. */
-const REFERENCE_LENGTH: Record<string, number> = { '<': 4, '>': 4, '&': 5, '"': 6, "'": 6 };
+/** Length of the reference predefinedAt() recognised, from its replacement. */
+function referenceLength(ch: string): number {
+  const c = ch.charCodeAt(0);
+  return c === 0x3c || c === 0x3e ? 4 : c === 0x26 ? 5 : 6;
+}
 
 /** The first attribute name given twice, or null. */
 function duplicate(names: readonly string[], count: number): string | null {

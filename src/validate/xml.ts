@@ -41,6 +41,13 @@ export interface XmlSink {
   start(el: XmlElement): void;
   /** Character data (entities resolved, CDATA included); one text node may come in several calls. */
   text(text: string): void;
+  /**
+   * Whether the text of the element just opened (or returned to) is needed. When not, it is
+   * checked but handed out only if it may be suspect (see XmlTokenizer.skipText); the length
+   * of what was skipped goes to skippedText.
+   */
+  wantsText?(): boolean;
+  skippedText?(length: number): void;
   end(): void;
   doctype?(d: Doctype, line: number): void;
 }
@@ -120,6 +127,7 @@ export class XmlReader {
       openTag: (name, names, values, count, line, column) => this.onOpen(name, names, values, count, line, column),
       closeTag: () => this.onClose(),
       text: (text) => this.sink.text(text),
+      skippedText: (length) => this.sink.skippedText?.(length),
       doctype: (body, line, column) => this.onDoctype(body, line, column),
       error: (code, params, line, column) => {
         this.failed = true;
@@ -166,11 +174,16 @@ export class XmlReader {
   }
 
   private startDecoding(): void {
-    const all = new Uint8Array(this.headLength);
-    let off = 0;
-    for (const c of this.head) {
-      all.set(c, off);
-      off += c.length;
+    let all: Uint8Array;
+    if (this.head.length === 1) {
+      all = this.head[0];
+    } else {
+      all = new Uint8Array(this.headLength);
+      let off = 0;
+      for (const c of this.head) {
+        all.set(c, off);
+        off += c.length;
+      }
     }
     this.head = [];
     const sniffed = sniffEncoding(all);
@@ -180,13 +193,17 @@ export class XmlReader {
     this.feed(this.decoder.decode(all.subarray(sniffed.bom), false));
   }
 
-  private feed(text: string): void {
-    if (this.failed || text.length === 0) return;
-    if (this.decoder?.invalidBytes && !this.reportedBadBytes) {
+  /** Hands a decoded chunk to the tokenizer, piece by piece. */
+  private feed(pieces: string[]): void {
+    if (this.failed) return;
+    if (this.decoder?.invalidBytes && !this.reportedBadBytes && pieces.some((p) => p.length > 0)) {
       this.reportedBadBytes = true;
       this.report('InvalidEncodedBytes', { encoding: this.decoder.name.toUpperCase() }, this.tokens.line, this.tokens.column);
     }
-    this.tokens.write(text);
+    for (const text of pieces) {
+      if (this.failed) return;
+      if (text.length > 0) this.tokens.write(text);
+    }
   }
 
   /** The root element starts: the prolog is over. */
@@ -345,12 +362,14 @@ export class XmlReader {
       }
     }
     this.sink.start({ name, prefix, local, uri: uri ?? '', attrs, nsDecls, line, column });
+    this.tokens.skipText = this.sink.wantsText?.() === false;
   }
 
   private onClose(): void {
     const declared = this.declStack.pop();
     if (declared) for (const prefix of declared) this.bindings.get(prefix)!.pop();
     this.sink.end();
+    this.tokens.skipText = this.sink.wantsText?.() === false;
   }
 
   /** A fatal error found here (not by the tokenizer): report it and stop reading. */
