@@ -13,3 +13,12 @@ export function detectSyntax(head: Uint8Array): Syntax {
   if (i >= head.length) return 'undecided';
   return head[i] === 0x7b || head[i] === 0x5b ? 'json' : 'xml';
 }
+
+/** detectSyntax for a document held as a string (its UTF-8 encoding would give the same answer). */
+export function detectTextSyntax(text: string): Syntax {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let c = text.charCodeAt(i);
+  while (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) c = text.charCodeAt(++i);
+  if (i >= text.length) return 'undecided';
+  return c === 0x7b || c === 0x5b ? 'json' : 'xml';
+}

@@ -2,7 +2,7 @@
 // network access, memory bounded (XML is checked in one pass without building a tree; JSON is
 // collected up to a limit and handed to the JSON Feed checker).
 import { documentRule } from './document.js';
-import { detectSyntax } from './detect.js';
+import { detectSyntax, detectTextSyntax } from './detect.js';
 import { validateJsonFeed } from './jsonfeed.js';
 import type { FeedFormat, Message, ValidationReport } from './report.js';
 import { Validator } from './tree.js';
@@ -28,8 +28,13 @@ export const JSON_LIMIT = 64 * 1024 * 1024;
 
 const MRSS_WITHOUT_SLASH = 'http://search.yahoo.com/mrss';
 
+interface XmlValidator extends StreamingValidator {
+  /** XmlReader.readText, then the report (null if the text must be read as bytes). */
+  readText(text: string): ValidationReport | null;
+}
+
 /** XML checking: the XML reader feeds the rule engine; namespace declarations are looked at on the way. */
-function xmlValidator(): StreamingValidator {
+function xmlValidator(): XmlValidator {
   const rules = new Validator(documentRule);
   const sink: XmlSink = {
     start(el: XmlElement) {
@@ -46,14 +51,18 @@ function xmlValidator(): StreamingValidator {
   };
   const reader = new XmlReader(sink, (code, params, line, column) => rules.add(code as Code, params, line, column));
   rules.textMayHaveBadCharacters = () => reader.mayHaveBadCharacters;
+  const finish = (): ValidationReport => {
+    rules.halted = reader.stopped;
+    rules.finish();
+    return report(rules.format, rules.errors, rules.warnings, rules.droppedCount);
+  };
   return {
     write: (chunk) => reader.write(chunk),
     end() {
       reader.end();
-      rules.halted = reader.stopped;
-      rules.finish();
-      return report(rules.format, rules.errors, rules.warnings, rules.droppedCount);
+      return finish();
     },
+    readText: (text) => (reader.readText(text) ? finish() : null),
   };
 }
 
@@ -82,11 +91,15 @@ function jsonValidator(): StreamingValidator {
       if (tooLarge) {
         return report('json', [makeMessage('ValidatorLimit', { limit: JSON_LIMIT })], []);
       }
-      const text = Buffer.concat(chunks).toString('utf8');
-      const { errors, warnings } = validateJsonFeed(text);
-      return report('json', errors, warnings);
+      const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      return jsonReport(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
     },
   };
+}
+
+function jsonReport(text: string): ValidationReport {
+  const { errors, warnings } = validateJsonFeed(text);
+  return report('json', errors, warnings);
 }
 
 /**
@@ -125,5 +138,29 @@ export function validateFeed(bytes: Uint8Array, opts: ValidateOptions = {}): Val
   const v = createValidator(opts);
   v.write(bytes);
   return v.end();
+}
+
+interface WellFormed {
+  isWellFormed(): boolean;
+  toWellFormed(): string;
+}
+
+/**
+ * Validates a document held as a string: the same report as validateFeed(Buffer.from(text,
+ * 'utf8')), without the encoding and decoding. Lone surrogates, which encoding turns into U+FFFD,
+ * are read as U+FFFD (and so may give BadCharacters, as the bytes would). A document that
+ * declares another encoding than UTF-8 is read as its UTF-8 bytes, as validateFeed would.
+ */
+export function validateFeedText(text: string, opts: ValidateOptions = {}): ValidationReport {
+  const s = text as unknown as WellFormed;
+  const doc = s.isWellFormed() ? text : s.toWellFormed();
+  if (detectTextSyntax(doc) === 'json') {
+    // Every character takes one to three bytes (a surrogate pair, two characters, four).
+    if (doc.length > JSON_LIMIT || (doc.length * 3 > JSON_LIMIT && Buffer.byteLength(doc, 'utf8') > JSON_LIMIT)) {
+      return report('json', [makeMessage('ValidatorLimit', { limit: JSON_LIMIT })], []);
+    }
+    return jsonReport(doc);
+  }
+  return xmlValidator().readText(doc) ?? validateFeed(Buffer.from(doc, 'utf8'), opts);
 }
 

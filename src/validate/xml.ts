@@ -167,6 +167,27 @@ export class XmlReader {
     this.feed(this.decoder.decode(chunk, false));
   }
 
+  /**
+   * Reads a whole document held as a string, as write() and end() would read its UTF-8 encoding
+   * but without encoding and decoding it. The string must have no lone surrogates (encoding
+   * turns them into U+FFFD). Returns false, having read nothing, when the document's first bytes
+   * say it is not UTF-8: only its bytes can then tell what a reader sees.
+   */
+  readText(text: string): boolean {
+    // The first SNIFF_BYTES characters encode to at least as many bytes: all that sniffing reads.
+    const sniffed = sniffEncoding(Buffer.from(text.slice(0, SNIFF_BYTES), 'utf8'));
+    if (sniffed.decoder.name !== 'utf-8') return false;
+    this.decoder = sniffed.decoder;
+    this.encoding = sniffed.decoder.name;
+    for (const p of sniffed.problems) this.report(p.code, p.params, 1, p.column ?? 1);
+    // A UTF-8 byte order mark is one character; the decoder would drop one more at the start.
+    let start = sniffed.bom > 0 ? 1 : 0;
+    if (text.charCodeAt(start) === 0xfeff) start++;
+    this.feed([start === 0 ? text : text.slice(start)]);
+    this.end();
+    return true;
+  }
+
   end(): void {
     if (!this.decoder) this.startDecoding();
     if (!this.failed) this.feed(this.decoder!.decode(new Uint8Array(0), true));

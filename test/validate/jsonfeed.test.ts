@@ -82,6 +82,22 @@ test('a JSON nesting bomb is an error, not a stack overflow', () => {
   }
 });
 
+test('repeated keys and deep nesting are found in documents JSON.parse accepts', () => {
+  const keys = (text: string) => validateJsonFeed(text).warnings.concat(validateJsonFeed(text).errors).filter((m) => m.code === 'JsonDuplicateKey').map((m) => m.path);
+  // Written differently, the same key: JSON.parse keeps the last one silently.
+  assert.deepEqual(keys('{"items":[],"title":"a","t\\u0069tle":"b"}'), ['title']);
+  // Quotes and backslashes inside strings do not end them early or hide a key.
+  assert.deepEqual(keys('{"items":[],"title":"say \\"title\\": \\\\","x\\\\":1,"title":"b"}'), ['title']);
+  assert.deepEqual(keys('{"items":[],"title":"a \\\\\\"","summary":"\\"title\\"","_x":{"a":1,"a":2}}'), ['_x.a']);
+  // The same key in sibling objects is fine; in an object with many keys it is still found.
+  assert.deepEqual(keys('{"items":[{"id":"1"},{"id":"2"}],"title":"t"}'), []);
+  const many = Array.from({ length: 40 }, (_, i) => `"k${i}":${i}`).join(',');
+  assert.deepEqual(keys(`{"items":[],"_x":{${many},"k7":0}}`), ['_x.k7']);
+  const deep = `{"items":[],"_x":${'['.repeat(300)}${']'.repeat(300)}}`;
+  assert.equal(JSON.parse(deep)._x.length, 1);
+  assert.deepEqual(validateJsonFeed(deep).errors.map((m) => m.code), ['JsonTooDeep']);
+});
+
 test('a feed with a million problems reports a bounded number of them', () => {
   const text = JSON.stringify({ items: Array.from({ length: 200_000 }, () => ({})) });
   const r = validateJsonFeed(text);
