@@ -3,8 +3,8 @@
 // Ingest: the calling thread and the workers share the file list and take chunks of it from a
 // shared counter (work stealing), so whoever runs faster takes more and they finish together.
 // A worker that dies, fails or stalls loses nothing: whatever it took and did not send back is
-// done on the calling thread. Validation: a feed goes to the least busy worker, or is validated
-// on the calling thread when every worker already has enough queued.
+// done on the calling thread. Validation: feeds queue here and the workers pull them while the
+// calling thread renders the next ones; it helps when the queue grows long, or when told to.
 //
 // Cheap when there is little to do: nothing is started until a call has enough work to pay for a
 // worker (start-up plus copying results back, measured: see the thresholds below); smaller calls
@@ -28,11 +28,18 @@ export interface PublishPool {
    *  read comes back as `{ ok: false, readError }`, never as a rejection of the whole call.
    *  Aborting the signal stops the work and rejects with the signal's reason. */
   ingestFiles(files: IngestInput[], opts: IngestFilesOptions, signal?: AbortSignal): Promise<IngestedFile[]>;
-  /** The validator's report on one feed (bytes, or the text to be written as UTF-8). */
+  /** The validator's report on one feed (bytes, or the text to be written as UTF-8). Meant to be
+   *  called without waiting for the report at once: render the next feed meanwhile, and wait for
+   *  the reports (after flush()) at the end. While workers start, and for runs with little to
+   *  validate, it is done on the calling thread. */
   validate(input: Uint8Array | string, opts?: ValidateOptions): Promise<ValidationReport>;
   /** The text's UTF-8 bytes and the validator's report on them, both made off the calling
    *  thread when a worker is free (the bytes are handed over, not copied). */
   encodeAndValidate(text: string, opts?: ValidateOptions): Promise<{ bytes: Uint8Array; report: ValidationReport }>;
+  /** Has the calling thread validate the feeds still waiting for a worker; resolves when none is
+   *  left waiting (those a worker holds resolve their own promises). Call it when the calling
+   *  thread has nothing else to do, before waiting for the reports. */
+  flush(): Promise<void>;
   /** Starts the workers and loads their code now, ahead of calls known to come (optional; need
    *  not be awaited). Resolves when they are ready, or at once when the pool uses no workers. */
   warm(modules?: Array<'ingest' | 'validate'>): Promise<void>;
@@ -63,8 +70,10 @@ export interface PublishPoolOptions {
   /** Feeds are validated on the calling thread alone until this many bytes were asked for in all
    *  (or a worker is already warm): a run that validates a few feeds starts no worker. */
   minBytesForWorkers?: number;
-  /** Validations queued per worker before the calling thread validates the next one itself. */
+  /** Feeds each worker holds at once (the next is sent as one is done). */
   maxQueuedValidations?: number;
+  /** Queued feeds beyond this many bytes are validated by the calling thread as it adds more. */
+  maxQueuedBytes?: number;
   /** A worker holding work of ours that sends nothing for this long is ended, its work redone here. */
   stallMs?: number;
   /** V8's young generation of each worker, MB (a larger one means far fewer scavenges). */
@@ -88,6 +97,9 @@ const MIN_BYTES_FOR_WORKERS = 16 * 1024 * 1024;
 const WARM_MIN_FILES = 2 * 50;
 const MIN_FEED_BYTES = 16 * 1024;
 const MAX_QUEUED_VALIDATIONS = 2;
+/** ~60 archive pages, ~0.2 s of validation: enough to keep a worker busy while the calling
+ *  thread renders, and a bound on the memory feeds waiting for a worker hold. */
+const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 /** Chunk sizes: the calling thread yields between chunks (to take the workers' results), so its
  *  chunks are smaller; a worker's result message per chunk is one copy, so its chunks are larger. */
 const MAIN_MAX_CHUNK = 50;
@@ -125,6 +137,7 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
   const minFiles = options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS;
   const minBytes = options.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS;
   const maxQueued = options.maxQueuedValidations ?? MAX_QUEUED_VALIDATIONS;
+  const maxQueuedBytes = options.maxQueuedBytes ?? MAX_QUEUED_BYTES;
   const stallMs = options.stallMs ?? STALL_MS;
   const slots: Slot[] = [];
   let deaths = 0;
@@ -295,10 +308,13 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
     for (const slot of working) if (now - slot.lastHeard >= stallMs) void slot.worker.terminate();
   }
 
-  // ---- validation: one queue; each worker holds up to maxQueued feeds, and the calling thread
-  // takes the next one whenever it is free (between its own awaits), so neither waits on the other.
+  // ---- validation: feeds wait in one queue here; each worker pulls the next when it has fewer
+  // than maxQueued. The calling thread does not take queued feeds while it has its own work (it
+  // renders the next feed meanwhile), only when the queue grows past maxQueuedBytes (the workers
+  // are behind: it helps, and memory stays bounded) and when asked to (flush).
   interface Validation {
     input: Uint8Array | string;
+    size: number;
     contentType: string | null;
     returnBytes: boolean;
     resolve(v: Validated): void;
@@ -306,8 +322,14 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
   }
   type Validated = { report: ValidationReport; bytes?: Uint8Array };
   const queue: Validation[] = [];
-  let drainScheduled = false;
+  let queuedBytes = 0;
   let bytesAsked = 0;
+
+  function dequeue(): Validation | undefined {
+    const v = queue.shift();
+    if (v) queuedBytes -= v.size;
+    return v;
+  }
 
   async function validateHere(v: Validation): Promise<void> {
     try {
@@ -355,37 +377,60 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
     slot.worker.postMessage({ type: 'validate', id, input: v.input, contentType: v.contentType, returnBytes: v.returnBytes } satisfies ToWorker);
   }
 
-  /** Gives queued feeds to workers that are ready and have room, and has the calling thread take
-   *  one when it is free. Workers are started (and sent the validator's code) once enough was asked. */
+  /** Gives queued feeds to ready workers with room. Workers are started (and sent the
+   *  validator's code) once enough was asked for; with no worker left, the queue is done here. */
   function dispatch(): void {
-    if (usable() && bytesAsked >= minBytes) for (const slot of workers()) void load(slot, 'validate');
+    if (!usable()) {
+      for (let v; (v = dequeue()); ) void validateHere(v);
+      return;
+    }
+    if (bytesAsked >= minBytes) for (const slot of workers()) void load(slot, 'validate');
     const ready = slots.filter((s) => s.alive && s.loaded.has('validate'));
     while (queue.length) {
       const slot = ready.reduce<Slot | null>((best, s) => (s.validations < (best?.validations ?? maxQueued) ? s : best), null);
       if (!slot) break;
-      sendToWorker(slot, queue.shift()!);
-    }
-    if (queue.length && !drainScheduled) {
-      drainScheduled = true;
-      setImmediate(() => {
-        drainScheduled = false;
-        const next = queue.shift();
-        if (next) void validateHere(next).then(dispatch);
-      });
+      sendToWorker(slot, dequeue()!);
     }
   }
 
-  function validateVia(input: Uint8Array | string, opts: ValidateOptions, returnBytes: boolean): Promise<Validated> {
-    return new Promise((resolve, reject) => {
-      const v: Validation = { input, contentType: opts.contentType ?? null, returnBytes, resolve, reject };
-      const size = typeof input === 'string' ? input.length : input.byteLength;
-      bytesAsked += size;
+  async function validateVia(input: Uint8Array | string, opts: ValidateOptions, returnBytes: boolean): Promise<Validated> {
+    const size = typeof input === 'string' ? input.length : input.byteLength;
+    bytesAsked += size;
+    const done = new Promise<Validated>((resolve, reject) => {
+      const v: Validation = { input, size, contentType: opts.contentType ?? null, returnBytes, resolve, reject };
       if (size < Math.min(MIN_FEED_BYTES, minBytes) || !usable() || (bytesAsked < minBytes && !warmFor('validate'))) void validateHere(v);
       else {
         queue.push(v);
+        queuedBytes += size;
         dispatch();
       }
     });
+    // The workers are behind: the calling thread takes the oldest feeds until the queue is short.
+    if (queuedBytes > maxQueuedBytes) await help(() => queuedBytes <= maxQueuedBytes);
+    return done;
+  }
+
+  /** The calling thread takes queued feeds until `enough`, one helping loop at a time (several
+   *  at once would take every feed in one go, without letting the workers' reports in between). */
+  let helping: Promise<void> = Promise.resolve();
+  function help(enough: () => boolean): Promise<void> {
+    helping = helping.then(async () => {
+      while (queue.length && !enough()) await takeOneHere();
+    });
+    return helping;
+  }
+
+  /** The calling thread validates the oldest queued feed, after letting the workers' messages in
+   *  (each report makes room for the next feed to go to a worker). */
+  async function takeOneHere(): Promise<void> {
+    await new Promise<void>((r) => setImmediate(r));
+    const v = dequeue();
+    if (v) await validateHere(v);
+  }
+
+  /** The calling thread validates what is still queued (the workers finish what they hold). */
+  function flush(): Promise<void> {
+    return help(() => false);
   }
 
   return {
@@ -397,6 +442,7 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
       const { report, bytes } = await validateVia(text, opts, true);
       return { report, bytes: bytes! };
     },
+    flush,
     stats: () => ({ ...stats }),
     async warm(modules = ['ingest', 'validate']) {
       if (!usable()) return;

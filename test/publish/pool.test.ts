@@ -147,15 +147,28 @@ test('validate() gives validateFeed()’s report, for bytes and for text, spread
   const feeds = sampleFeeds();
   const expected = feeds.map((f) => validateFeed(f.bytes, { contentType: f.contentType }));
   assert.ok(expected.some((r) => !r.valid) && expected.some((r) => r.valid), 'the samples hold valid and invalid feeds');
+  // Asked for all at once, the worker takes them one after the other.
   const fromBytes = await Promise.all(feeds.map((f) => pool.validate(f.bytes, { contentType: f.contentType })));
   assert.deepEqual(fromBytes, expected);
-  const fromText = await Promise.all(feeds.map((f) => pool.validate(Buffer.from(f.bytes).toString('utf8'), { contentType: f.contentType })));
-  assert.deepEqual(fromText, expected);
+  assert.equal(pool.stats().validationsInWorkers, feeds.length);
+  // After asking, the calling thread takes what the worker has not.
+  const asked = feeds.map((f) => pool.validate(Buffer.from(f.bytes).toString('utf8'), { contentType: f.contentType }));
+  await pool.flush();
+  assert.deepEqual(await Promise.all(asked), expected);
   const s = pool.stats();
-  assert.ok(s.validationsInWorkers > 0, 'the worker validated some');
+  assert.ok(s.validationsHere > 0, 'the calling thread validated some');
   assert.equal(s.validationsHere + s.validationsInWorkers, feeds.length * 2);
   // The caller's bytes are copied to the worker, not taken from it.
   assert.ok(feeds.every((f) => f.bytes.byteLength > 0));
+});
+
+test('when feeds queue up faster than the worker validates them, the calling thread takes some', async (t) => {
+  const pool = await forcedPool(t, { maxQueuedBytes: 1 });
+  const feeds = sampleFeeds();
+  const got = await Promise.all(feeds.map((f) => pool.validate(f.bytes, { contentType: f.contentType })));
+  assert.deepEqual(got, feeds.map((f) => validateFeed(f.bytes, { contentType: f.contentType })));
+  const s = pool.stats();
+  assert.ok(s.validationsHere > 0 && s.validationsInWorkers > 0, JSON.stringify(s));
 });
 
 test('encodeAndValidate() gives the text’s UTF-8 bytes and their report', async (t) => {
