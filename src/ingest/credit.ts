@@ -31,7 +31,13 @@ const AGENCY_PHRASES = [/^picture alliance$/i, /^associated press$/i, /^press as
 /** The words that introduce a credit, in the languages of the sources we read. */
 const MARKER = String.raw`(?:Photo(?:graph|s)?|Picture|Image|Pics?|Foto(?:s)?|Bild(?:er)?|Credit|Quelle|Crédit|Zdjęcie|Fot\.)`;
 
-/** Any marker word, wherever it stands: PAREN_MARKER and COLON_MARKER need one. */
+/**
+ * What every marked style but BBC_IMAGE and PAREN_AGENCY_PHOTO (both found at the block's ends)
+ * needs, looked for in one pass: a `:` (PAREN_MARKER, COLON_MARKER, `Photo: `), a `©`, `Pic/`, or
+ * BY_MARKER's `by`, `von` or `par` before a space. Body paragraphs seldom have any.
+ */
+const ANY_MARK = /[©Ⓒ:]|(?:by|von|par)(?=\s)|Pics?\//i;
+/** Any marker word, wherever it stands: COLON_MARKER needs one. */
 const MARKER_WORD = new RegExp(MARKER);
 /** BY_MARKER's words: it needs one of them. */
 const BY_MARKER_WORD = /photo|picture|image|foto/i;
@@ -108,6 +114,9 @@ const PHRASE_WORD = /^(?:picture|alliance|associated|press|association|getty|ima
 
 /** False when isSegment refuses any segment holding this word, wherever it stands. */
 function mayBeCreditWord(w: string): boolean {
+  // Every other test below wants a capital or a digit first: a lower-case word is decided here.
+  const c = w.charCodeAt(0);
+  if (c >= 0x61 && c <= 0x7a) return isAgencyWord(w) || NAME_PARTICLE.test(w) || PHRASE_WORD.test(w);
   return (
     isCapsWord(w) ||
     isTitleWord(w) ||
@@ -142,6 +151,7 @@ function segmentsOf(tokens: string[]): string[][] | null {
 
 /** False when a token cannot stand in a credit's tail: a word no segment accepts (a separator may). */
 function mayEndCredit(token: string): boolean {
+  if (!token.includes('/')) return SEPARATOR.test(token) || token === '' || mayBeCreditWord(token);
   return SEPARATOR.test(token) || !token.split('/').some((p) => p !== '' && !mayBeCreditWord(p));
 }
 
@@ -223,12 +233,15 @@ function made(caption: string, credit: string): CaptionParts | null {
  * Works on whole caption blocks and on credit-only blocks (`Photo by ipopba / Getty Images`).
  */
 export function markedCredit(block: string): CaptionParts | null {
+  const closes = lastNonSpace(block) === ')';
+  const bbc = block.startsWith('Image copyright');
+  if (!closes && !bbc && !ANY_MARK.test(block)) return null;
   // Both parenthesised styles take the block's last `(` (nothing inside them is a parenthesis),
   // and BY_MARKER's credit runs to the end without one: their markers stand after it.
   const lastOpen = block.lastIndexOf('(');
-  let m = block.startsWith('Image copyright') ? BBC_IMAGE.exec(block) : null;
+  let m = bbc ? BBC_IMAGE.exec(block) : null;
   if (m) return { caption: m[2].trim(), credit: m[1].trim() };
-  m = lastNonSpace(block) === ')' && block.includes('Photo', lastOpen) ? PAREN_AGENCY_PHOTO.exec(block) : null;
+  m = closes && block.includes('Photo', lastOpen) ? PAREN_AGENCY_PHOTO.exec(block) : null;
   if (m) return made(block.slice(0, m.index), m[1]);
   m = lastOpen >= 0 && block.includes(':', lastOpen) ? PAREN_MARKER.exec(block) : null;
   if (m) return made(block.slice(0, m.index), stripMarker(m[1]));
@@ -258,9 +271,11 @@ function leadingCredit(text: string): CaptionParts | null {
   return { caption: m[2].trim(), credit: m[1].trim() };
 }
 
+const LEADING_MARKER = new RegExp(String.raw`^${MARKER}\s*:\s*`);
+
 /** `Foto: Bild: SN/…` → `SN/…`: a second marker inside the first. */
 function stripMarker(s: string): string {
-  return s.replace(new RegExp(String.raw`^${MARKER}\s*:\s*`), '').trim();
+  return s.replace(LEADING_MARKER, '').trim();
 }
 
 /** Japanese papers: `…技官（警視庁提供）` — the photo was provided by (提供) the named body. */

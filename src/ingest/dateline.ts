@@ -89,8 +89,9 @@ function fullYear(y: string): number {
   return y.length === 2 ? (n < 70 ? 2000 + n : 1900 + n) : n;
 }
 
+const MONTH_WORD = new RegExp(`^${MONTH}$`, 'i');
 function isMonthWord(word: string): boolean {
-  return new RegExp(`^${MONTH}$`, 'i').test(word);
+  return MONTH_WORD.test(word);
 }
 
 /** Run-in labels that open paragraphs the same way (`NOTE:`, `TAX RATES:`) are not places. */

@@ -68,10 +68,20 @@ function hex(n: number | undefined): string {
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * Everything cleanText could change: a BOM, a CR, a tab, a character FORBIDDEN may match (any
- * surrogate: pairs are let through below, but are rare), a space or no-break space ending a line.
+ * Besides a BOM and spaces ending a line, everything cleanText could change: a CR, a tab, a
+ * character FORBIDDEN may match (any surrogate: pairs are let through below, but are rare).
  */
-const MAYBE_UNCLEAN = /^\uFEFF|[\r\t\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|[ \u00A0](?:\n|$)/;
+const MAYBE_UNCLEAN = /[\r\t\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** A space or no-break space before a line end or the end: what `/[ \u00A0]+$/` takes off a line. */
+function endsLineWithSpace(text: string): boolean {
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    const c = text.charCodeAt(nl - 1);
+    if (c === 0x20 || c === 0xa0) return true;
+  }
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x20 || last === 0xa0;
+}
 
 /** The most lines one file gets a warning for; the last warning says how many more there were. */
 const MAX_LINE_WARNINGS = 10;
@@ -87,8 +97,8 @@ export interface CleanText {
  * any is named in a warning.
  */
 export function cleanText(raw: string, file: string): CleanText {
-  // Most files have nothing to clean: one scan says so, and they are given back as they came.
-  if (!MAYBE_UNCLEAN.test(raw)) return { text: raw, warnings: [] };
+  // Most files have nothing to clean: a quick look says so, and they are given back as they came.
+  if (!MAYBE_UNCLEAN.test(raw) && raw.charCodeAt(0) !== 0xfeff && !endsLineWithSpace(raw)) return { text: raw, warnings: [] };
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   text = text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
   const warnings: Diagnostic[] = [];

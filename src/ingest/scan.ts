@@ -11,19 +11,14 @@ export function isSpace(c: number): boolean {
   );
 }
 
-/** `s.split(/\s+/).filter(Boolean).length > limit`, counting no further than it must. */
+/** `s.split(/\s+/).filter(Boolean).length > limit`, read no further than the word past the limit. */
 export function moreWordsThan(s: string, limit: number): boolean {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    if (isSpace(s.charCodeAt(i))) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      if (++count > limit) return true;
-    }
-  }
-  return false;
+  let re = wordsPast.get(limit);
+  if (!re) wordsPast.set(limit, (re = new RegExp(String.raw`^\s*(?:\S+\s+){${limit}}\S`)));
+  return re.test(s);
 }
+/** `limit` runs of non-space, each closed by space, then one more: \S and \s never overlap, so no backtracking. */
+const wordsPast = new Map<number, RegExp>();
 
 /** The last of `s.split(/\s+/).filter(Boolean)`, or '' when there is none. */
 export function lastWord(s: string): string {
