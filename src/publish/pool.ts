@@ -144,7 +144,9 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
   let nextId = 1;
   const stats: PoolStats = { filesHere: 0, filesInWorkers: 0, filesRedone: 0, validationsHere: 0, validationsInWorkers: 0, workersStarted: 0, workerFailures: 0 };
 
-  const usable = (): boolean => size > 0 && deaths < MAX_DEATHS;
+  /** While closing, work the workers held or were to get is done here. */
+  let closing = false;
+  const usable = (): boolean => size > 0 && deaths < MAX_DEATHS && !closing;
 
   function spawn(): Slot {
     const worker = new Worker(workerEntry(), {
@@ -203,12 +205,20 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
         attach(slot, id, {
           message(m) {
             detach(slot, id);
-            // (If it could not load the code, it is simply never given that work.)
-            if (m.type === 'warmed') slot.loaded.add(code);
             resolve();
+            if (m.type === 'warmed') {
+              slot.loaded.add(code);
+              if (code === 'validate') dispatch();
+            } else {
+              // It cannot load our code: of no use, ended like a worker that died.
+              void slot.worker.terminate();
+            }
+          },
+          lost() {
+            resolve();
+            // Feeds waiting for it go to another worker, or are validated here.
             if (code === 'validate') dispatch();
           },
-          lost: resolve,
         });
         slot.worker.postMessage({ type: 'warm', id, modules: [code] } satisfies ToWorker);
       });
@@ -449,11 +459,16 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
       await Promise.all(workers().flatMap((slot) => modules.map((code) => load(slot, code))));
     },
     async close() {
-      const ending = slots.splice(0);
-      await Promise.all(ending.map(async (s) => {
-        await s.worker.terminate();
-        await s.exited;
-      }));
+      closing = true;
+      try {
+        const ending = slots.splice(0);
+        await Promise.all(ending.map(async (s) => {
+          await s.worker.terminate();
+          await s.exited;
+        }));
+      } finally {
+        closing = false;
+      }
     },
   };
 }

@@ -191,6 +191,15 @@ for (const how of ['throw', 'crash', 'hang'] as const) {
   });
 }
 
+test('closing the pool while the worker holds feeds: they are validated here, nothing is lost', async (t) => {
+  const pool = await forcedPool(t);
+  const feeds = sampleFeeds();
+  const asked = feeds.map((f) => pool.validate(f.bytes, { contentType: f.contentType }));
+  await pool.close();
+  assert.deepEqual(await Promise.all(asked), feeds.map((f) => validateFeed(f.bytes, { contentType: f.contentType })));
+  assert.equal(pool.stats().workersStarted, 1, 'no worker started while closing');
+});
+
 test('a run that validates a few feeds starts no worker', async (t) => {
   const pool = createPublishPool({ workers: 1 });
   t.after(() => pool.close());
