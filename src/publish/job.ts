@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { isArticleFile } from '../ingest/files.js';
 import type { Article, Diagnostic, Site } from '../model/index.js';
 import type { ValidationReport } from '../validate/report.js';
+import type { IngestedFile, IngestFilesOptions, IngestInput } from './pool-ingest.js';
 import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief } from './brief.js';
@@ -40,10 +41,18 @@ export interface PublishStages {
    *  "unchanged" run then starts in a fraction of the time). */
   prepare?(): Promise<void>;
   ingest(input: { path: string; bytes: Uint8Array }, opts: { site: Site; firstSeen: string; maxBytes: number }): IngestResult;
+  /** Reads, hashes and ingests many files at once (e.g. spread over worker threads); results
+   *  in order. Optional: without it, each file is read here and given to `ingest`. */
+  ingestFiles?(files: IngestInput[], opts: IngestFilesOptions, signal?: AbortSignal): Promise<IngestedFile[]>;
   /** Every output file by name (`archive/` names included). A file with a key is rendered only
    *  when the key differs from the one its published copy was written with. */
   render(site: Site, articles: Article[], opts: RenderOptions): Promise<Record<string, RenderedFile>>;
   validate(bytes: Uint8Array, opts?: { contentType?: string | null }): ValidationReport;
+  /** A feed's UTF-8 bytes and the validator's report on them, possibly made on another thread
+   *  while this one renders the next file. Optional: without it, `validate` is called here. */
+  encodeAndValidate?(text: string, opts: { contentType?: string | null }): Promise<{ bytes: Uint8Array; report: ValidationReport }>;
+  /** Called once when the run is over, whatever its outcome (e.g. to end worker threads). */
+  release?(): Promise<void>;
   /** After validation, before the swap: may add files (e.g. `rss.xml.gz`) beside the staged ones. */
   precompress?(stagingDir: string, files: string[]): Promise<void>;
   /** After a swap that changed feeds: tell the WebSub hubs. */
@@ -99,6 +108,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/feed+json',
 };
 
+/** Files rendered but not yet validated and staged, at most (each holds its text and bytes). */
+const MAX_IN_FLIGHT = 4;
+
 /** A failure that ends the run with exit 2 and this message, nothing published. */
 class RunFailed extends Error {}
 
@@ -144,6 +156,7 @@ export async function runPublish(opts: PublishOptions): Promise<PublishReport> {
   } finally {
     if (staging) await discardStaging(fs, staging).catch(() => undefined);
     await lock.release().catch(() => undefined);
+    await opts.stages.release?.().catch(() => undefined);
     timer.mark('release');
     timer.flush();
   }
@@ -202,7 +215,7 @@ async function runLocked(
   await stages.prepare?.();
   timer.mark('prepare');
 
-  // ---- read (or recall) each article's bytes hash
+  // ---- which articles must be read: those whose stat the cache cannot vouch for
   if (!opts.rebuildLedger) cache.articles = await loadArticles(fs, cachePaths, cacheKey, BRIEF_CODEC);
   timer.mark('load cache');
   const readBytes = async (f: ArticleFile): Promise<Uint8Array> => {
@@ -212,58 +225,89 @@ async function runLocked(
       throw new RunFailed(`${f.rel}: cannot be read: ${describeFsError(err)}`);
     }
   };
+  const shaOf = new Map<string, string>();
+  const unknown: ArticleFile[] = []; // not in the cache: read, hashed and ingested in one go
+  const touched: ArticleFile[] = []; // in the cache, but its stat moved: maybe the same bytes
+  for (const f of files) {
+    const c = cache.articles[f.rel];
+    if (!c) unknown.push(f);
+    else if (statMatches(c, f.stat, cache.loadedMtimeMs)) shaOf.set(f.rel, c.sha256);
+    else touched.push(f);
+  }
   const bytesOf = new Map<string, Uint8Array>();
   let bytesKept = 0;
-  const keys: FileKey[] = [];
-  const toRead = files.filter((f) => !statMatches(cache.articles[f.rel], f.stat, cache.loadedMtimeMs));
-  const shaRead = new Map<string, string>();
-  await inBatches(toRead, async (f) => {
+  await inBatches(touched, async (f) => {
     const bytes = await readBytes(f);
-    shaRead.set(f.rel, sha256Hex(bytes));
+    shaOf.set(f.rel, sha256Hex(bytes));
     if (bytesKept + bytes.length <= KEEP_BYTES) {
       bytesOf.set(f.rel, bytes);
       bytesKept += bytes.length;
     }
   });
-  for (const f of files) keys.push({ path: f.rel, sha256: shaRead.get(f.rel) ?? cache.articles[f.rel].sha256, frontMatterId: null });
-  const shaOf = new Map(keys.map((k) => [k.path, k.sha256]));
   timer.mark('read+hash');
 
-  // ---- ingest: the first-seen time comes from the ledger entry the file most likely is
+  // ---- ingest, with the first-seen time of the ledger entry each file most likely is (files
+  // not read yet are guessed by path; a guess the final match below disagrees with is redone)
+  const keys: FileKey[] = files.map((f) => ({ path: f.rel, sha256: shaOf.get(f.rel) ?? '', frontMatterId: null }));
   const guess = matchLedger(ledger.entries, keys).matched;
   const newCache: Record<string, Cached> = {};
   const wholeOf = new Map<string, Article>(); // by file: articles ingested this run, whole (before the ledger)
-  let ingested = 0;
-  const ingestOne = async (f: ArticleFile, firstSeen: string): Promise<IngestResult> => {
-    const sha = shaOf.get(f.rel)!;
-    const c = cache.articles[f.rel];
-    wholeOf.delete(f.rel);
-    if (c && c.sha256 === sha && c.firstSeen === firstSeen) {
-      c.size = f.stat.size;
-      c.mtimeMs = f.stat.mtimeMs;
-      newCache[f.rel] = c;
-      return c.result;
-    }
-    const bytes = bytesOf.get(f.rel) ?? (await readBytes(f));
-    const result = stages.ingest({ path: f.rel, bytes }, { site: config.site, firstSeen, maxBytes: config.maxArticleBytes });
+  const results = new Map<string, { result: IngestResult; firstSeen: string }>();
+  /** Takes an ingest result: the run keeps it in brief, and whole (for rendering) up to a limit. */
+  const took = (f: ArticleFile, sha: string, firstSeen: string, result: IngestResult): IngestResult => {
     if (result.ok && wholeOf.size < KEEP_WHOLE) wholeOf.set(f.rel, result.article);
+    else wholeOf.delete(f.rel);
     const brief = briefResult(result);
     newCache[f.rel] = { size: f.stat.size, mtimeMs: f.stat.mtimeMs, sha256: sha, firstSeen, result: brief };
-    if (++ingested % 64 === 0) await yieldToEvents(signal);
+    results.set(f.rel, { result: brief, firstSeen });
     return brief;
   };
-  const results = new Map<string, { result: IngestResult; firstSeen: string }>();
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    const firstSeen = guess.get(f.rel)?.firstSeen ?? nowIso;
-    results.set(f.rel, { result: await ingestOne(f, firstSeen), firstSeen });
+  /** The cached result, when it was ingested from these bytes with this first-seen time. */
+  const recall = (f: ArticleFile, firstSeen: string): IngestResult | null => {
+    const c = cache.articles[f.rel];
+    if (!c || c.sha256 !== shaOf.get(f.rel) || c.firstSeen !== firstSeen) return null;
+    c.size = f.stat.size;
+    c.mtimeMs = f.stat.mtimeMs;
+    newCache[f.rel] = c;
+    wholeOf.delete(f.rel);
+    results.set(f.rel, { result: c.result, firstSeen });
+    return c.result;
+  };
+  let ingested = 0;
+  /** Ingests one file here, from the bytes read above or read now. */
+  const ingestHere = async (f: ArticleFile, firstSeen: string): Promise<IngestResult> => {
+    const bytes = bytesOf.get(f.rel) ?? (await readBytes(f));
+    const sha = sha256Hex(bytes);
+    shaOf.set(f.rel, sha);
+    const result = stages.ingest({ path: f.rel, bytes }, { site: config.site, firstSeen, maxBytes: config.maxArticleBytes });
+    if (++ingested % 64 === 0) await yieldToEvents(signal);
+    return took(f, sha, firstSeen, result);
+  };
+  const firstSeenGuess = (f: ArticleFile): string => guess.get(f.rel)?.firstSeen ?? nowIso;
+  const toIngest: ArticleFile[] = [...unknown];
+  for (const f of touched) if (!recall(f, firstSeenGuess(f))) toIngest.push(f);
+  if (toIngest.length > 1 && stages.ingestFiles) {
+    // Many at once: the stage may spread them over worker threads; each is read, hashed and
+    // ingested there.
+    const inputs = toIngest.map((f) => ({ rel: f.rel, abs: f.abs, firstSeen: firstSeenGuess(f) }));
+    const done = await stages.ingestFiles(inputs, { site: config.site, maxBytes: config.maxArticleBytes }, signal);
+    toIngest.forEach((f, i) => {
+      const d = done[i];
+      if (!d.ok) throw new RunFailed(`${f.rel}: cannot be read: ${d.readError}`);
+      shaOf.set(f.rel, d.sha256);
+      took(f, d.sha256, inputs[i].firstSeen, d.result);
+    });
+  } else {
+    for (const f of toIngest) await ingestHere(f, firstSeenGuess(f));
   }
+  for (const f of files) if (!results.has(f.rel)) recall(f, firstSeenGuess(f)) ?? (await ingestHere(f, firstSeenGuess(f)));
   bytesOf.clear();
   timer.mark('ingest');
 
   // ---- ledger: now with the front matter ids known (the rule is documented in ledger.ts)
   for (const k of keys) {
     const r = results.get(k.path)!.result;
+    k.sha256 = shaOf.get(k.path)!;
     k.frontMatterId = r.ok && r.origin.id === 'frontmatter' ? r.article.id : null;
   }
   const { matched, unmatched } = matchLedger(ledger.entries, keys);
@@ -274,7 +318,7 @@ async function runLocked(
     const sha = shaOf.get(f.rel)!;
     let { result, firstSeen } = results.get(f.rel)!;
     const wantFirstSeen = entry?.firstSeen ?? nowIso;
-    if (wantFirstSeen !== firstSeen) result = await ingestOne(f, (firstSeen = wantFirstSeen));
+    if (wantFirstSeen !== firstSeen) result = recall(f, (firstSeen = wantFirstSeen)) ?? (await ingestHere(f, firstSeen));
     report.warnings.push(...result.warnings);
     if (!result.ok) {
       report.rejected.push(result.error);
@@ -358,11 +402,15 @@ async function runLocked(
   timer.mark('plan+main feeds');
   const lastOutputs = cache.run?.outputs ?? {};
   const contentKeys = new Map<string, string>();
-  const problems: string[] = [];
-  const changedNames: string[] = [];
+  const fileNames = Object.keys(rendered);
+  const problemsOf: string[][] = fileNames.map(() => []); // by file, so they are reported in file order
+  const changed: boolean[] = fileNames.map(() => false);
+  let failed = false;
+  const changedNames = (): string[] => fileNames.filter((_, i) => changed[i]);
   let staging: Staging | null = null;
+  let stagingMade: Promise<Staging> | null = null;
   const stage = async (name: string, bytes: Uint8Array): Promise<void> => {
-    if (!staging) {
+    stagingMade ??= (async () => {
       try {
         await fs.mkdir(outputDir);
         await fs.checkWritable(outputDir);
@@ -371,38 +419,74 @@ async function runLocked(
       }
       staging = await createStaging(fs, outputDir);
       setStaging(staging);
-    }
-    await stageFile(fs, staging, name, bytes);
+      return staging;
+    })();
+    await stageFile(fs, await stagingMade, name, bytes);
   };
+  /** Validates one new file (when it is a feed) and, if all is well so far, stages it. */
+  const check = async (i: number, text: string | null, given: Uint8Array | null): Promise<void> => {
+    const name = fileNames[i];
+    let bytes = given;
+    if (isFeedFile(name)) {
+      const contentType = CONTENT_TYPES[path.extname(name)] ?? null;
+      let v: ValidationReport;
+      if (!bytes && stages.encodeAndValidate) ({ bytes, report: v } = await stages.encodeAndValidate(text!, { contentType }));
+      else v = stages.validate((bytes ??= Buffer.from(text!, 'utf8')), { contentType });
+      for (const e of v.errors) {
+        const where = e.line != null ? `:${e.line}${e.column != null ? `:${e.column}` : ''}` : e.path ? ` ${e.path}` : '';
+        problemsOf[i].push(`${name}${where}: ${e.code}: ${e.message} (the new ${name} failed validation; the last good files stay)`);
+      }
+      if (v.errors.length) failed = true;
+    }
+    if (failed) return; // the run fails; the rest is only checked
+    await stage(name, (bytes ??= Buffer.from(text!, 'utf8')));
+    changed[i] = true;
+  };
+  // The published copies, stat'ed at once: a file whose key and stat match is not even rendered.
+  const outputStats = await fs.statMany(fileNames.map((n) => path.join(outputDir, n))).catch(() => fileNames.map(() => null));
+  // A few files are validated and written at a time while the next is rendered (the validator may
+  // run on another thread); a few, so that memory holds only a few files.
+  const inFlight = new Set<Promise<void>>();
+  let firstError: unknown = null;
   try {
-    for (const [name, file] of Object.entries(rendered)) {
+    for (let i = 0; i < fileNames.length; i++) {
       signal?.throwIfAborted();
+      if (firstError) break;
+      const name = fileNames[i];
+      const file = rendered[name];
       const target = path.join(outputDir, name);
       if (typeof file !== 'string') {
         contentKeys.set(name, file.key);
         const last = lastOutputs[name];
-        if (last?.key === file.key && sameStat(last, await statOrNull(fs, target))) {
+        if (last?.key === file.key && sameStat(last, outputStats[i])) {
           report.files.unchanged.push(displayPath(target));
           continue;
         }
       }
-      const bytes = Buffer.from(typeof file === 'string' ? file : await file.render(), 'utf8');
-      const current = await fs.readFile(target).catch(() => null);
-      if (current && Buffer.compare(current, bytes) === 0) {
-        report.files.unchanged.push(displayPath(target));
-        continue;
-      }
-      if (isFeedFile(name)) {
-        const v = stages.validate(bytes, { contentType: CONTENT_TYPES[path.extname(name)] ?? null });
-        for (const e of v.errors) {
-          const where = e.line != null ? `:${e.line}${e.column != null ? `:${e.column}` : ''}` : e.path ? ` ${e.path}` : '';
-          problems.push(`${name}${where}: ${e.code}: ${e.message} (the new ${name} failed validation; the last good files stay)`);
+      const text = typeof file === 'string' ? file : await file.render();
+      let bytes: Uint8Array | null = null;
+      if (outputStats[i]) {
+        // The same bytes as the published file: nothing to check or write (it passed the gate).
+        bytes = Buffer.from(text, 'utf8');
+        const current = await fs.readFile(target).catch(() => null);
+        if (current && Buffer.compare(current, bytes) === 0) {
+          report.files.unchanged.push(displayPath(target));
+          continue;
         }
       }
-      if (problems.length) continue; // the run fails; the rest is only checked
-      await stage(name, bytes);
-      changedNames.push(name);
+      const job = check(i, text, bytes).then(
+        () => void inFlight.delete(job),
+        (err: unknown) => {
+          inFlight.delete(job);
+          firstError ??= err;
+        },
+      );
+      inFlight.add(job);
+      if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
+    if (firstError) throw firstError;
+    const problems = problemsOf.flat();
     if (problems.length) {
       report.problems.push(...problems);
       throw new RunFailed(`${problems.length} validation error${problems.length === 1 ? '' : 's'}: nothing published`);
@@ -411,11 +495,12 @@ async function runLocked(
     if (staging) {
       await syncStagingFolders(fs, staging);
       if (stages.precompress) {
-        await stages.precompress((staging as Staging).dir, changedNames);
-        await syncStaged(fs, staging, changedNames);
+        await stages.precompress((staging as Staging).dir, changedNames());
+        await syncStaged(fs, staging, changedNames());
       }
     }
   } catch (err) {
+    await Promise.allSettled(inFlight); // nothing may still be writing into staging when it is removed
     if (isAbort(err) || err instanceof RunFailed) throw err;
     throw new RunFailed(`cannot write the new files beside ${displayPath(outputDir)}: ${describeFsError(err)}; nothing moved`);
   }
@@ -432,7 +517,7 @@ async function runLocked(
     } catch (err) {
       throw new RunFailed(`cannot move the new files into ${displayPath(outputDir)}: ${describeFsError(err)}`);
     }
-    report.files.written = changedNames.map((n) => displayPath(path.join(outputDir, n)));
+    report.files.written = changedNames().map((n) => displayPath(path.join(outputDir, n)));
     timer.mark('ledger+swap');
   } else if (nextLedgerText !== ledgerText) {
     await writeLedger(fs, ledgerPath, nextEntries);
@@ -441,7 +526,7 @@ async function runLocked(
   const stale = await staleArchivePages(fs, outputDir, rendered);
   for (const gone of stale) await fs.remove(path.join(outputDir, gone)).catch(() => undefined);
   if (stale.length) report.notices.push(`removed ${stale.length} archive file${stale.length === 1 ? '' : 's'} the feeds no longer link to`);
-  report.outcome = changedNames.length ? 'published' : 'unchanged';
+  report.outcome = changedNames().length ? 'published' : 'unchanged';
   timer.mark('stale pages');
 
   // ---- remember this run, so that the next one can say "unchanged" without reading anything
@@ -471,7 +556,7 @@ async function runLocked(
   });
   timer.mark('save cache');
   // Hubs are told about the main feeds; archive pages are not subscribed to.
-  return changedNames.filter((n) => isFeedFile(n) && !n.includes('/')).map((n) => config.site.feedBaseUrl + n);
+  return changedNames().filter((n) => isFeedFile(n) && !n.includes('/')).map((n) => config.site.feedBaseUrl + n);
 }
 
 async function writeLedger(fs: PublishFs, file: string, entries: LedgerEntry[]): Promise<void> {

@@ -3,18 +3,20 @@
 import type { Article } from '../model/index.js';
 import type { FeedFormat } from '../render/archive.js';
 import type { PublishStages, RenderedFile } from './job.js';
+import type { PublishPool } from './pool.js';
 
 /** The stages' code, loaded on the first run that has something to do. */
 async function load() {
-  const [ingest, archive, render, page, compress, validate] = await Promise.all([
+  const [ingest, archive, render, page, compress, validate, pool] = await Promise.all([
     import('../ingest/index.js'),
     import('../render/archive.js'),
     import('../render/index.js'),
     import('../render/page.js'),
     import('../serve/precompress.js'),
     import('../validate/index.js'),
+    import('./pool.js'),
   ]);
-  return { ingest, archive, render, page, compress, validate };
+  return { ingest, archive, render, page, compress, validate, pool };
 }
 
 export function defaultStages(opts: { log?: (line: string) => void } = {}): PublishStages {
@@ -23,11 +25,20 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
     if (!code) throw new Error('publish stages used before prepare()');
     return code;
   };
+  // Ingest and validation spread over a worker thread and this one, for runs with enough of
+  // either to pay for starting one (the pool decides; it starts nothing until then).
+  let pool: PublishPool | null = null;
+  const workers = (): PublishPool => (pool ??= loaded().pool.createPublishPool());
   return {
     async prepare() {
       code ??= await load();
     },
     ingest: (input, o) => loaded().ingest.ingestArticle(input, o),
+    ingestFiles: (files, o, signal) => workers().ingestFiles(files, o, signal),
+    encodeAndValidate: (text, o) => workers().encodeAndValidate(text, o),
+    async release() {
+      await pool?.close();
+    },
     async render(site, articles, o) {
       const { archive, render, page } = loaded();
       // The main feeds and the RFC 5005 archive pages, planned from the articles in brief; whole
