@@ -227,7 +227,8 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
     return loading;
   }
 
-  const warmFor = (code: CodeName): boolean => slots.some((s) => s.loaded.has(code));
+  /** A worker has (or is loading) this code: work for it no longer pays its start-up. */
+  const warmFor = (code: CodeName): boolean => slots.some((s) => s.alive && s.loading.has(code));
 
   async function ingestFiles(files: IngestInput[], opts: IngestFilesOptions, signal?: AbortSignal): Promise<IngestedFile[]> {
     signal?.throwIfAborted();
@@ -253,7 +254,10 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
       attach(slot, id, {
         message(m) {
           if (m.type === 'chunk') {
-            slot.loaded.add('ingest');
+            if (!slot.loaded.has('ingest')) {
+              slot.loaded.add('ingest');
+              slot.loading.set('ingest', Promise.resolve());
+            }
             for (let k = 0; k < m.results.length; k++) out[m.start + k] = m.results[k];
             filled += m.results.length;
             stats.filesInWorkers += m.results.length;
@@ -303,6 +307,9 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
         stats.filesHere++;
         stats.filesRedone++;
       }
+      // A run that ingests this much then validates many feeds: the workers load the validator now,
+      // while the calling thread matches the ledger and plans, so that no feed waits for it.
+      if (helpers.length) for (const slot of workers()) void load(slot, 'validate');
       return out as IngestedFile[];
     } finally {
       // Anything a worker is still at is of no use any more.

@@ -200,6 +200,16 @@ test('closing the pool while the worker holds feeds: they are validated here, no
   assert.equal(pool.stats().workersStarted, 1, 'no worker started while closing');
 });
 
+test('after a large ingest the worker loads the validator, and feeds go to it from the first', async (t) => {
+  const pool = createPublishPool({ workers: 1, minFilesForWorkers: 0 });
+  t.after(() => pool.close());
+  await pool.ingestFiles(fixtureList(20), OPTS);
+  const big = sampleFeeds()[0];
+  assert.ok(big.bytes.length > 16 * 1024);
+  assert.deepEqual(await pool.validate(big.bytes, { contentType: big.contentType }), validateFeed(big.bytes, { contentType: big.contentType }));
+  assert.equal(pool.stats().validationsInWorkers, 1);
+});
+
 test('a run that validates a few feeds starts no worker', async (t) => {
   const pool = createPublishPool({ workers: 1 });
   t.after(() => pool.close());
