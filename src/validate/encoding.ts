@@ -1,6 +1,7 @@
 // Which character encoding an XML document is in, from its first bytes (XML 1.0 Appendix F):
 // the byte order mark, else the pattern of "<?xml", then the encoding declaration, checked
 // against the bytes. Returns a streaming decoder for the rest. Pure: bytes in, text out.
+import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 
 /** An encoding problem found while sniffing or decoding; the caller turns it into a message. */
@@ -85,28 +86,45 @@ function platformDecoder(label: string): TextDecoder | null {
 function textDecoderStream(name: string, label: string): StreamDecoder {
   let fatal: TextDecoder | null = new TextDecoder(label, { fatal: true });
   let lenient: TextDecoder | null = null;
+  // Pure ASCII pieces of UTF-8 are read as Latin-1, which gives the same text about ten times
+  // faster; but only once the decoder has given text (it drops a byte order mark at the start
+  // of its stream) and when the last piece it read did not end inside a character.
+  const ascii = label === 'utf-8';
+  let begun = false;
+  let midCharacter = false;
+  const reader = (decoder: TextDecoder, final: boolean) => (piece: Uint8Array, last: boolean): string => {
+    if (ascii && begun && !midCharacter && isAscii(piece)) return latin1(piece);
+    const text = decoder.decode(piece, { stream: !(final && last) });
+    if (text.length > 0) begun = true;
+    if (piece.length > 0) midCharacter = piece[piece.length - 1] >= 0x80;
+    return text;
+  };
   const d: StreamDecoder = {
     name,
     invalidBytes: false,
     decode(bytes, final) {
       if (fatal) {
-        const strict = fatal;
         try {
-          return inPieces(bytes, (piece, last) => strict.decode(piece, { stream: !(final && last) }));
+          return inPieces(bytes, reader(fatal, final));
         } catch {
           // Invalid bytes: report once, then carry on with replacement characters so the rest of
           // the document can still be checked. The whole chunk is read again, as if it had come
-          // in one piece: what the pieces before the bad one gave is dropped.
+          // in one piece, by a new decoder: what the pieces before the bad one gave is dropped.
           d.invalidBytes = true;
           fatal = null;
           lenient = new TextDecoder(label);
+          begun = false;
+          midCharacter = false;
         }
       }
-      const loose = lenient!;
-      return inPieces(bytes, (piece, last) => loose.decode(piece, { stream: !(final && last) }));
+      return inPieces(bytes, reader(lenient!, final));
     },
   };
   return d;
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 /** ISO-8859-1 maps each byte to the code point of the same value (unlike WHATWG's windows-1252 alias). */
@@ -115,7 +133,7 @@ function latin1Stream(): StreamDecoder {
     name: 'iso-8859-1',
     invalidBytes: false,
     decode(bytes) {
-      return inPieces(bytes, (piece) => Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('latin1'));
+      return inPieces(bytes, latin1);
     },
   };
 }
@@ -134,7 +152,7 @@ function asciiStream(): StreamDecoder {
           }
         }
       }
-      return inPieces(buf, (piece) => Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('latin1'));
+      return inPieces(buf, latin1);
     },
   };
   return d;

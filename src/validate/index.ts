@@ -6,7 +6,7 @@ import { detectSyntax, detectTextSyntax } from './detect.js';
 import { validateJsonFeed } from './jsonfeed.js';
 import type { FeedFormat, Message, ValidationReport } from './report.js';
 import { Validator } from './tree.js';
-import { XmlReader, type XmlElement, type XmlSink } from './xml.js';
+import { declaresNamespaces, XmlReader, type XmlElement, type XmlSink } from './xml.js';
 import { makeMessage } from './message.js';
 import type { Code } from './codes.js';
 
@@ -29,8 +29,11 @@ export const JSON_LIMIT = 64 * 1024 * 1024;
 const MRSS_WITHOUT_SLASH = 'http://search.yahoo.com/mrss';
 
 interface XmlValidator extends StreamingValidator {
-  /** XmlReader.readText, then the report (null if the text must be read as bytes). */
-  readText(text: string): ValidationReport | null;
+  /**
+   * XmlReader.readText, then the report; null if the text must be read as bytes, or (with
+   * `mayHaveLoneSurrogates`) if reading stopped at an error and the text has a lone surrogate.
+   */
+  readText(text: string, mayHaveLoneSurrogates: boolean): ValidationReport | null;
 }
 
 /** XML checking: the XML reader feeds the rule engine; namespace declarations are looked at on the way. */
@@ -38,8 +41,10 @@ function xmlValidator(): XmlValidator {
   const rules = new Validator(documentRule);
   const sink: XmlSink = {
     start(el: XmlElement) {
-      for (const prefix in el.nsDecls) {
-        if (el.nsDecls[prefix] === MRSS_WITHOUT_SLASH) rules.add('MediaRssNamespace', {}, el.line, el.column);
+      if (declaresNamespaces(el)) {
+        for (const prefix in el.nsDecls) {
+          if (el.nsDecls[prefix] === MRSS_WITHOUT_SLASH) rules.add('MediaRssNamespace', {}, el.line, el.column);
+        }
       }
       rules.start(el);
     },
@@ -62,7 +67,11 @@ function xmlValidator(): XmlValidator {
       reader.end();
       return finish();
     },
-    readText: (text) => (reader.readText(text) ? finish() : null),
+    readText(text, mayHaveLoneSurrogates) {
+      if (!reader.readText(text)) return null;
+      if (mayHaveLoneSurrogates && reader.stopped && !wellFormed(text)) return null;
+      return finish();
+    },
   };
 }
 
@@ -140,9 +149,19 @@ export function validateFeed(bytes: Uint8Array, opts: ValidateOptions = {}): Val
   return v.end();
 }
 
-interface WellFormed {
+interface WellFormedString {
   isWellFormed(): boolean;
   toWellFormed(): string;
+}
+
+/** Whether the string has no lone surrogate. */
+function wellFormed(text: string): boolean {
+  return (text as unknown as WellFormedString).isWellFormed();
+}
+
+/** The string with each lone surrogate replaced by U+FFFD, as UTF-8 encoding does. */
+function toWellFormed(text: string): string {
+  return (text as unknown as WellFormedString).toWellFormed();
 }
 
 /**
@@ -152,15 +171,19 @@ interface WellFormed {
  * declares another encoding than UTF-8 is read as its UTF-8 bytes, as validateFeed would.
  */
 export function validateFeedText(text: string, opts: ValidateOptions = {}): ValidationReport {
-  const s = text as unknown as WellFormed;
-  const doc = s.isWellFormed() ? text : s.toWellFormed();
-  if (detectTextSyntax(doc) === 'json') {
+  if (detectTextSyntax(text) === 'json') {
+    const doc = wellFormed(text) ? text : toWellFormed(text);
     // Every character takes one to three bytes (a surrogate pair, two characters, four).
     if (doc.length > JSON_LIMIT || (doc.length * 3 > JSON_LIMIT && Buffer.byteLength(doc, 'utf8') > JSON_LIMIT)) {
       return report('json', [makeMessage('ValidatorLimit', { limit: JSON_LIMIT })], []);
     }
     return jsonReport(doc);
   }
-  return xmlValidator().readText(doc) ?? validateFeed(Buffer.from(doc, 'utf8'), opts);
+  // The XML reader stops at a lone surrogate, as at any character XML forbids: only when it
+  // stopped is it worth looking for one, and reading again what encoding makes of it.
+  const first = xmlValidator().readText(text, true);
+  if (first) return first;
+  const doc = wellFormed(text) ? text : toWellFormed(text);
+  return (doc === text ? null : xmlValidator().readText(doc, false)) ?? validateFeed(Buffer.from(doc, 'utf8'), opts);
 }
 

@@ -138,6 +138,9 @@ export function isXmlName(s: string): boolean {
   return NAME_RE.test(s);
 }
 
+/** Slots of the name cache (a power of two). */
+const NAME_CACHE_SIZE = 256;
+
 /** What may follow "<!". */
 const BANG_KEYWORDS = ['--', '[CDATA[', 'DOCTYPE'];
 
@@ -192,6 +195,9 @@ export class XmlTokenizer {
    * is always handed out, so that the caller can look for it.
    */
   skipText = false;
+
+  /** Recently read names (see nameAt). */
+  private readonly names: string[] = new Array<string>(NAME_CACHE_SIZE).fill('');
 
   // Reused for the attributes of each start tag.
   private readonly attrNames: string[] = [];
@@ -554,45 +560,48 @@ export class XmlTokenizer {
   }
 
   /**
-   * Character data inside the root element, up to the next "<" or "&" (returned), or the end
-   * of the text. Line ends are normalised; forbidden characters and "]]>" are errors.
-   * In a text without unusual characters, runs are found with indexOf and the predefined
-   * entities are replaced on the way, so a text node usually goes out in one piece.
+   * Character data inside the root element, up to the next "<" or the first reference other
+   * than the five predefined ones (returned), or the end of the text. Line ends are normalised;
+   * forbidden characters and "]]>" are errors. In a text without unusual characters the run is
+   * found with indexOf, its references replaced on the way, and the run is then looked at once
+   * for what needs the careful path (a CR, "]]>", a lone surrogate); so a text node usually goes
+   * out in one piece, and text that is not wanted is not built at all (see skipText).
    */
   private scanContent(s: string, i: number, final: boolean): number {
     if (!this.clean || i < 2) return this.scanContentSlowly(s, i, final);
-    const n = s.length;
-    // Skipped text is only measured (the suspect flag cannot change in this loop: the chunk has
-    // been looked at as a whole, and the predefined entities are plain ASCII).
+    // The suspect flag cannot change here: the chunk has been looked at as a whole, and the
+    // predefined entities are plain ASCII.
     const skip = this.skipText && !this.suspect;
+    const lt = this.nextLt(s, i);
+    let end = lt;
     let text = '';
-    let skipped = 0;
-    let end: number;
-    for (;;) {
-      const lt = this.nextLt(s, i);
-      const amp = this.nextAmp(s, i);
-      end = lt < amp ? lt : amp;
-      if (this.cdAt < i) this.cdAt = found(s.indexOf(']]>', i), s);
-      const pairs = this.nextCr(s, i) < end || this.cdAt < end ? -1 : this.pairsIn(s, i, end);
-      if (pairs < 0) {
-        // A CR to normalise, a "]]>" or a lone surrogate to report: character by character up
-        // to the next "<" or "&".
-        if (text !== '') this.h.text(text);
-        if (skipped > 0) this.h.skippedText(skipped);
-        return this.scanContentSlowly(s, i, final);
+    let from = i; // start of the text not yet added to `text`
+    let saved = 0; // characters the references replaced took beyond their replacement
+    let amp = this.nextAmp(s, i);
+    while (amp < lt) {
+      const ch = predefinedAt(s, amp);
+      if (ch === '') {
+        end = amp; // a character reference or a declared entity: the general path
+        break;
       }
-      this.advanceFast(s, i, end, pairs);
-      if (skip) skipped += end - i;
-      else if (end > i) text = text === '' ? s.slice(i, end) : text + s.slice(i, end);
-      if (end === lt || end >= n) break;
-      const ch = predefinedAt(s, end);
-      if (ch === '') break; // a character reference or a declared entity: the general path
-      if (skip) skipped++;
-      else text += ch;
-      i = end + referenceLength(ch);
+      const length = referenceLength(ch);
+      if (skip) saved += length - 1;
+      else text = text === '' ? (amp > from ? s.slice(from, amp) + ch : ch) : text + (amp > from ? s.slice(from, amp) + ch : ch);
+      from = amp + length;
+      amp = found(s.indexOf('&', from), s);
     }
-    if (text !== '') this.h.text(text);
-    if (skipped > 0) this.h.skippedText(skipped);
+    this.ampAt = amp;
+    if (this.cdAt < i) this.cdAt = found(s.indexOf(']]>', i), s);
+    const pairs = this.nextCr(s, i) < end || this.cdAt < end ? -1 : this.pairsIn(s, i, end);
+    // A CR to normalise, a "]]>" or a lone surrogate to report: character by character.
+    if (pairs < 0) return this.scanContentSlowly(s, i, final);
+    this.advanceFast(s, i, end, pairs);
+    if (skip) {
+      if (end > i) this.h.skippedText(end - i - saved);
+    } else {
+      if (end > from) text = text === '' ? s.slice(from, end) : text + s.slice(from, end);
+      if (text !== '') this.h.text(text);
+    }
     return end;
   }
 
@@ -799,6 +808,30 @@ export class XmlTokenizer {
     return n;
   }
 
+  /** A tag cut by the end of the text: the line state goes back to its start, which is kept. */
+  private rollBack(s: string, i: number, final: boolean, kind: number, line: number, lineStart: number, astral: number): number {
+    this.lineNo = line;
+    this.lineStart = lineStart;
+    this.astral = astral;
+    return this.incomplete(s, i, kind, final);
+  }
+
+  /**
+   * The name s[from..to): the string handed out last time when the same name was read recently.
+   * Element and attribute names repeat all through a feed; one string per name saves making it
+   * again, and lets the maps and objects it is looked up in downstream find it quickly.
+   */
+  private nameAt(s: string, from: number, to: number): string {
+    const length = to - from;
+    const slot = (s.charCodeAt(from) * 31 + s.charCodeAt(to - 1) * 7 + length) & (NAME_CACHE_SIZE - 1);
+    const cached = this.names[slot];
+    if (cached.length === length && s.startsWith(cached, from)) return cached;
+    // A copy, not a slice: a slice would keep the whole text alive while the name is cached.
+    const name = (s.slice(from, to) + ' ').slice(0, -1);
+    this.names[slot] = name;
+    return name;
+  }
+
   /** `<name attr="value" ...>` or `.../>` at s[i]. */
   private startTag(s: string, i: number, final: boolean): number {
     const n = s.length;
@@ -807,15 +840,10 @@ export class XmlTokenizer {
     const astral0 = this.astral;
     const line = line0;
     const column = this.col(i);
-    const rollback = (): number => {
-      this.lineNo = line0;
-      this.lineStart = lineStart0;
-      this.astral = astral0;
-      return this.incomplete(s, i, TAG, final);
-    };
+    const rollback = (): number => this.rollBack(s, i, final, TAG, line0, lineStart0, astral0);
     let k = this.nameEnd(s, i + 1);
     if (k >= n) return rollback();
-    const name = s.slice(i + 1, k);
+    const name = this.nameAt(s, i + 1, k);
     this.xmlDeclPossible = false;
     if (this.closedRoot) return this.failAt(k, 'documents may contain only one root');
     if (!this.sawRoot) {
@@ -851,7 +879,7 @@ export class XmlTokenizer {
       const nameFrom = k;
       k = this.nameEnd(s, k); // from the first character: it may be a surrogate pair
       if (k >= n) return rollback();
-      const aname = s.slice(nameFrom, k);
+      const aname = this.nameAt(s, nameFrom, k);
       c = s.charCodeAt(k);
       if (c !== 0x3d) {
         if (!isSpace(c)) return this.failAt(k, c === 0x3e ? 'attribute without value' : 'disallowed character in attribute name');
@@ -946,26 +974,25 @@ export class XmlTokenizer {
     const lineStart0 = this.lineStart;
     const astral0 = this.astral;
     let k = this.nameEnd(s, i + 2);
-    const rollback = (): number => {
-      this.lineNo = line0;
-      this.lineStart = lineStart0;
-      this.astral = astral0;
-      return this.incomplete(s, i, END_TAG, final);
-    };
-    if (k >= n) return rollback();
-    const name = s.slice(i + 2, k);
+    if (k >= n) return this.rollBack(s, i, final, END_TAG, line0, lineStart0, astral0);
+    const nameEnd = k;
     let c = s.charCodeAt(k);
     if (c !== 0x3e) {
       if (!isSpace(c)) return this.failAt(k, 'disallowed character in closing tag');
       k = this.skipSpace(s, k);
-      if (k >= n) return rollback();
+      if (k >= n) return this.rollBack(s, i, final, END_TAG, line0, lineStart0, astral0);
       c = s.charCodeAt(k);
       if (c !== 0x3e) return this.failAt(k, 'disallowed character in closing tag');
     }
     const open = this.open;
-    if (name === '') return this.failAt(k, 'weird empty close tag');
-    if (open.length === 0) return this.failAt(k, `unmatched closing tag: ${name}`);
-    if (open[open.length - 1] !== name) return this.failAt(k, `unexpected close tag: </${name}> where </${open[open.length - 1]}> was expected`);
+    const top = open.length > 0 ? open[open.length - 1] : '';
+    // The usual case, the name of the innermost open element, is compared in place.
+    if (top === '' || nameEnd - (i + 2) !== top.length || !s.startsWith(top, i + 2)) {
+      const name = s.slice(i + 2, nameEnd);
+      if (name === '') return this.failAt(k, 'weird empty close tag');
+      if (open.length === 0) return this.failAt(k, `unmatched closing tag: ${name}`);
+      return this.failAt(k, `unexpected close tag: </${name}> where </${top}> was expected`);
+    }
     open.pop();
     this.h.closeTag();
     if (open.length === 0) this.closedRoot = true;

@@ -64,6 +64,19 @@ const NO_ATTRS: XmlAttr[] = [];
 
 const PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
+interface QName {
+  prefix: string;
+  local: string;
+}
+
+/** Distinct names whose split is remembered (a feed has a few dozen). */
+const QNAME_CACHE_LIMIT = 1000;
+
+/** Whether the element declares namespaces (most do not, and share one empty record). */
+export function declaresNamespaces(el: XmlElement): boolean {
+  return el.nsDecls !== NO_DECLS;
+}
+
 interface EntityDecl {
   value: string | null; // null: external (SYSTEM/PUBLIC), never read
 }
@@ -344,46 +357,57 @@ export class XmlReader {
       (declared ??= []).push(prefix);
     }
     this.declStack.push(declared);
-    const colon = name.indexOf(':');
-    let prefix = '';
-    let local = name;
-    if (colon >= 0) {
-      if (colon === 0 || colon === name.length - 1 || name.indexOf(':', colon + 1) >= 0) {
-        return this.stop('NotWellFormed', { detail: `malformed name "${name}"` }, line, column);
-      }
-      prefix = name.slice(0, colon);
-      local = name.slice(colon + 1);
-    }
+    const qname = this.split(name);
+    if (qname === null) return this.stop('NotWellFormed', { detail: `malformed name "${name}"` }, line, column);
+    const { prefix, local } = qname;
     const uri = this.resolve(prefix);
     if (uri === undefined && prefix !== '') return this.stop('UndeclaredPrefix', { prefix, element: name }, line, column);
     const attrs: XmlAttr[] = plain === 0 ? NO_ATTRS : [];
     if (plain > 0) {
+      // Two prefixes for one namespace must not give an element the same attribute twice; the
+      // set of expanded names is made only for a second prefixed attribute.
       let seen: Set<string> | null = null;
+      let first: XmlAttr | null = null;
       for (let a = 0; a < count; a++) {
         const aname = names[a];
         if (aname.charCodeAt(0) === 0x78 && (aname === 'xmlns' || aname.startsWith('xmlns:'))) continue;
-        const c = aname.indexOf(':');
-        if (c < 0) {
+        const q = this.split(aname);
+        if (q === null) return this.stop('NotWellFormed', { detail: `malformed attribute name "${aname}"` }, line, column);
+        if (q.prefix === '') {
           attrs.push({ name: aname, prefix: '', local: aname, uri: '', value: values[a] });
           continue;
         }
-        if (c === 0 || c === aname.length - 1 || aname.indexOf(':', c + 1) >= 0) {
-          return this.stop('NotWellFormed', { detail: `malformed attribute name "${aname}"` }, line, column);
+        const auri = this.resolve(q.prefix);
+        if (auri === undefined) return this.stop('UndeclaredPrefix', { prefix: q.prefix, element: name }, line, column);
+        const attr: XmlAttr = { name: aname, prefix: q.prefix, local: q.local, uri: auri, value: values[a] };
+        if (first === null) {
+          first = attr;
+        } else {
+          seen ??= new Set([`{${first.uri}}${first.local}`]);
+          const expanded = `{${auri}}${q.local}`;
+          if (seen.has(expanded)) return this.stop('NotWellFormed', { detail: `duplicate attribute ${expanded}` }, line, column);
+          seen.add(expanded);
         }
-        const aprefix = aname.slice(0, c);
-        const alocal = aname.slice(c + 1);
-        const auri = this.resolve(aprefix);
-        if (auri === undefined) return this.stop('UndeclaredPrefix', { prefix: aprefix, element: name }, line, column);
-        // Two prefixes for one namespace must not give an element the same attribute twice.
-        seen ??= new Set();
-        const expanded = `{${auri}}${alocal}`;
-        if (seen.has(expanded)) return this.stop('NotWellFormed', { detail: `duplicate attribute ${expanded}` }, line, column);
-        seen.add(expanded);
-        attrs.push({ name: aname, prefix: aprefix, local: alocal, uri: auri, value: values[a] });
+        attrs.push(attr);
       }
     }
     this.sink.start({ name, prefix, local, uri: uri ?? '', attrs, nsDecls, line, column });
     this.tokens.skipText = this.sink.wantsText?.() === false;
+  }
+
+  /** Names split at their colon, by name (the tokenizer hands out one string per name). */
+  private readonly qnames = new Map<string, QName>();
+
+  /** A name's prefix and local part, or null for a malformed name (a colon first, last or twice). */
+  private split(name: string): QName | null {
+    let q = this.qnames.get(name);
+    if (q !== undefined) return q;
+    const colon = name.indexOf(':');
+    if (colon < 0) q = { prefix: '', local: name };
+    else if (colon === 0 || colon === name.length - 1 || name.indexOf(':', colon + 1) >= 0) return null;
+    else q = { prefix: name.slice(0, colon), local: name.slice(colon + 1) };
+    if (this.qnames.size < QNAME_CACHE_LIMIT) this.qnames.set(name, q);
+    return q;
   }
 
   private onClose(): void {
