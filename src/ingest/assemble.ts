@@ -7,7 +7,8 @@ import type { Article, Dateline, Diagnostic, MediaItem, Person, Site } from '../
 import type { ClassifiedBody, PhotoBlock } from './blocks.js';
 import type { DatelineParts } from './dateline.js';
 import { diag, WARN } from './diagnostics.js';
-import { dayIn, inZone, isoDay, resolveDatelineDay, rfc3339 } from './dates.js';
+import { dayIn, resolveDatelineDay, rfc3339, rfc3339In } from './dates.js';
+import { readRfc3339 } from './instants.js';
 import type { FrontMatterMedia } from './frontmatter.js';
 import { articleUrl, mintTagId, slugify } from './slug.js';
 
@@ -60,17 +61,17 @@ export function assemble(
     publishedOrigin = 'frontmatter';
   } else if (datelineDay) {
     // The dateline gives the day; the hour is the first sight's when it is the same day.
-    const seen = inZone(ctx.firstSeen, zone);
-    published = rfc3339(dayIn(seen, zone) === isoDay(datelineDay) ? seen : datelineDay);
+    published = dayIn(ctx.firstSeen, zone) === datelineDay.day ? rfc3339In(ctx.firstSeen, zone) : datelineDay.midnight;
     publishedOrigin = 'dateline';
   } else {
-    published = rfc3339(inZone(ctx.firstSeen, zone));
+    published = rfc3339In(ctx.firstSeen, zone);
     publishedOrigin = 'firstSeen';
   }
   let updated = published;
   let updatedOrigin: Origin['updated'] = 'published';
   if (a.updated) {
-    if (a.updated.toMillis() < DateTime.fromISO(published, { setZone: true }).toMillis()) {
+    const publishedMs = readRfc3339(published)?.ms ?? DateTime.fromISO(published, { setZone: true }).toMillis();
+    if (a.updated.toMillis() < publishedMs) {
       warnings.push(diag(WARN.UpdatedBeforePublished, ctx.path, `updated (${rfc3339(a.updated)}) is before the publication date; using the publication date`));
     } else {
       updated = rfc3339(a.updated);
@@ -83,7 +84,7 @@ export function assemble(
   const url = a.url ?? articleUrl(site.url, published, slug, zone);
 
   const dateline: Dateline | null = a.dateline
-    ? { place: a.dateline.place, date: datelineDay ? isoDay(datelineDay) : null, agency: a.dateline.agency, raw: a.dateline.raw }
+    ? { place: a.dateline.place, date: datelineDay ? datelineDay.day : null, agency: a.dateline.agency, raw: a.dateline.raw }
     : null;
 
   if (a.body.length === 0) warnings.push(diag(WARN.EmptyBody, ctx.path, 'the article has a headline but no body paragraphs'));

@@ -1,6 +1,7 @@
 // Slugs, article URLs and RFC 4151 tag ids: the names an article keeps for life.
 import { DateTime } from 'luxon';
 import { memo } from './dates.js';
+import { isUtcZone, readRfc3339, utcDay } from './instants.js';
 
 const MAX_SLUG = 80;
 
@@ -36,10 +37,22 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** site.url + `YYYY/MM/DD/slug/`, the date read in the site's zone. */
 export function articleUrl(siteUrl: string, published: string, slug: string, timezone: string): string {
   const base = siteUrl.endsWith('/') ? siteUrl : siteUrl + '/';
-  const path = urlDays(`${published}\n${timezone}`, () => DateTime.fromISO(published, { setZone: true }).setZone(timezone).toFormat('yyyy/MM/dd'));
+  // `yyyy/MM/dd` is the ISO day's digits when the year has four.
+  const quick = utcDayOf(published, timezone);
+  const path =
+    quick !== null
+      ? quick.replaceAll('-', '/')
+      : urlDays(`${published}\n${timezone}`, () => DateTime.fromISO(published, { setZone: true }).setZone(timezone).toFormat('yyyy/MM/dd'));
   return `${base}${path}/${slug}/`;
 }
 const urlDays = memo<string>();
+
+/** The UTC day of an RFC 3339 timestamp when the site's zone is UTC; null leaves it to luxon. */
+function utcDayOf(published: string, timezone: string): string | null {
+  if (!isUtcZone(timezone)) return null;
+  const t = readRfc3339(published);
+  return t && utcDay(t.ms);
+}
 
 /**
  * RFC 4151 tag URI: `tag:news.example.com,2017-11-11:slug`. The authority is the site's host, the
@@ -47,7 +60,7 @@ const urlDays = memo<string>();
  */
 export function mintTagId(siteUrl: string, published: string, slug: string, timezone: string): string {
   const host = hosts(siteUrl, () => new URL(siteUrl).hostname.toLowerCase());
-  const day = idDays(`${published}\n${timezone}`, () => DateTime.fromISO(published, { setZone: true }).setZone(timezone).toISODate());
+  const day = utcDayOf(published, timezone) ?? idDays(`${published}\n${timezone}`, () => DateTime.fromISO(published, { setZone: true }).setZone(timezone).toISODate());
   return `tag:${host},${day}:${slug}`;
 }
 // Each run mints ids and urls from a few hundred publication times and one site: remembered.
