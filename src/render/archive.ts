@@ -30,6 +30,7 @@ import type { Article, Site } from '../model/index.js';
 import { renderAtom } from './atom.js';
 import { FEED_FILES, sortNewestFirst, type FeedPage } from './index.js';
 import { renderJsonFeed } from './jsonfeed.js';
+import { PreparedArticles } from './prepared.js';
 import { renderRss } from './rss.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -90,6 +91,9 @@ export interface ArchivePlan {
   overBudget: boolean;
   /** The main feeds as rendered while measuring them against the budget (so they are rendered once). */
   mainFeeds: Record<FeedFormat, string>;
+  /** Shared by every file of the plan: each article's body and dates are worked out once, not once
+   *  per format (a page's three formats are rendered from the same article objects). */
+  prepared: PreparedArticles;
 }
 
 /** One file of a plan: its name under the output folder and the key of its content. */
@@ -119,10 +123,9 @@ export function parseArchiveFileName(name: string): { format: FeedFormat; page: 
   return { format, page: Number(m[2]) };
 }
 
+/** The hash of the parts, each followed by U+0000 (hashed as one string: one call instead of two a part). */
 function sha256(parts: string[]): string {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p).update('\u0000');
-  return h.digest('hex');
+  return createHash('sha256').update(parts.join('\u0000') + '\u0000').digest('hex');
 }
 
 /**
@@ -163,12 +166,13 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
   const total = newest.length;
   const full = settings.full ?? ((a: Article) => a);
   const siteKey = sha256([KEY_VERSION, JSON.stringify(site), String(pageSize)]);
+  const prepared = new PreparedArticles();
 
   const pageCountFor = (mainCount: number): number => Math.ceil((total - mainCount) / pageSize);
   const whole: Article[] = [];
   const renderMainWith = (count: number, format: FeedFormat): string => {
     for (let i = whole.length; i < count; i++) whole.push(full(newest[i]));
-    return RENDERERS[format](mainPage(site, whole.slice(0, count), format, pageCountFor(count), settings.fallbackUpdated));
+    return RENDERERS[format](mainPage(site, whole.slice(0, count), format, pageCountFor(count), settings.fallbackUpdated, prepared));
   };
 
   // ---- how many of the newest items the main feeds hold
@@ -252,12 +256,20 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
     pages,
     overBudget,
     mainFeeds,
+    prepared,
   };
 }
 
-function mainPage(site: Site, articles: Article[], format: FeedFormat, pageCount: number, fallbackUpdated: string | undefined): FeedPage {
+function mainPage(
+  site: Site,
+  articles: Article[],
+  format: FeedFormat,
+  pageCount: number,
+  fallbackUpdated: string | undefined,
+  prepared: PreparedArticles,
+): FeedPage {
   const newestPage = pageCount > 0 ? site.feedBaseUrl + archiveFileName(format, pageCount) : undefined;
-  const page: FeedPage = { site, articles, selfUrl: site.feedBaseUrl + mainFileName(format), fallbackUpdated };
+  const page: FeedPage = { site, articles, selfUrl: site.feedBaseUrl + mainFileName(format), fallbackUpdated, prepared };
   if (format === 'json') page.nextUrl = newestPage;
   else if (newestPage) page.links = { prevArchive: newestPage };
   return page;
@@ -274,11 +286,12 @@ export function archivePage(plan: ArchivePlan, n: number, format: FeedFormat, ar
   const current = site.feedBaseUrl + mainFileName(format);
   if (format === 'json') {
     // feed_url names the feed, not the document; next_url leads on to the older page.
-    return { site, articles: page.articles, selfUrl: current, nextUrl: n > 1 ? url(n - 1) : undefined };
+    return { site, articles: page.articles, selfUrl: current, nextUrl: n > 1 ? url(n - 1) : undefined, prepared: plan.prepared };
   }
   return {
     site,
     articles: page.articles,
+    prepared: plan.prepared,
     selfUrl: url(n),
     archive: true,
     links: {

@@ -1,45 +1,50 @@
 // Atom 1.0 (RFC 4287). Titles and summaries are type="text" so a headline such as
 // `Why <blink> died` reads exactly so; the body is type="html". Media RSS and dc:coverage as in RSS.
 import type { Article, Person } from '../model/index.js';
-import { newestUpdated, toRfc3339 } from './dates.js';
-import { articleHtmlForXml } from './html.js';
+import { toRfc3339 } from './dates.js';
 import type { FeedPage } from './index.js';
-import { mediaRssLines } from './mediarss.js';
-import { NS, XML_DECLARATION, attrs, el, emptyEl } from './xml.js';
+import { mediaRss } from './mediarss.js';
+import { PreparedArticles, newestChange, pushAll, type PreparedArticle } from './prepared.js';
+import { NS, XML_DECLARATION, attrs, el, emptyEl, escapeAttr, escapeText } from './xml.js';
 
 /** 1970 rather than the clock: an empty feed must still say "updated", and must stay byte-stable. */
 const EPOCH = '1970-01-01T00:00:00Z';
 
-function person(tag: 'author', p: Person, indent: string): string {
-  let s = `${indent}<${tag}>${el('name', p.name)}`;
-  if (p.email) s += el('email', p.email);
-  if (p.url) s += el('uri', p.url);
-  return s + `</${tag}>`;
+function author(p: Person, indent: string): string {
+  let s = `${indent}<author><name>${escapeText(p.name)}</name>`;
+  if (p.email) s += `<email>${escapeText(p.email)}</email>`;
+  if (p.url) s += `<uri>${escapeText(p.url)}</uri>`;
+  return s + '</author>';
 }
 
-function entry(a: Article): string {
-  const i = '    ';
-  const lines: string[] = [
-    `  <entry${attrs({ 'xml:lang': a.language })}>`,
-    i + el('id', a.id),
-    i + el('title', a.headline, { type: 'text' }),
-    i + emptyEl('link', { rel: 'alternate', type: 'text/html', href: a.url }),
-    i + el('published', toRfc3339(a.published)),
-    i + el('updated', toRfc3339(a.updated)),
-  ];
-  for (const p of a.byline) lines.push(person('author', p, i));
-  for (const t of a.tags) if (t) lines.push(i + emptyEl('category', { term: t }));
-  if (a.summary) lines.push(i + el('summary', a.summary, { type: 'text' }));
-  lines.push(`${i}<content type="html">${articleHtmlForXml(a)}</content>`);
-  if (a.dateline?.place) lines.push(i + el('dc:coverage', a.dateline.place));
-  lines.push(...mediaRssLines(a.media, i), '  </entry>');
-  return lines.join('\n');
+/** Pushes one entry onto the feed's parts, each line with the newline before it (the body goes in
+ *  as its pieces; the feed is joined once, at the end). */
+function entry(a: Article, p: PreparedArticle, out: string[]): void {
+  const i = '\n    ';
+  out.push(
+    `\n  <entry${attrs({ 'xml:lang': a.language })}>`,
+    `${i}<id>${p.xmlId}</id>`,
+    `${i}<title type="text">${p.xmlTitle}</title>`,
+    `${i}<link rel="alternate" type="text/html" href="${escapeAttr(a.url)}"/>`,
+    `${i}<published>${p.published3339}</published>`,
+    `${i}<updated>${p.updated3339}</updated>`,
+  );
+  for (const person of a.byline) out.push('\n' + author(person, '    '));
+  for (const t of a.tags) if (t) out.push(`${i}<category term="${escapeAttr(t)}"/>`);
+  if (p.xmlSummary !== null) out.push(`${i}<summary type="text">${p.xmlSummary}</summary>`);
+  out.push(`${i}<content type="html">`);
+  pushAll(out, p.bodyXml);
+  out.push('</content>');
+  if (p.xmlPlace !== null) out.push(`${i}<dc:coverage>${p.xmlPlace}</dc:coverage>`);
+  mediaRss(a.media, '    ', out);
+  out.push('\n  </entry>');
 }
 
 export function renderAtom(page: FeedPage): string {
   const { site } = page;
   const f = '  ';
   const links = page.links ?? {};
+  const prepared = page.prepared ?? new PreparedArticles();
   const lines: string[] = [
     `<feed xmlns="${NS.atom}" xmlns:dc="${NS.dc}" xmlns:media="${NS.media}"` +
       (page.archive ? ` xmlns:fh="${NS.fh}"` : '') +
@@ -48,9 +53,9 @@ export function renderAtom(page: FeedPage): string {
     f + el('id', links.current ?? page.selfUrl),
     f + el('title', site.title, { type: 'text' }),
     f + el('subtitle', site.description, { type: 'text' }),
-    f + el('updated', toRfc3339(newestUpdated(page.articles, page.fallbackUpdated) ?? EPOCH)),
+    f + el('updated', toRfc3339(newestChange(page.articles, prepared, page.fallbackUpdated) ?? EPOCH)),
     // Every entry needs an author; entries without a byline inherit this one.
-    person('author', site.author ?? { name: site.title }, f),
+    author(site.author ?? { name: site.title }, f),
     f + emptyEl('link', { rel: 'alternate', type: 'text/html', href: site.url }),
     f + emptyEl('link', { rel: 'self', type: 'application/atom+xml', href: page.selfUrl }),
   ];
@@ -62,7 +67,8 @@ export function renderAtom(page: FeedPage): string {
   if (site.copyright) lines.push(f + el('rights', site.copyright, { type: 'text' }));
   lines.push(f + el('generator', 'wirefeed'));
   if (page.archive) lines.push(f + '<fh:archive/>');
-  for (const a of page.articles) lines.push(entry(a));
-  lines.push('</feed>', '');
-  return XML_DECLARATION + lines.join('\n');
+  const out = [XML_DECLARATION, lines.join('\n')];
+  for (const a of page.articles) entry(a, prepared.of(a), out);
+  out.push('\n</feed>\n');
+  return out.join('');
 }

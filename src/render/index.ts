@@ -4,6 +4,7 @@ import type { Article, Site } from '../model/index.js';
 import { parseTimestamp } from './dates.js';
 import { renderAtom } from './atom.js';
 import { renderJsonFeed } from './jsonfeed.js';
+import { PreparedArticles } from './prepared.js';
 import { renderRss } from './rss.js';
 
 export { renderAtom } from './atom.js';
@@ -27,6 +28,11 @@ export interface FeedPage {
   fallbackUpdated?: string;
   /** JSON Feed next_url for paging. */
   nextUrl?: string;
+  /**
+   * Per-article work (body HTML, dates, escaped fields) to share with the other formats of the
+   * same articles: pass one instance to each writer. Each writer prepares its own without it.
+   */
+  prepared?: PreparedArticles;
 }
 
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
@@ -46,11 +52,13 @@ export function renderFeeds(
   opts: { fallbackUpdated?: string } = {},
 ): Record<FeedFile, string> {
   const newest = sortNewestFirst(articles).slice(0, site.itemLimit);
+  const prepared = new PreparedArticles();
   const page = (file: FeedFile): FeedPage => ({
     site,
     articles: newest,
     selfUrl: site.feedBaseUrl + file,
     fallbackUpdated: opts.fallbackUpdated,
+    prepared,
   });
   return {
     [FEED_FILES.rss]: renderRss(page(FEED_FILES.rss)),

@@ -4,7 +4,7 @@
 // (its caption is in the body HTML's <figure>).
 import type { MediaItem } from '../model/index.js';
 import { isWebUrl } from './html.js';
-import { el, escapeAttr } from './xml.js';
+import { escapeAttr, escapeText } from './xml.js';
 
 function medium(type: string | null): string | null {
   if (!type || type.startsWith('image/')) return 'image';
@@ -14,31 +14,34 @@ function medium(type: string | null): string | null {
 }
 
 function credit(text: string): string {
-  return el('media:credit', text, { role: 'photographer', scheme: 'urn:ebu' });
+  return `<media:credit role="photographer" scheme="urn:ebu">${escapeText(text)}</media:credit>`;
 }
 
-/** The Media RSS lines for an item's media, each already indented by `indent`. */
-export function mediaRssLines(media: readonly MediaItem[], indent: string): string[] {
-  const lines: string[] = [];
+/** Pushes the Media RSS lines for an item's media onto `out`, each as a newline and `indent`
+ *  before the element. */
+export function mediaRss(media: readonly MediaItem[], indent: string, out: string[]): void {
+  const inner = '\n' + indent + '  ';
+  const outer = '\n' + indent;
   for (const m of media) {
     if (isWebUrl(m.url)) {
-      const inner = indent + '  ';
-      let open = `${indent}<media:content url="${escapeAttr(m.url)}"`;
+      let open = `${outer}<media:content url="${escapeAttr(m.url)}"`;
       if (m.type) open += ` type="${escapeAttr(m.type)}"`;
       if (m.size) open += ` fileSize="${m.size}"`;
       const med = medium(m.type);
       if (med) open += ` medium="${med}"`;
       if (m.width) open += ` width="${m.width}"`;
       if (m.height) open += ` height="${m.height}"`;
-      const children: string[] = [];
-      if (m.title) children.push(inner + el('media:title', m.title, { type: 'plain' }));
-      if (m.caption) children.push(inner + el('media:description', m.caption, { type: 'plain' }));
-      if (m.credit) children.push(inner + credit(m.credit));
-      if (children.length === 0) lines.push(open + '/>');
-      else lines.push(open + '>', ...children, `${indent}</media:content>`);
+      if (!m.title && !m.caption && !m.credit) {
+        out.push(open + '/>');
+        continue;
+      }
+      out.push(open + '>');
+      if (m.title) out.push(`${inner}<media:title type="plain">${escapeText(m.title)}</media:title>`);
+      if (m.caption) out.push(`${inner}<media:description type="plain">${escapeText(m.caption)}</media:description>`);
+      if (m.credit) out.push(inner + credit(m.credit));
+      out.push(`${outer}</media:content>`);
     } else if (m.credit) {
-      lines.push(indent + credit(m.credit));
+      out.push(outer + credit(m.credit));
     }
   }
-  return lines;
 }

@@ -1,11 +1,11 @@
 // RSS 2.0 per the RSS Advisory Board's Best Practices Profile, with content:encoded for the body,
 // one dc:creator per byline person, dc:coverage for the dateline place and Media RSS for photos.
 import type { Article, Person } from '../model/index.js';
-import { newestUpdated, toRfc822 } from './dates.js';
-import { articleHtmlForXml } from './html.js';
+import { toRfc822 } from './dates.js';
 import type { FeedPage } from './index.js';
-import { mediaRssLines } from './mediarss.js';
-import { NS, XML_DECLARATION, el, emptyEl } from './xml.js';
+import { mediaRss } from './mediarss.js';
+import { PreparedArticles, newestChange, pushAll, type PreparedArticle } from './prepared.js';
+import { NS, XML_DECLARATION, el, emptyEl, escapeText } from './xml.js';
 
 /** managingEditor must be an e-mail address, optionally followed by the name in parentheses. */
 function emailForm(p: Person | null): string | null {
@@ -13,17 +13,21 @@ function emailForm(p: Person | null): string | null {
   return p.name ? `${p.email} (${p.name})` : p.email;
 }
 
-function item(a: Article): string {
-  const i = '      ';
-  const lines: string[] = ['    <item>', i + el('title', a.headline), i + el('link', a.url)];
-  if (a.summary) lines.push(i + el('description', a.summary));
-  lines.push(`${i}<content:encoded>${articleHtmlForXml(a)}</content:encoded>`);
-  for (const p of a.byline) lines.push(i + el('dc:creator', p.name));
-  for (const t of a.tags) if (t) lines.push(i + el('category', t));
-  lines.push(i + el('guid', a.id, { isPermaLink: 'false' }), i + el('pubDate', toRfc822(a.published)));
-  if (a.dateline?.place) lines.push(i + el('dc:coverage', a.dateline.place));
-  lines.push(...mediaRssLines(a.media, i), '    </item>');
-  return lines.join('\n');
+/** Pushes one item onto the feed's parts, each line with the newline before it (the body goes in
+ *  as its pieces; the feed is joined once, at the end). */
+function item(a: Article, p: PreparedArticle, out: string[]): void {
+  const i = '\n      ';
+  out.push('\n    <item>', `${i}<title>${p.xmlTitle}</title>`, `${i}<link>${escapeText(a.url)}</link>`);
+  if (p.xmlSummary !== null) out.push(`${i}<description>${p.xmlSummary}</description>`);
+  out.push(`${i}<content:encoded>`);
+  pushAll(out, p.bodyXml);
+  out.push('</content:encoded>');
+  for (const person of a.byline) out.push(`${i}<dc:creator>${escapeText(person.name)}</dc:creator>`);
+  for (const t of a.tags) if (t) out.push(`${i}<category>${escapeText(t)}</category>`);
+  out.push(`${i}<guid isPermaLink="false">${p.xmlId}</guid>`, `${i}<pubDate>${p.published822}</pubDate>`);
+  if (p.xmlPlace !== null) out.push(`${i}<dc:coverage>${p.xmlPlace}</dc:coverage>`);
+  mediaRss(a.media, '      ', out);
+  out.push('\n    </item>');
 }
 
 export function renderRss(page: FeedPage): string {
@@ -41,7 +45,8 @@ export function renderRss(page: FeedPage): string {
   if (site.copyright) lines.push(c + el('copyright', site.copyright));
   const editor = emailForm(site.author);
   if (editor) lines.push(c + el('managingEditor', editor));
-  const updated = newestUpdated(page.articles, page.fallbackUpdated);
+  const prepared = page.prepared ?? new PreparedArticles();
+  const updated = newestChange(page.articles, prepared, page.fallbackUpdated);
   if (updated) lines.push(c + el('lastBuildDate', toRfc822(updated)));
   lines.push(c + el('generator', 'wirefeed'), c + el('docs', 'https://www.rssboard.org/rss-specification'));
   if (site.icon) {
@@ -55,7 +60,8 @@ export function renderRss(page: FeedPage): string {
   if (links.prevArchive) lines.push(c + emptyEl('atom:link', { href: links.prevArchive, rel: 'prev-archive', type: 'application/rss+xml' }));
   if (links.nextArchive) lines.push(c + emptyEl('atom:link', { href: links.nextArchive, rel: 'next-archive', type: 'application/rss+xml' }));
   if (page.archive) lines.push(c + '<fh:archive/>');
-  for (const a of page.articles) lines.push(item(a));
-  lines.push('  </channel>', '</rss>', '');
-  return XML_DECLARATION + lines.join('\n');
+  const out = [XML_DECLARATION, lines.join('\n')];
+  for (const a of page.articles) item(a, prepared.of(a), out);
+  out.push('\n  </channel>\n</rss>\n');
+  return out.join('');
 }

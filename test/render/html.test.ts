@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { articleHtml, articleHtmlForXml, articleText } from '../../src/render/html.js';
+import { articleBody, articleBodyPieces, articleHtml, articleHtmlForXml } from '../../src/render/html.js';
 import { escapeText } from '../../src/render/xml.js';
 import { makeArticle, seedArticle } from './factory.js';
 
@@ -59,24 +59,36 @@ test('notes follow the body; an article without a dateline has no dateline span'
   assert.match(html, /<p class="note"><em>Corrected: the date\.<\/em><\/p>$/);
 });
 
-test('the HTML the XML formats carry is exactly the escaped body HTML, hostile text included', () => {
-  const nasty = `a\u0001&<>"'\r\n\t\uD800 ]]> 📰 &amp;`;
+test('the HTML the XML and JSON formats carry is exactly the body HTML escaped for each, hostile text included', () => {
+  const nasty = `a\u0001&<>"'\\\r\n\t\uD800 ]]> 📰 &amp; \u2028`;
   const articles = [
     seedArticle(),
     makeArticle({}, 9),
+    makeArticle({ body: [], notes: [] }, 10),
+    makeArticle({ body: [], dateline: null, media: [], notes: [] }, 11),
     makeArticle({
       headline: nasty,
       body: [nasty, nasty],
       notes: [nasty],
+      headings: [{ before: 1, text: nasty }],
       dateline: { place: nasty, date: null, agency: null, raw: nasty },
       media: [
         { title: nasty, caption: nasty, credit: nasty, url: `https://x.example/${nasty}`, type: 'image/png', width: 1, height: 2 },
-        { title: nasty, caption: null, credit: null, url: `https://x.example/${nasty}`, type: 'video/mp4' },
-        { title: nasty, caption: null, credit: nasty, url: null, type: null },
+        { title: nasty, caption: null, credit: null, url: `https://x.example/${nasty}`, type: 'video/mp4', width: 3 },
+        { title: nasty, caption: null, credit: nasty, url: `https://x.example/${nasty}`, type: 'audio/mpeg' },
+        { title: nasty, caption: null, credit: nasty, url: null, type: null, before: 2 },
       ],
     }),
   ];
-  for (const a of articles) assert.equal(articleHtmlForXml(a), escapeText(articleHtml(a)));
+  for (const a of articles) {
+    const { html, xml, json } = articleBody(a);
+    assert.equal(html, articleHtml(a));
+    assert.equal(xml, escapeText(html));
+    assert.equal(articleHtmlForXml(a), xml);
+    assert.equal(json, JSON.stringify(html).slice(1, -1));
+    const pieces = articleBodyPieces(a);
+    assert.deepEqual([pieces.html.join(''), pieces.xml.join(''), pieces.json.join('')], [html, xml, json]);
+  }
 });
 
 test('photos and sub-headings stand where the source had them; unplaced photos lead', () => {
@@ -94,9 +106,4 @@ test('photos and sub-headings stand where the source had them; unplaced photos l
   const blocks = articleHtml(a).split('\n').map((b) => b.replace(/<small.*$/, '').replace(/<[^>]+>/g, '').trim());
   assert.deepEqual(blocks, ['Lead photo', 'one', 'Placed photo', 'two', 'A heading', 'three', 'Closing photo']);
   assert.match(articleHtml(a), /<h2>A heading<\/h2>/);
-});
-
-test('the plain-text body keeps sub-headings in their place', () => {
-  const a = makeArticle({ body: ['one', 'two'], dateline: null, notes: [], headings: [{ before: 1, text: 'Heading' }] });
-  assert.equal(articleText(a), 'one\n\nHeading\n\ntwo');
 });

@@ -1,0 +1,79 @@
+// What the three formats of a page write alike for each article, worked out once: the body HTML in
+// the forms the feeds carry, the dates in both notations, and the text fields RSS and Atom escape
+// the same way. An archive page is rendered as RSS, Atom and JSON Feed one after the other from the
+// same articles; with one PreparedArticles passed to the three writers (FeedPage.prepared), the
+// body of each article is built once instead of three times and each date is parsed once.
+import type { Article } from '../model/index.js';
+import { parseTimestamp, rfc3339Of, rfc822Of } from './dates.js';
+import { articleBodyPieces } from './html.js';
+import { escapeText } from './xml.js';
+
+export interface PreparedArticle {
+  /** The body HTML escaped for an XML text node (RSS content:encoded, Atom content), as pieces
+   *  for the feed to push into its own parts. */
+  bodyXml: readonly string[];
+  /** The body HTML as the inside of a JSON string (JSON Feed content_html), as pieces. */
+  bodyJson: readonly string[];
+  /** `published` in RFC 822 (RSS pubDate) and RFC 3339 (Atom, JSON Feed). */
+  published822: string;
+  published3339: string;
+  updated3339: string;
+  /** The instant of `updated`: a feed's own date is its newest item change. */
+  updatedMs: number;
+  /** Escaped as XML text: the id, headline, summary and dateline place. */
+  xmlId: string;
+  xmlTitle: string;
+  xmlSummary: string | null;
+  xmlPlace: string | null;
+}
+
+/** Prepares each article once, however many feeds it is written into. Entries live as long as
+ *  their articles do (a WeakMap), so one instance can serve a whole archive plan. */
+export class PreparedArticles {
+  readonly #done = new WeakMap<Article, PreparedArticle>();
+
+  of(a: Article): PreparedArticle {
+    let p = this.#done.get(a);
+    if (!p) this.#done.set(a, (p = prepare(a)));
+    return p;
+  }
+}
+
+function prepare(a: Article): PreparedArticle {
+  const body = articleBodyPieces(a);
+  const published = parseTimestamp(a.published);
+  const updated = a.updated === a.published ? published : parseTimestamp(a.updated);
+  return {
+    bodyXml: body.xml,
+    bodyJson: body.json,
+    published822: rfc822Of(published),
+    published3339: rfc3339Of(published),
+    updated3339: rfc3339Of(updated),
+    updatedMs: updated.ms,
+    xmlId: escapeText(a.id),
+    xmlTitle: escapeText(a.headline),
+    xmlSummary: a.summary ? escapeText(a.summary) : null,
+    xmlPlace: a.dateline?.place ? escapeText(a.dateline.place) : null,
+  };
+}
+
+/** Pushes every piece onto `parts` (a loop: a body may have more pieces than a call takes arguments). */
+export function pushAll(parts: string[], pieces: readonly string[]): void {
+  for (let i = 0; i < pieces.length; i++) parts.push(pieces[i]);
+}
+
+/** The `updated` of the page's newest item change (the first such item on a tie), or the
+ *  caller's stable fallback, or null. */
+export function newestChange(articles: readonly Article[], prepared: PreparedArticles, fallback?: string): string | null {
+  if (articles.length === 0) return fallback ?? null;
+  let best = articles[0];
+  let bestMs = prepared.of(best).updatedMs;
+  for (let i = 1; i < articles.length; i++) {
+    const ms = prepared.of(articles[i]).updatedMs;
+    if (ms > bestMs) {
+      bestMs = ms;
+      best = articles[i];
+    }
+  }
+  return best.updated;
+}
