@@ -1,0 +1,128 @@
+// The hand-written date paths give luxon's answers: RFC 3339 reading, UTC days and timestamps,
+// dateline days and the days in ids and urls, checked against luxon itself on many generated dates.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DateTime } from 'luxon';
+import { dayIn, parseDateValue, resolveDatelineDay, rfc3339, rfc3339In } from '../../src/ingest/dates.js';
+import { dateTimeOfRfc3339, utcDay, utcMidnight, utcTimestamp } from '../../src/ingest/instants.js';
+import { articleUrl, mintTagId } from '../../src/ingest/slug.js';
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s % n;
+  };
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Timestamps of every shape near the fast path: in and out of range, with and without offsets. */
+function timestamps(count: number): string[] {
+  const r = random(11);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const year = [1970 + r(60), r(10000), 999 + r(3), 9998 + r(2)][r(4)];
+    const date = `${pad(year, 4)}-${pad(1 + r(13))}-${pad(1 + r(31))}`;
+    const time = `${pad(r(25))}:${pad(r(60))}:${pad(r(61))}`;
+    const fraction = ['', '', '.5', `.${r(1000)}`, '.999999999999999999', ',25'][r(6)];
+    const offset = ['Z', 'Z', '+00:00', '-00:00', '+07:00', '-05:30', '+13:45', '-23:59', '+24:00', 'z', '', '+0700'][r(12)];
+    out.push(`${date}T${time}${fraction}${offset}`, `${date}t${time}${offset}`, `${date} ${time}${offset}`, date);
+  }
+  return out;
+}
+
+const facts = (dt: DateTime) => ({
+  iso: dt.toISO(),
+  ms: dt.toMillis(),
+  zone: dt.zoneName,
+  offset: dt.offset,
+  fixed: dt.isOffsetFixed,
+  locale: dt.locale,
+  elsewhere: dt.setZone('America/New_York').toISO(),
+  formatted: dt.toFormat('yyyy/MM/dd HH:mm:ss.SSS ZZ'),
+});
+
+test('RFC 3339 timestamps read by hand are what luxon reads', () => {
+  let fast = 0;
+  for (const s of timestamps(4000)) {
+    const quick = dateTimeOfRfc3339(s);
+    if (!quick) continue;
+    fast++;
+    const luxon = DateTime.fromISO(s, { setZone: true });
+    assert.ok(luxon.isValid, `${s}: read by hand but luxon refuses it`);
+    assert.deepEqual(facts(quick), facts(luxon), s);
+  }
+  assert.ok(fast > 1000, `the fast path took only ${fast} timestamps`);
+});
+
+test('date values parse the same with or without the fast path, in any zone', () => {
+  for (const zone of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
+    for (const s of timestamps(500)) {
+      const r = parseDateValue(s, zone);
+      // luxon alone, as parseDateValue read dates before it had a fast path.
+      const opts = { zone, setZone: true };
+      const tries = [DateTime.fromISO(s, opts), DateTime.fromSQL(s, opts), DateTime.fromRFC2822(s, opts)];
+      const good = tries.find((d) => d.isValid);
+      assert.equal(r.ok, good !== undefined, `${s} in ${zone}`);
+      if (r.ok && good) assert.deepEqual(facts(r.dt), facts(good), `${s} in ${zone}`);
+    }
+  }
+});
+
+test('UTC timestamps, days and midnights written by hand are what luxon writes', () => {
+  const r = random(5);
+  for (let i = 0; i < 5000; i++) {
+    const ms = [r(2 ** 31) * 1000 + r(1000), (r(2 ** 31) - 2 ** 30) * 100_000, r(2 ** 31) * 1000, -62167219200000 + r(1000) * 86_400_000, 253402300799000 - r(1000) * 86_400_000][r(5)];
+    const luxon = DateTime.fromMillis(ms, { zone: 'UTC' });
+    const stamp = utcTimestamp(ms);
+    if (stamp !== null) assert.equal(stamp, luxon.toISO({ suppressMilliseconds: true }), String(ms));
+    const day = utcDay(ms);
+    if (day !== null) assert.equal(day, luxon.toISODate(), String(ms));
+    const [y, m, d] = [1000 + r(9000), r(14), r(33)];
+    const midnight = utcMidnight(y, m, d);
+    const object = DateTime.fromObject({ year: y, month: m, day: d }, { zone: 'UTC' });
+    assert.equal(midnight !== null, object.isValid, `${y}-${m}-${d}`);
+    if (midnight !== null) assert.equal(midnight, object.toMillis());
+  }
+});
+
+test('dateline days and publication times in UTC are luxon’s, in every zone spelling of UTC', () => {
+  const r = random(23);
+  for (let i = 0; i < 3000; i++) {
+    const reference = DateTime.fromMillis(r(2 ** 31) * 1000 * [1, 1, 2, 50][r(4)], { zone: 'UTC' });
+    const zone = ['UTC', 'utc', 'GMT', 'America/New_York'][r(4)];
+    const [month, day] = [r(14), [29, 30, 31, 1 + r(31)][r(4)]];
+    const year = [null, null, 1000 + r(9000), r(12000)][r(4)];
+    // luxon alone: the year closest before the reference that has the day.
+    let expected: DateTime | null = null;
+    if (year !== null) {
+      const d = DateTime.fromObject({ year, month, day }, { zone });
+      expected = d.isValid ? d : null;
+    } else {
+      const ref = reference.setZone(zone).startOf('day');
+      for (let y = ref.year; y >= ref.year - 8 && !expected; y--) {
+        const d = DateTime.fromObject({ year: y, month, day }, { zone });
+        if (d.isValid && d <= ref) expected = d;
+      }
+    }
+    const got = resolveDatelineDay(month, day, year, reference, zone);
+    assert.deepEqual(got, expected && { day: expected.toISODate(), midnight: rfc3339(expected) }, `${month}/${day}/${year} before ${reference.toISO()} in ${zone}`);
+    assert.equal(rfc3339In(reference, zone), rfc3339(reference.setZone(zone)));
+    assert.equal(dayIn(reference, zone), reference.setZone(zone).toISODate());
+  }
+});
+
+test('ids and urls take the publication day luxon gives', () => {
+  const r = random(3);
+  for (let i = 0; i < 2000; i++) {
+    const zone = ['UTC', '+07:00', '-05:30', 'Z'][r(4)];
+    const published = DateTime.fromMillis(r(2 ** 31) * 1000 + r(2) * r(1000), { zone: zone === 'Z' ? 'UTC' : `UTC${zone}` }).toISO({ suppressMilliseconds: true })!;
+    for (const timezone of ['UTC', 'gmt', 'Asia/Kolkata']) {
+      const day = DateTime.fromISO(published, { setZone: true }).setZone(timezone);
+      assert.equal(mintTagId('https://News.Example.com/', published, 's', timezone), `tag:news.example.com,${day.toISODate()}:s`);
+      assert.equal(articleUrl('https://news.example.com', published, 's', timezone), `https://news.example.com/${day.toFormat('yyyy/MM/dd')}/s/`);
+    }
+  }
+});
