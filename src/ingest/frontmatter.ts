@@ -1,6 +1,7 @@
 // YAML front matter between `---` lines: what a newsroom sets by hand (id, slug, url, dates,
 // authors, tags, language, summary, media urls). Every bad value is rejected with its line.
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import type { DateTime } from 'luxon';
 import type { Diagnostic, Person } from '../model/index.js';
 import { diag, reject, REJECT, WARN } from './diagnostics.js';
@@ -61,7 +62,18 @@ export function splitFrontMatter(text: string, file: string, zone: string): Spli
   return { frontMatter, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, warnings };
 }
 
+/**
+ * The YAML parser, loaded the first time an article has front matter: loading it takes ~40–80 ms
+ * (it is many CommonJS files), which every publish run with work paid even when no article had
+ * any. Synchronous on purpose: ingest is.
+ */
+let yamlModule: typeof import('yaml') | null = null;
+function yaml(): typeof import('yaml') {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
+
 function readFrontMatter(src: string, file: string, firstLine: number, zone: string, warnings: Diagnostic[]): FrontMatter {
+  const { isMap, isSeq, LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(src, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? firstLine : counter.linePos(offset).line + firstLine - 1);
