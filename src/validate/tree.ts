@@ -16,7 +16,7 @@ export class Node {
   /** Characters of text not handed over before `text` began (they had no suspect character). */
   skipped = 0;
   reportedText = false;
-  private childMap: Map<string, number> | null = null;
+  private childCounts: ChildCounts | null = null;
   private state: Record<string, unknown> | null = null;
   private displayName: string | null = null;
 
@@ -33,8 +33,8 @@ export class Node {
   ) {}
 
   /** Children seen so far, by key. */
-  get children(): Map<string, number> {
-    return (this.childMap ??= new Map());
+  get children(): ChildCounts {
+    return (this.childCounts ??= new ChildCounts());
   }
 
   /** Per-element state of the rule. */
@@ -53,6 +53,48 @@ export class Node {
 
   set name(value: string) {
     this.displayName = value;
+  }
+}
+
+/**
+ * How many children of each key an element has had. A short list: most elements have a
+ * handful of children, and keys are mostly the same string objects (see keyOf), so a scan
+ * beats hashing; a map takes over for elements with many kinds of children.
+ */
+export class ChildCounts {
+  private readonly keys: string[] = [];
+  private readonly counts: number[] = [];
+  private map: Map<string, number> | null = null;
+
+  get size(): number {
+    return this.map ? this.map.size : this.keys.length;
+  }
+
+  get(key: string): number | undefined {
+    if (this.map) return this.map.get(key);
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.counts[i];
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** Counts one more child of this key; returns how many there were before. */
+  add(key: string): number {
+    const map = this.map;
+    if (map) {
+      const before = map.get(key) ?? 0;
+      map.set(key, before + 1);
+      return before;
+    }
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.counts[i]++;
+    keys.push(key);
+    this.counts.push(1);
+    if (keys.length > 16) this.map = new Map(keys.map((k, i) => [k, this.counts[i]]));
+    return 0;
   }
 }
 
@@ -261,9 +303,28 @@ export class Validator implements XmlSink {
     return new Node(el, key, parent, rule, lang, base, this.format === 'atom');
   }
 
+  /**
+   * The key of each element name in this document, for the namespace it last had: one lookup
+   * of a string the XML reader hands out once per name, instead of keyOf's two.
+   */
+  private readonly keysByName = new Map<string, { uri: string; key: string }>();
+
+  private keyOfElement(el: XmlElement): string {
+    const known = this.keysByName.get(el.name);
+    if (known !== undefined && known.uri === el.uri) return known.key;
+    const key = keyOf(el.uri, el.local);
+    if (known !== undefined) {
+      known.uri = el.uri;
+      known.key = key;
+    } else if (this.keysByName.size < 1000) {
+      this.keysByName.set(el.name, { uri: el.uri, key });
+    }
+    return key;
+  }
+
   start(el: XmlElement): void {
     const parent = this.current;
-    const key = keyOf(el.uri, el.local);
+    const key = this.keyOfElement(el);
     const prule = parent.rule;
     let spec: ChildSpec | undefined;
     if (prule.children) {
@@ -275,8 +336,7 @@ export class Validator implements XmlSink {
             : undefined;
     }
     prule.child?.(this, parent, key, el);
-    const count = parent.children.get(key) ?? 0;
-    parent.children.set(key, count + 1);
+    const count = parent.children.add(key);
     let rule: Rule;
     if (spec) {
       rule = spec.rule;

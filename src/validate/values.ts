@@ -42,8 +42,56 @@ const RFC2822 =
 const RFC822 =
   /^(?:(mon|tue|wed|thu|fri|sat|sun)\s*,\s*)?(\d\d?)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+(\d\d(?:\d\d)?)\s+(\d\d):(\d\d)(?::(\d\d))?\s*([+-]\d{4}|ut|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|[a-ik-z])?$/;
 
+/** The number written with `count` ASCII digits at `at`, or -1 if they are not all digits. */
+function digitsAt(value: string, at: number, count: number): number {
+  let n = 0;
+  for (let k = at; k < at + count; k++) {
+    const c = value.charCodeAt(k) - 0x30;
+    if (!(c >= 0 && c <= 9)) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/**
+ * checkRfc822 for the form nearly every feed writes, "Thu, 26 Nov 2026 07:10:21 +0000" (a day
+ * of one digit too), read without a regular expression; undefined for any other form.
+ */
+function commonRfc2822(value: string): Finding | null | undefined {
+  const short = value.length === 30 ? 1 : 0; // a day of one digit
+  if (short === 0 && value.length !== 31) return undefined;
+  const dayName = value.slice(0, 3);
+  const wd = DAY_NAMES.indexOf(dayName);
+  const d = digitsAt(value, 5, 2 - short);
+  const at = 7 - short; // the space before the month
+  const mo = MONTH_NAMES.indexOf(value.slice(at + 1, at + 4)) + 1;
+  const y = digitsAt(value, at + 5, 4);
+  const h = digitsAt(value, at + 10, 2);
+  const mi = digitsAt(value, at + 13, 2);
+  const sec = digitsAt(value, at + 16, 2);
+  const sign = value.charCodeAt(at + 19);
+  const zone = digitsAt(value, at + 20, 4);
+  if (
+    wd < 0 || value.charCodeAt(3) !== 0x2c || value.charCodeAt(4) !== 0x20 || d < 0 || value.charCodeAt(at) !== 0x20 || mo === 0 ||
+    value.charCodeAt(at + 4) !== 0x20 || y < 0 || value.charCodeAt(at + 9) !== 0x20 || h < 0 || value.charCodeAt(at + 12) !== 0x3a ||
+    mi < 0 || value.charCodeAt(at + 15) !== 0x3a || sec < 0 || value.charCodeAt(at + 18) !== 0x20 || (sign !== 0x2b && sign !== 0x2d) || zone < 0
+  ) {
+    return undefined;
+  }
+  if (!validDate(y, mo, d) || !validTime(h, mi, sec)) return { code: 'InvalidRFC822Date' };
+  if (zone % 100 > 59) return { code: 'InvalidRFC822Date' };
+  if (weekday(y, mo, d) !== wd) return { code: 'InvalidRFC822Date' };
+  if (y < 1900) return { code: 'ImplausibleDate' };
+  return null;
+}
+
 /** RSS dates. Strict RFC 2822 passes; the older RFC 822 forms pass with a warning. */
 export function checkRfc822(value: string): Finding | null {
+  const common = commonRfc2822(value);
+  if (common !== undefined) return common;
   const m = RFC2822.exec(value);
   if (m) {
     const y = +m[4];
@@ -72,11 +120,44 @@ const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-](\d\d
 
 /** Atom dates (RFC 4287 §3.3): RFC 3339 date-time, upper-case T and Z, real calendar values. */
 export function isRfc3339(value: string): boolean {
+  const common = commonRfc3339(value);
+  if (common !== undefined) return common;
   const m = RFC3339.exec(value);
   if (!m) return false;
   if (!validDate(+m[1], +m[2], +m[3]) || !validTime(+m[4], +m[5], +m[6])) return false;
   if (m[9] !== undefined && (+m[9] > 23 || +m[10] > 59)) return false;
   return true;
+}
+
+/**
+ * isRfc3339 for "2026-11-26T07:10:21Z" and "2026-11-26T07:10:21+01:00" (no fraction), read
+ * without a regular expression; undefined for any other form.
+ */
+function commonRfc3339(value: string): boolean | undefined {
+  const zoned = value.length === 25;
+  if (value.length !== 20 && !zoned) return undefined;
+  const y = digitsAt(value, 0, 4);
+  const mo = digitsAt(value, 5, 2);
+  const d = digitsAt(value, 8, 2);
+  const h = digitsAt(value, 11, 2);
+  const mi = digitsAt(value, 14, 2);
+  const sec = digitsAt(value, 17, 2);
+  if (
+    y < 0 || value.charCodeAt(4) !== 0x2d || mo < 0 || value.charCodeAt(7) !== 0x2d || d < 0 || value.charCodeAt(10) !== 0x54 ||
+    h < 0 || value.charCodeAt(13) !== 0x3a || mi < 0 || value.charCodeAt(16) !== 0x3a || sec < 0
+  ) {
+    return undefined;
+  }
+  const z = value.charCodeAt(19);
+  if (zoned) {
+    const oh = digitsAt(value, 20, 2);
+    const om = digitsAt(value, 23, 2);
+    if ((z !== 0x2b && z !== 0x2d) || oh < 0 || value.charCodeAt(22) !== 0x3a || om < 0) return undefined;
+    if (oh > 23 || om > 59) return false;
+  } else if (z !== 0x5a) {
+    return undefined;
+  }
+  return validDate(y, mo, d) && validTime(h, mi, sec);
 }
 
 const W3CDTF = /^(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?(Z|[+-](\d\d):(\d\d)))?)?)?$/;

@@ -578,6 +578,7 @@ export class XmlTokenizer {
     let from = i; // start of the text not yet added to `text`
     let saved = 0; // characters the references replaced took beyond their replacement
     let amp = this.nextAmp(s, i);
+    let ampKnown = true; // amp is the next "&" (else only: none before lt)
     while (amp < lt) {
       const ch = predefinedAt(s, amp);
       if (ch === '') {
@@ -588,9 +589,19 @@ export class XmlTokenizer {
       if (skip) saved += length - 1;
       else text = text === '' ? (amp > from ? s.slice(from, amp) + ch : ch) : text + (amp > from ? s.slice(from, amp) + ch : ch);
       from = amp + length;
-      amp = found(s.indexOf('&', from), s);
+      // Escaped markup has its references a few characters apart ("&lt;p&gt;"): look there first.
+      const near = from + 16 < lt ? from + 16 : lt;
+      let k = from;
+      while (k < near && s.charCodeAt(k) !== 0x26) k++;
+      if (k < near) amp = k;
+      else if (near === lt) {
+        amp = lt;
+        ampKnown = false;
+      } else {
+        amp = found(s.indexOf('&', near), s);
+      }
     }
-    this.ampAt = amp;
+    this.ampAt = ampKnown ? amp : -1;
     if (this.cdAt < i) this.cdAt = found(s.indexOf(']]>', i), s);
     const pairs = this.nextCr(s, i) < end || this.cdAt < end ? -1 : this.pairsIn(s, i, end);
     // A CR to normalise, a "]]>" or a lone surrogate to report: character by character.
@@ -825,7 +836,7 @@ export class XmlTokenizer {
     const length = to - from;
     const slot = (s.charCodeAt(from) * 31 + s.charCodeAt(to - 1) * 7 + length) & (NAME_CACHE_SIZE - 1);
     const cached = this.names[slot];
-    if (cached.length === length && s.startsWith(cached, from)) return cached;
+    if (cached.length === length && sameAt(s, from, cached)) return cached;
     // A copy, not a slice: a slice would keep the whole text alive while the name is cached.
     const name = (s.slice(from, to) + ' ').slice(0, -1);
     this.names[slot] = name;
@@ -987,7 +998,7 @@ export class XmlTokenizer {
     const open = this.open;
     const top = open.length > 0 ? open[open.length - 1] : '';
     // The usual case, the name of the innermost open element, is compared in place.
-    if (top === '' || nameEnd - (i + 2) !== top.length || !s.startsWith(top, i + 2)) {
+    if (top === '' || nameEnd - (i + 2) !== top.length || !sameAt(s, i + 2, top)) {
       const name = s.slice(i + 2, nameEnd);
       if (name === '') return this.failAt(k, 'weird empty close tag');
       if (open.length === 0) return this.failAt(k, `unmatched closing tag: ${name}`);
@@ -1386,6 +1397,12 @@ const SUSPECT = /[\x80-\x9f\ufffd]/;
 const SURROGATE = /[\ud800-\udfff]/g;
 /** Any of the above: most texts have none, and one test says so. */
 const ATTENTION = /[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f\ud800-\udfff\ufffd-\uffff]/;
+
+/** Whether s holds `name` at `at` (short names: a loop the compiler inlines beats a call to startsWith). */
+function sameAt(s: string, at: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) if (s.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+  return true;
+}
 
 /** An indexOf result, with "not found" as the text's length. */
 function found(at: number, s: string): number {
