@@ -74,14 +74,19 @@ const TEXT_NEEDS_WORK = /[^\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x5b\x5d-\ud7ff\ue
 const ATTR_NEEDS_WORK = /[^\x20\x21\x23-\x25\x28-\x3b\x3d\x3f-\x5b\x5d-\ud7ff\ue000-\ufffd]/;
 
 /** Writes the same HTML in the three forms at once, as pieces: model text and shared constants,
- *  nothing copied until a feed joins them. */
+ *  nothing copied until a feed joins them. The plain HTML form only when asked (the feeds carry
+ *  the other two). */
 class BodyWriter {
-  readonly html: string[] = [];
+  readonly html: string[] | null;
   readonly xml: string[] = [];
   readonly json: string[] = [];
 
+  constructor(withHtml: boolean) {
+    this.html = withHtml ? [] : null;
+  }
+
   mark(m: Markup): void {
-    this.html.push(m.html);
+    this.html?.push(m.html);
     this.xml.push(m.xml);
     this.json.push(m.json);
   }
@@ -90,7 +95,7 @@ class BodyWriter {
   text(s: string): void {
     if (!TEXT_NEEDS_WORK.test(s)) return this.same(s);
     const once = escapeText(s);
-    this.html.push(once);
+    this.html?.push(once);
     this.xml.push(escapeTextTwice(s));
     this.json.push(jsonInside(once));
   }
@@ -99,7 +104,7 @@ class BodyWriter {
   attr(s: string): void {
     if (!ATTR_NEEDS_WORK.test(s)) return this.same(s);
     const once = escapeAttr(s);
-    this.html.push(once);
+    this.html?.push(once);
     this.xml.push(escapeAttrTwice(s));
     this.json.push(jsonInside(once));
   }
@@ -131,7 +136,7 @@ class BodyWriter {
   }
 
   private same(s: string): void {
-    this.html.push(s);
+    this.html?.push(s);
     this.xml.push(s);
     this.json.push(s);
   }
@@ -237,10 +242,11 @@ function heading(text: string, w: BodyWriter): void {
   w.mark(END_H2);
 }
 
-/** The body in the three forms, each as the pieces that joined make it (a feed pushes them into its
- *  own parts and joins once: the body is never copied into a string of its own). */
-export function articleBodyPieces(article: Article): { [form in keyof ArticleBody]: readonly string[] } {
-  const w = new BodyWriter();
+/** The body in the two forms the feeds carry (XML text, JSON string), each as the pieces that
+ *  joined make it (a feed pushes them into its own parts and joins once: the body is never copied
+ *  into a string of its own). */
+export function articleBodyPieces(article: Article): { xml: readonly string[]; json: readonly string[] } {
+  const w = new BodyWriter(false);
   write(article, w);
   return w;
 }
@@ -249,18 +255,18 @@ export function articleBodyPieces(article: Article): { [form in keyof ArticleBod
  *  `<span class="dateline">`, photos and `<h2>` sub-headings where the source had them, then
  *  editor's notes; one block a line. */
 export function articleBody(article: Article): ArticleBody {
-  const w = new BodyWriter();
+  const w = new BodyWriter(true);
   write(article, w);
-  return { html: w.html.join(''), xml: w.xml.join(''), json: w.json.join('') };
+  return { html: w.html!.join(''), xml: w.xml.join(''), json: w.json.join('') };
 }
 
 /** `<figure>` for one photo: the image when it has a web URL, its caption, its credit apart. */
 export function figureHtml(m: MediaItem): string {
   if (!shows(m)) return '';
-  const w = new BodyWriter();
+  const w = new BodyWriter(true);
   figure(m, w);
   w.finish();
-  return w.html.join('');
+  return w.html!.join('');
 }
 
 /** The body as HTML (articleBody(article).html). */

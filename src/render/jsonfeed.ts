@@ -24,64 +24,78 @@ function author(p: Person): JsonAuthor {
   return { name: clean(p.name), url: opt(url) };
 }
 
-function mediaRecord(m: MediaItem) {
-  return {
-    title: m.title === null ? null : clean(m.title),
-    caption: m.caption === null ? null : clean(m.caption),
-    credit: m.credit === null ? null : clean(m.credit),
-    url: m.url === null ? null : clean(m.url),
-    type: m.type === null ? null : clean(m.type),
-    size: m.size ?? undefined,
-    width: m.width ?? undefined,
-    height: m.height ?? undefined,
-  };
+// Items are written as text rather than built as objects for JSON.stringify: the same bytes, without
+// some twenty objects an item and a second walk over them. Every string still gets JSON.stringify's
+// own escaping whenever it has anything to escape (see str).
+
+/** Characters JSON escapes, and those XML cannot carry (dropped in all three formats alike). */
+const JSON_NEEDS_WORK = /[\x00-\x1f"\\\ud800-\udfff\ufffe\uffff]/;
+
+/** JSON.stringify(clean(s)); a string with nothing to escape or drop is quoted as it is, which is
+ *  what JSON.stringify would write. */
+function str(s: string): string {
+  return JSON_NEEDS_WORK.test(s) ? JSON.stringify(clean(s)) : `"${s}"`;
+}
+
+/** `,"name":value` as JSON.stringify writes an object member: left out when undefined. */
+function member(name: string, value: string | null | undefined): string {
+  return value === undefined ? '' : value === null ? `,"${name}":null` : `,"${name}":${str(value)}`;
+}
+
+/** A number member; null leaves it out too (the model's `size ?? undefined`). */
+function numberMember(name: string, value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : `,"${name}":${JSON.stringify(value)}`;
+}
+
+/** An object from its members (each written with its leading comma). */
+const object = (members: string): string => `{${members.slice(1)}}`;
+
+function authorJson(p: Person): string {
+  // JSON Feed authors have no e-mail field; its spec allows a mailto: URL instead.
+  const url = p.url ? p.url : p.email ? `mailto:${p.email}` : undefined;
+  return object(member('name', p.name) + member('url', url || undefined));
+}
+
+function mediaJson(m: MediaItem): string {
+  return object(
+    member('title', m.title) +
+      member('caption', m.caption) +
+      member('credit', m.credit) +
+      member('url', m.url) +
+      member('type', m.type) +
+      numberMember('size', m.size) +
+      numberMember('width', m.width) +
+      numberMember('height', m.height),
+  );
 }
 
 /** Pushes one item's JSON text onto the feed's parts. The body arrives already escaped as JSON (it
- *  is built that way with the XML forms, see html.ts), so its pieces are spliced in rather than
- *  stringified again: the same text JSON.stringify would write for the whole item, without
- *  copying and scanning the body twice. */
+ *  is built that way with the XML forms, see html.ts), so its pieces are spliced in. */
 function item(a: Article, p: PreparedArticle, out: string[]): void {
-  const withUrl = a.media.filter((m) => isWebUrl(m.url));
-  const lead = withUrl.find((m) => !m.type || m.type.startsWith('image/'));
-  // Attachments need a MIME type, so only photos whose type is known are listed.
-  const attachments = withUrl
-    .filter((m) => m.type)
-    .map((m) => ({
-      url: clean(m.url as string),
-      mime_type: clean(m.type as string),
-      title: opt(m.title ?? m.caption),
-      size_in_bytes: m.size ?? undefined,
-    }));
-  const d = a.dateline;
-  // Before the body: id, url and title are always there, so the object never prints as `{}`.
-  const before = JSON.stringify({
-    id: clean(a.id),
-    url: clean(a.url),
-    title: clean(a.headline),
-    summary: opt(a.summary),
-  });
+  const head = member('id', a.id) + member('url', a.url) + member('title', a.headline) + member('summary', a.summary || undefined);
   // content_html only: JSON Feed 1.1 asks for one or both, and a plain-text copy of the same
   // body would be a third of the file's bytes again for readers that already render HTML.
-  const after = JSON.stringify({
-    date_published: p.published3339,
-    date_modified: p.updated3339,
-    authors: a.byline.length ? a.byline.map(author) : undefined,
-    tags: a.tags.some(Boolean) ? a.tags.filter(Boolean).map(clean) : undefined,
-    language: clean(a.language),
-    image: lead ? clean(lead.url as string) : undefined,
-    attachments: attachments.length ? attachments : undefined,
-    _wirefeed: {
-      about: WIREFEED_EXTENSION_ABOUT,
-      dateline: d
-        ? { place: d.place === null ? null : clean(d.place), date: d.date === null ? null : clean(d.date), agency: d.agency === null ? null : clean(d.agency), raw: clean(d.raw) }
-        : null,
-      media: a.media.map(mediaRecord),
-    },
-  });
-  out.push(before.slice(0, -1), ',"content_html":"');
+  out.push(`{${head.slice(1)}${head ? ',' : ''}"content_html":"`);
   pushAll(out, p.bodyJson);
-  out.push('",', after.slice(1));
+  let rest = `","date_published":${str(p.published3339)},"date_modified":${str(p.updated3339)}`;
+  if (a.byline.length) rest += `,"authors":[${a.byline.map(authorJson).join(',')}]`;
+  if (a.tags.some(Boolean)) rest += `,"tags":[${a.tags.filter(Boolean).map(str).join(',')}]`;
+  rest += member('language', a.language);
+  const withUrl = a.media.filter((m) => isWebUrl(m.url));
+  const lead = withUrl.find((m) => !m.type || m.type.startsWith('image/'));
+  if (lead) rest += member('image', lead.url);
+  // Attachments need a MIME type, so only photos whose type is known are listed.
+  const attachments = withUrl.filter((m) => m.type);
+  if (attachments.length) {
+    const list = attachments.map((m) =>
+      object(member('url', m.url) + member('mime_type', m.type) + member('title', (m.title ?? m.caption) || undefined) + numberMember('size_in_bytes', m.size)),
+    );
+    rest += `,"attachments":[${list.join(',')}]`;
+  }
+  const d = a.dateline;
+  const dateline = d ? object(member('place', d.place) + member('date', d.date) + member('agency', d.agency) + member('raw', d.raw)) : 'null';
+  rest += `,"_wirefeed":{"about":${str(WIREFEED_EXTENSION_ABOUT)},"dateline":${dateline},"media":[${a.media.map(mediaJson).join(',')}]}}`;
+  out.push(rest);
 }
 
 export function renderJsonFeed(page: FeedPage): string {

@@ -87,7 +87,7 @@ test('the HTML the XML and JSON formats carry is exactly the body HTML escaped f
     assert.equal(articleHtmlForXml(a), xml);
     assert.equal(json, JSON.stringify(html).slice(1, -1));
     const pieces = articleBodyPieces(a);
-    assert.deepEqual([pieces.html.join(''), pieces.xml.join(''), pieces.json.join('')], [html, xml, json]);
+    assert.deepEqual([pieces.xml.join(''), pieces.json.join('')], [xml, json]);
   }
 });
 
