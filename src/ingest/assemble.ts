@@ -1,13 +1,13 @@
 // From what an input said (front matter / JSON fields + the classified text) to the canonical
 // Article: names (slug, url, id), dates and their origin, summary, media with their urls.
 // Shared by every input kind so they cannot drift apart.
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Article, Dateline, Diagnostic, MediaItem, Person, Site } from '../model/index.js';
 import type { ClassifiedBody, PhotoBlock } from './blocks.js';
 import type { DatelineParts } from './dateline.js';
 import { diag, WARN } from './diagnostics.js';
-import { dayIn, resolveDatelineDay, rfc3339, rfc3339In } from './dates.js';
+import { dayIn, instantOf, resolveDatelineDay, rfc3339, rfc3339In, type Instant } from './dates.js';
 import { readRfc3339 } from './instants.js';
 import type { FrontMatterMedia } from './frontmatter.js';
 import { articleUrl, mintTagId, slugify } from './slug.js';
@@ -39,20 +39,23 @@ export interface Origin {
 /** How long a summary taken from the first paragraph may be. */
 const SUMMARY_CHARS = 300;
 
+/** crypto.hash (Node 20.12+) hashes in one call, without a Hash object; older Nodes make one. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
+
 export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return oneShot ? oneShot('sha256', bytes, 'hex') : crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
 export function assemble(
   a: Authored,
-  ctx: { site: Site; firstSeen: DateTime; path: string; sha256: string },
+  ctx: { site: Site; firstSeen: Instant; path: string; sha256: string },
 ): { article: Article; origin: Origin; warnings: Diagnostic[] } {
   const { site } = ctx;
   const zone = site.timezone;
   const warnings: Diagnostic[] = [];
 
   // Dates: front matter > the dateline's date > first sight.
-  const reference = a.date ?? ctx.firstSeen;
+  const reference = a.date ? instantOf(a.date) : ctx.firstSeen;
   const datelineDay = a.datelineWhen ? resolveDatelineDay(a.datelineWhen.month, a.datelineWhen.day, a.datelineWhen.year, reference, zone) : null;
   let published: string;
   let publishedOrigin: Origin['published'];

@@ -6,7 +6,7 @@
 import type { Person } from '../model/index.js';
 import { mergePeople, parseByline, parseRoleCredits, splitTrailingRoleCredits } from './byline.js';
 import { creditOnly, japaneseCredit, markedCredit, parenCredit, unmarkedCredit, type CaptionParts } from './credit.js';
-import { headlineSource, matchDateline, type DatelineParts } from './dateline.js';
+import { headlineSource, matchDateline, type DatelineMatch, type DatelineParts } from './dateline.js';
 import { isNote } from './notes.js';
 
 export interface Block {
@@ -82,14 +82,21 @@ function stripCreditMarker(s: string): string {
   return s.replace(/^(?:Photo(?:graph)?s?|Foto|Bild)\s*(?:by|:)\s*/i, '');
 }
 
-function intrinsicKind(text: string, first: boolean): Kind {
+/** A note, byline or image label: what a block is wherever it stands, or null. */
+function labelKind(text: string): Kind | null {
   if (isNote(text)) return { kind: 'note' };
   const by = parseByline(text) ?? parseRoleCredits(text);
   if (by) return { kind: 'byline', people: by };
   const title = imageTitle(text);
   if (title) return { kind: 'image', title };
+  return null;
+}
+
+/** Any other block: a photo caption, or text. The opening block's dateline match (if it was read) is kept in `seen`. */
+function storyKind(text: string, first: boolean, seen: { dateline?: DatelineMatch | null }): Kind {
   // The first paragraph may be a dateline paragraph (`NEW YORK (AP) — …`): never a caption.
-  if (!first || !matchDateline(text)) {
+  if (first) seen.dateline = matchDateline(text);
+  if (!first || !seen.dateline) {
     const parts = photoParts(text);
     if (parts) return { kind: 'photo', parts };
   }
@@ -140,8 +147,11 @@ function prose(text: string): boolean {
 
 export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBody {
   const out: ClassifiedBody = { dateline: null, byline: [], dek: null, body: [], headings: [], media: [], notes: [] };
-  const opening = openingIndex(blocks);
-  const kinds = blocks.map((b, i) => intrinsicKind(b.text, i === opening));
+  // The opening is the first block that could open the story (not a note, byline or image label).
+  const labels = blocks.map((b) => labelKind(b.text));
+  const opening = labels.indexOf(null);
+  const seen: { dateline?: DatelineMatch | null } = {};
+  const kinds = blocks.map((b, i) => labels[i] ?? storyKind(b.text, i === opening, seen));
   const texts = blocks.map((b) => b.text);
 
   // Seed/NBC layout: an `Image:` block, then its caption (with or without a credit).
@@ -163,7 +173,8 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
   let datelineAt = -1;
   const leading = textIdx.filter((k, n) => !BULLET.test(texts[k]) || textIdx.slice(0, n).some((j) => !BULLET.test(texts[j])));
   for (const k of leading.slice(0, 2)) {
-    const m = matchDateline(texts[k], { headlineSource: src });
+    // Without a headline source the opening block's match is the one storyKind read.
+    const m = k === opening && src === null && seen.dateline !== undefined ? seen.dateline : matchDateline(texts[k], { headlineSource: src });
     if (m) {
       out.dateline = m.dateline;
       texts[k] = m.rest;
@@ -245,12 +256,3 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
   return out;
 }
 
-/** Index of the first block that could open the story (not a note, byline or image label). */
-function openingIndex(blocks: Block[]): number {
-  for (let i = 0; i < blocks.length; i++) {
-    const t = blocks[i].text;
-    if (isNote(t) || parseByline(t) || parseRoleCredits(t) || imageTitle(t)) continue;
-    return i;
-  }
-  return -1;
-}

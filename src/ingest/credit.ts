@@ -294,9 +294,10 @@ const PAREN_CREDIT = /^(.*[.!?…"”’])\s*\(([^()]{2,60})\)$/;
 /** A trailing `(AP)`, `(Christie's)`, `(Fred Scheiber/SIPA)` after a full caption sentence. */
 export function parenCredit(block: string): CaptionParts | null {
   // The parenthesis is the block's last one, closes it, and holds 2 to 60 characters.
+  if (!block.endsWith(')')) return null;
   const open = block.lastIndexOf('(');
   const inside = block.length - 2 - open;
-  if (open < 0 || !block.endsWith(')') || inside < 2 || inside > 60) return null;
+  if (open < 0 || inside < 2 || inside > 60) return null;
   const m = PAREN_CREDIT.exec(block);
   if (!m) return null;
   const inner = m[2].trim();

@@ -7,8 +7,8 @@
 // a publish run asks the same few questions of every article (one first-sight time for all new
 // files, a few hundred dateline days); a key holds everything its answer depends on, and luxon's
 // DateTimes never change once made, so one remembered answer serves every caller.
-import { DateTime } from 'luxon';
-import { dateTimeOfRfc3339, isUtcZone, utcDay, utcMidnight, utcTimestamp } from './instants.js';
+import { DateTime, FixedOffsetZone } from 'luxon';
+import { isUtcZone, readRfc3339, utcDay, utcMidnight, utcTimestamp } from './instants.js';
 
 /** A bounded memo: forgets everything when full (a run's questions repeat; old ones rarely return). */
 export function memo<V>(limit = 4096): (key: string, compute: () => V) => V {
@@ -25,6 +25,39 @@ export function memo<V>(limit = 4096): (key: string, compute: () => V) => V {
 }
 
 export type DateParse = { ok: true; dt: DateTime } | { ok: false; impossible: boolean; reason: string };
+
+/**
+ * An instant as the date paths below take it: milliseconds for the hand-written ones, luxon's
+ * DateTime for the rest — made on first use, so a run in UTC never starts luxon (its first
+ * DateTime sets up Intl, ~15 ms per thread).
+ */
+export interface Instant {
+  readonly ms: number;
+  dateTime(): DateTime;
+}
+
+export function instantOf(dt: DateTime): Instant {
+  return { ms: dt.toMillis(), dateTime: () => dt };
+}
+
+/** parseDateValue for an instant: a timestamp with its offset needs no DateTime until one is asked for. */
+export function parseInstant(value: unknown, zone: string): { ok: true; at: Instant } | { ok: false; impossible: boolean; reason: string } {
+  if (typeof value !== 'string') {
+    const r = parseDateValue(value, zone);
+    return r.ok ? { ok: true, at: instantOf(r.dt) } : r;
+  }
+  return parsedInstants(`${zone}\n${value}`, () => {
+    const t = readRfc3339(value.trim());
+    if (t) {
+      let dt: DateTime | undefined;
+      // What fromISO(value, { setZone: true }) gives: the offset's zone (an offset of zero is luxon's UTC).
+      return { ok: true, at: { ms: t.ms, dateTime: () => (dt ??= DateTime.fromMillis(t.ms, { zone: FixedOffsetZone.instance(t.offset) })) } };
+    }
+    const r = parseDateValue(value, zone);
+    return r.ok ? { ok: true, at: instantOf(r.dt) } : r;
+  });
+}
+const parsedInstants = memo<ReturnType<typeof parseInstant>>();
 
 /**
  * Reads a front matter / JSON date: RFC 3339 or ISO 8601 (`2017-11-11`, `2017-11-11T16:30`,
@@ -45,10 +78,10 @@ function parseDate(value: unknown, zone: string): DateParse {
   if (typeof value !== 'string' || value.trim() === '')
     return { ok: false, impossible: false, reason: 'must be a date string such as 2017-11-11T16:30:00+07:00' };
   const s = value.trim();
-  // A timestamp with its offset (a ledger's first sight, most front matter) is luxon's fromISO
-  // answer without luxon's parser: the zone is the offset's, whatever `zone` says.
-  const quick = dateTimeOfRfc3339(s);
-  if (quick) return { ok: true, dt: quick };
+  // A timestamp with its offset (most front matter) is luxon's fromISO answer without luxon's
+  // parser: the zone is the offset's, whatever `zone` says.
+  const t = readRfc3339(s);
+  if (t) return { ok: true, dt: DateTime.fromMillis(t.ms, { zone: FixedOffsetZone.instance(t.offset) }) };
   const opts = { zone, setZone: true };
   // In order, stopping at the first that reads it.
   const readers = [DateTime.fromISO, DateTime.fromSQL, DateTime.fromRFC2822];
@@ -71,30 +104,23 @@ export function rfc3339(dt: DateTime): string {
 }
 
 /** `rfc3339(dt.setZone(zone))`: the instant as the site's zone writes it. */
-export function rfc3339In(dt: DateTime, zone: string): string {
-  if (isUtcZone(zone) && dt.isValid) {
-    const quick = utcTimestamp(dt.toMillis());
-    if (quick !== null) return quick;
-  }
-  return zoned(dt, zone).text;
+export function rfc3339In(at: Instant, zone: string): string {
+  const quick = isUtcZone(zone) ? utcTimestamp(at.ms) : null;
+  return quick ?? zoned(at, zone).text;
 }
 
 /** YYYY-MM-DD of an instant as seen in `zone`. */
-export function dayIn(dt: DateTime, zone: string): string {
-  if (isUtcZone(zone) && dt.isValid) {
-    const quick = utcDay(dt.toMillis());
-    if (quick !== null) return quick;
-  }
-  return zoned(dt, zone).day;
+export function dayIn(at: Instant, zone: string): string {
+  const quick = isUtcZone(zone) ? utcDay(at.ms) : null;
+  return quick ?? zoned(at, zone).day;
 }
 
 /** The instant in another zone, as text; setZone depends on the instant and the zone alone. */
-function zoned(dt: DateTime, zone: string): { text: string; day: string } {
-  const compute = () => {
-    const z = dt.setZone(zone);
+function zoned(at: Instant, zone: string): { text: string; day: string } {
+  return inZone(`${at.ms}\n${zone}`, () => {
+    const z = at.dateTime().setZone(zone);
     return { text: rfc3339(z), day: z.toISODate() ?? '' };
-  };
-  return dt.isValid ? inZone(`${dt.toMillis()}\n${zone}`, compute) : compute();
+  });
 }
 const inZone = memo<{ text: string; day: string }>();
 
@@ -109,16 +135,13 @@ export interface DatelineDay {
  * closest before (or on) `reference` — the article's first sight — seen in the site's zone.
  * Returns null for a month/day no year has (Feb 30).
  */
-export function resolveDatelineDay(month: number, day: number, year: number | null, reference: DateTime, zone: string): DatelineDay | null {
-  if (isUtcZone(zone) && reference.isValid) {
-    const quick = resolveUtcDay(month, day, year, reference.toMillis());
-    if (quick !== undefined) return quick;
-  }
-  const compute = () => {
-    const d = resolveDay(month, day, year, reference, zone);
+export function resolveDatelineDay(month: number, day: number, year: number | null, reference: Instant, zone: string): DatelineDay | null {
+  const quick = isUtcZone(zone) ? resolveUtcDay(month, day, year, reference.ms) : undefined;
+  if (quick !== undefined) return quick;
+  return datelineDays(`${month}-${day}-${year}\n${reference.ms}\n${zone}`, () => {
+    const d = resolveDay(month, day, year, reference.dateTime(), zone);
     return d && { day: d.toISODate() ?? '', midnight: rfc3339(d) };
-  };
-  return reference.isValid ? datelineDays(`${month}-${day}-${year}\n${reference.toMillis()}\n${zone}`, compute) : compute();
+  });
 }
 const datelineDays = memo<DatelineDay | null>();
 

@@ -3,7 +3,7 @@
 // bytes and the time wirefeed first saw the file.
 import type { Article, Diagnostic, Site } from '../model/index.js';
 import { assemble, sha256Hex, type Authored, type Origin } from './assemble.js';
-import { parseDateValue } from './dates.js';
+import { parseInstant } from './dates.js';
 import { diag, Rejection, REJECT } from './diagnostics.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { cleanText, decodeUtf8 } from './hygiene.js';
@@ -42,7 +42,7 @@ export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestRe
     if (input.bytes.length > opts.maxBytes)
       return fail(diag(REJECT.ArticleTooLarge, file, `file is ${input.bytes.length} bytes, over the ${opts.maxBytes}-byte limit (ingest.maxArticleBytes)`), warnings);
     const zone = opts.site.timezone;
-    const firstSeen = parseDateValue(opts.firstSeen, zone);
+    const firstSeen = parseInstant(opts.firstSeen, zone);
     if (!firstSeen.ok) return fail(diag(REJECT.ImpossibleDate, file, `first-seen time: ${firstSeen.reason}`), warnings);
 
     const decoded = decodeUtf8(input.bytes, file);
@@ -60,7 +60,7 @@ export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestRe
       authored = readText(cleaned.text, file, zone, warnings);
     }
     const sha256 = sha256Hex(input.bytes);
-    const done = assemble(authored, { site: opts.site, firstSeen: firstSeen.dt, path: file, sha256 });
+    const done = assemble(authored, { site: opts.site, firstSeen: firstSeen.at, path: file, sha256 });
     warnings.push(...done.warnings);
     return { ok: true, article: done.article, warnings, origin: done.origin };
   } catch (err) {

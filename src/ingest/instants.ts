@@ -3,8 +3,6 @@
 // luxon would for the inputs it accepts, and null (or its caller's luxon path) for everything
 // else — other zones, other shapes, years luxon writes with six digits — so luxon stays the
 // reference. On a publish of 10,000 articles luxon was ~25 µs of every article, most of it here.
-import { DateTime, FixedOffsetZone } from 'luxon';
-
 /** Zone names luxon reads as its own UTC (FixedOffsetZone.utcInstance): no zone rules apply. */
 export function isUtcZone(zone: string): boolean {
   const z = zone.toLowerCase();
@@ -57,13 +55,6 @@ export function readRfc3339(s: string): { ms: number; offset: number } | null {
   const millis = m[7] ? Math.floor(parseFloat('0.' + m[7]) * 1000) : 0;
   if (millis > 999) return null;
   return { ms: utcMillis(year, month, day, hour, minute, second, millis) - offset * 60_000, offset };
-}
-
-/** What `DateTime.fromISO(s, { setZone: true })` gives for an RFC 3339 timestamp, or null. */
-export function dateTimeOfRfc3339(s: string): DateTime | null {
-  const t = readRfc3339(s);
-  // An offset of zero is luxon's UTC (FixedOffsetZone.instance(0) is utcInstance).
-  return t ? DateTime.fromMillis(t.ms, { zone: FixedOffsetZone.instance(t.offset) }) : null;
 }
 
 /** `new Date(ms).toISOString()` when its year has four digits (luxon writes the same then), else null. */

@@ -4,6 +4,7 @@ import { memo } from './dates.js';
 import { isUtcZone, readRfc3339, utcDay } from './instants.js';
 
 const MAX_SLUG = 80;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * `Trump, Putin Release Joint Statement on Syria` → `trump-putin-release-joint-statement-on-syria`.
@@ -12,13 +13,17 @@ const MAX_SLUG = 80;
  * (a Japanese headline): the caller then picks a fallback.
  */
 export function slugify(text: string): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
+  // ASCII is its own decomposition and holds none of the letters folded here.
+  const folded = ASCII.test(text)
+    ? text
+    : text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/ß/g, 'ss')
+        .replace(/[æÆ]/g, 'ae')
+        .replace(/[øØ]/g, 'o')
+        .replace(/[łŁ]/g, 'l');
+  const words = folded
     .toLowerCase()
     .replace(/['’‘`]/g, '')
     .split(/[^a-z0-9]+/)

@@ -47,7 +47,7 @@ export function readWireText(text: string, firstLine: number, file: string, head
     const [line1, ...rest] = firstBlockLines(text, first.line - firstLine);
     if (line1.length > MAX_HEADLINE_CHARS)
       reject(REJECT.MissingHeadline, file, `no headline: line ${first.line} is ${line1.length} characters long — put a one-line headline first, then a blank line`, { line: first.line });
-    if (matchDateline(line1) && line1.length > 120)
+    if (line1.length > 120 && matchDateline(line1))
       reject(REJECT.MissingHeadline, file, `no headline: line ${first.line} opens with a dateline, so it is the story's first paragraph — put the headline above it`, { line: first.line });
     headline = line1;
     blocks = blocks.slice(1);
