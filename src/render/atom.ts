@@ -44,7 +44,7 @@ export function renderAtom(page: FeedPage): string {
   const { site } = page;
   const f = '  ';
   const links = page.links ?? {};
-  const prepared = page.prepared ?? new PreparedArticles();
+  const prepared = (page.prepared ?? new PreparedArticles()).ofAll(page.articles);
   const lines: string[] = [
     `<feed xmlns="${NS.atom}" xmlns:dc="${NS.dc}" xmlns:media="${NS.media}"` +
       (page.archive ? ` xmlns:fh="${NS.fh}"` : '') +
@@ -68,7 +68,7 @@ export function renderAtom(page: FeedPage): string {
   lines.push(f + el('generator', 'wirefeed'));
   if (page.archive) lines.push(f + '<fh:archive/>');
   const out = [XML_DECLARATION, lines.join('\n')];
-  for (const a of page.articles) entry(a, prepared.of(a), out);
+  page.articles.forEach((a, k) => entry(a, prepared[k], out));
   out.push('\n</feed>\n');
   return out.join('');
 }

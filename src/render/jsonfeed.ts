@@ -100,7 +100,7 @@ function item(a: Article, p: PreparedArticle, out: string[]): void {
 
 export function renderJsonFeed(page: FeedPage): string {
   const { site } = page;
-  const prepared = page.prepared ?? new PreparedArticles();
+  const prepared = (page.prepared ?? new PreparedArticles()).ofAll(page.articles);
   const feed = {
     version: JSON_FEED_VERSION,
     title: clean(site.title),
@@ -118,7 +118,7 @@ export function renderJsonFeed(page: FeedPage): string {
   const parts = [JSON.stringify(feed).slice(0, -1), ',"items":['];
   for (let i = 0; i < page.articles.length; i++) {
     if (i > 0) parts.push(',');
-    item(page.articles[i], prepared.of(page.articles[i]), parts);
+    item(page.articles[i], prepared[i], parts);
   }
   parts.push(']}\n');
   return parts.join('');

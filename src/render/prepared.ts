@@ -37,6 +37,11 @@ export class PreparedArticles {
     if (!p) this.#done.set(a, (p = prepare(a)));
     return p;
   }
+
+  /** ofAll(list)[i] is of(list[i]). */
+  ofAll(list: readonly Article[]): PreparedArticle[] {
+    return list.map((a) => this.of(a));
+  }
 }
 
 function prepare(a: Article): PreparedArticle {
@@ -63,17 +68,10 @@ export function pushAll(parts: string[], pieces: readonly string[]): void {
 }
 
 /** The `updated` of the page's newest item change (the first such item on a tie), or the
- *  caller's stable fallback, or null. */
-export function newestChange(articles: readonly Article[], prepared: PreparedArticles, fallback?: string): string | null {
+ *  caller's stable fallback, or null. `prepared[i]` is the prepared articles[i]. */
+export function newestChange(articles: readonly Article[], prepared: readonly PreparedArticle[], fallback?: string): string | null {
   if (articles.length === 0) return fallback ?? null;
-  let best = articles[0];
-  let bestMs = prepared.of(best).updatedMs;
-  for (let i = 1; i < articles.length; i++) {
-    const ms = prepared.of(articles[i]).updatedMs;
-    if (ms > bestMs) {
-      bestMs = ms;
-      best = articles[i];
-    }
-  }
-  return best.updated;
+  let best = 0;
+  for (let i = 1; i < articles.length; i++) if (prepared[i].updatedMs > prepared[best].updatedMs) best = i;
+  return articles[best].updated;
 }

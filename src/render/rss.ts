@@ -45,7 +45,7 @@ export function renderRss(page: FeedPage): string {
   if (site.copyright) lines.push(c + el('copyright', site.copyright));
   const editor = emailForm(site.author);
   if (editor) lines.push(c + el('managingEditor', editor));
-  const prepared = page.prepared ?? new PreparedArticles();
+  const prepared = (page.prepared ?? new PreparedArticles()).ofAll(page.articles);
   const updated = newestChange(page.articles, prepared, page.fallbackUpdated);
   if (updated) lines.push(c + el('lastBuildDate', toRfc822(updated)));
   lines.push(c + el('generator', 'wirefeed'), c + el('docs', 'https://www.rssboard.org/rss-specification'));
@@ -61,7 +61,7 @@ export function renderRss(page: FeedPage): string {
   if (links.nextArchive) lines.push(c + emptyEl('atom:link', { href: links.nextArchive, rel: 'next-archive', type: 'application/rss+xml' }));
   if (page.archive) lines.push(c + '<fh:archive/>');
   const out = [XML_DECLARATION, lines.join('\n')];
-  for (const a of page.articles) item(a, prepared.of(a), out);
+  page.articles.forEach((a, k) => item(a, prepared[k], out));
   out.push('\n  </channel>\n</rss>\n');
   return out.join('');
 }
