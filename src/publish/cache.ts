@@ -13,6 +13,8 @@ import type { PublishFs } from './fsio.js';
 import { writeFileAtomic } from './atomic.js';
 
 export interface CachedArticle<R> {
+  /** The article file, relative to the config's folder (the ledger's name for it). */
+  rel: string;
   size: number;
   mtimeMs: number;
   sha256: string;
@@ -52,7 +54,7 @@ export interface PublishCache<R> {
   key: string;
   /** mtime of the run file when it was loaded: entries at least that new are not trusted. */
   loadedMtimeMs: number;
-  articles: Record<string, CachedArticle<R>>;
+  articles: ArticleCache<R>;
   run: RunFingerprint | null;
 }
 
@@ -74,7 +76,7 @@ export interface CacheFiles {
 }
 
 export function emptyCache<R>(key: string): PublishCache<R> {
-  return { version: 1, key, loadedMtimeMs: 0, articles: {}, run: null };
+  return { version: 1, key, loadedMtimeMs: 0, articles: emptyArticleCache(), run: null };
 }
 
 /** The run fingerprint and the time it was written (0 when there is none usable). */
@@ -89,47 +91,93 @@ export async function loadRun(fs: PublishFs, files: { run: string }, key: string
   }
 }
 
-/** The layout of the articles file: each article one flat array, parsed back in one go. */
-const ARTICLES_VERSION = 2;
+/**
+ * The articles file: a first line naming the layout and the key, then lines of up to GROUP
+ * articles each, every line one JSON array of entries (an entry is one flat array: cheap to
+ * parse back). A run that changed a few articles re-encodes only the lines that hold them and
+ * writes the others as it read them: most runs change nothing in most lines, and encoding all
+ * 10,000 entries again cost more than the rest of such a run's cache work.
+ */
+const ARTICLES_VERSION = 3;
+const GROUP = 1000;
 
-export async function loadArticles<R>(fs: PublishFs, files: { articles: string }, key: string, codec: ResultCodec<R>): Promise<Record<string, CachedArticle<R>>> {
-  const out: Record<string, CachedArticle<R>> = {};
+/** The article cache as loaded: its entries by path, and each line's text with its members. */
+export interface ArticleCache<R> {
+  entries: Map<string, CachedArticle<R>>;
+  lines: { text: string; members: CachedArticle<R>[] }[];
+}
+
+export function emptyArticleCache<R>(): ArticleCache<R> {
+  return { entries: new Map(), lines: [] };
+}
+
+export async function loadArticles<R>(fs: PublishFs, files: { articles: string }, key: string, codec: ResultCodec<R>): Promise<ArticleCache<R>> {
+  const out = emptyArticleCache<R>();
+  let text: string;
   try {
-    const raw = JSON.parse(new TextDecoder().decode(await fs.readFile(files.articles))) as { version?: number; key?: string; articles?: unknown };
-    if (raw.version !== ARTICLES_VERSION || raw.key !== key || !Array.isArray(raw.articles)) return out;
-    for (const e of raw.articles as unknown[]) {
+    text = new TextDecoder().decode(await fs.readFile(files.articles));
+  } catch {
+    return out; // none yet, or unreadable: every article is read again
+  }
+  const lines = text.split('\n');
+  try {
+    const head = JSON.parse(lines[0]) as { version?: number; key?: string };
+    if (head.version !== ARTICLES_VERSION || head.key !== key) return out;
+  } catch {
+    return out;
+  }
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i] === '') continue;
+    let group: unknown;
+    try {
+      group = JSON.parse(lines[i]);
+    } catch {
+      continue; // a damaged line: its articles are read again
+    }
+    if (!Array.isArray(group)) continue;
+    const members: CachedArticle<R>[] = [];
+    for (const e of group as unknown[]) {
       if (!Array.isArray(e) || e.length !== 6) continue;
       const [rel, size, mtimeMs, sha256, firstSeen, value] = e as [string, number, number, string, string, unknown];
       if (typeof rel !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof sha256 !== 'string' || typeof firstSeen !== 'string') continue;
       const result = codec.decode(value, rel, sha256);
-      if (result !== null) out[rel] = { size, mtimeMs, sha256, firstSeen, result };
+      if (result === null || out.entries.has(rel)) continue;
+      const entry = { rel, size, mtimeMs, sha256, firstSeen, result };
+      out.entries.set(rel, entry);
+      members.push(entry);
     }
-  } catch {
-    // unreadable or damaged: every article is read again
+    // A line is written again as read only if it held exactly these entries.
+    if (members.length === (group as unknown[]).length) out.lines.push({ text: lines[i], members });
   }
   return out;
 }
 
-/** Writes the articles file, then the run file (last: see cacheFiles). */
-export async function saveCache<R>(fs: PublishFs, files: { run: string; articles: string }, cache: PublishCache<R>, codec: ResultCodec<R>): Promise<void> {
-  await writeCacheFile(fs, files.articles, articlesJson(cache, codec));
+/** Writes the articles file (as encodeArticles made it), then the run file (last: see cacheFiles). */
+export async function saveCache(fs: PublishFs, files: { run: string; articles: string }, cache: { key: string; run: RunFingerprint | null }, articles: Uint8Array): Promise<void> {
+  await writeCacheFile(fs, files.articles, articles);
   await writeCacheFile(fs, files.run, JSON.stringify({ version: 1, key: cache.key, run: cache.run }));
 }
 
 /**
- * The articles file's JSON, built as bytes a thousand entries at a time: as one string, the
- * cache of 100,000 articles would be tens of millions of characters (and their copy as bytes).
+ * The articles file for this run's entries: a line of the loaded file is kept as it was when each
+ * of its entries is still this run's (the same object: a run that changes an entry makes a new
+ * one); the other entries are encoded anew, a line per GROUP.
  */
-function articlesJson<R>(cache: PublishCache<R>, codec: ResultCodec<R>): Uint8Array {
-  const parts: Buffer[] = [Buffer.from(`{"version":${ARTICLES_VERSION},"key":${JSON.stringify(cache.key)},"articles":[`)];
-  const entries = Object.entries(cache.articles);
-  for (let i = 0; i < entries.length; i += 1000) {
-    const chunk = entries.slice(i, i + 1000).map(([rel, e]) => [rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, codec.encode(e.result)]);
-    // One stringify per chunk (its brackets dropped): one per entry costs three times as much.
-    parts.push(Buffer.from((i ? ',' : '') + JSON.stringify(chunk).slice(1, -1), 'utf8'));
+export function encodeArticles<R>(entries: Iterable<CachedArticle<R>>, loaded: ArticleCache<R>, key: string, codec: ResultCodec<R>): Uint8Array {
+  const current = new Set(entries);
+  const parts: string[] = [JSON.stringify({ version: ARTICLES_VERSION, key })];
+  for (const line of loaded.lines) {
+    if (!line.members.every((e) => current.has(e))) continue;
+    parts.push(line.text);
+    for (const e of line.members) current.delete(e);
   }
-  parts.push(Buffer.from(']}'));
-  return Buffer.concat(parts);
+  const rest = [...current];
+  for (let i = 0; i < rest.length; i += GROUP) {
+    parts.push(JSON.stringify(rest.slice(i, i + GROUP).map((e) => [e.rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, codec.encode(e.result)])));
+  }
+  // Joined a line at a time into bytes: as one string, 100,000 articles would be tens of
+  // millions of characters (and their copy as bytes).
+  return Buffer.concat(parts.map((p) => Buffer.from(p + '\n', 'utf8')));
 }
 
 /** An article kept whole: its ingest result for these bytes and this first-seen time. */

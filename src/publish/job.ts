@@ -17,14 +17,14 @@ import type { IngestedFile, IngestFilesOptions, IngestInput } from './pool-inges
 import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief } from './brief.js';
-import { cacheFiles, loadArticles, loadRun, loadWhole, saveCache, saveWhole, statMatches, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
+import { cacheFiles, emptyArticleCache, encodeArticles, loadArticles, loadRun, loadWhole, saveCache, saveWhole, statMatches, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
 import { describeFsError, errCode, nodeFs, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, LedgerError, loadLedger, matchLedger, saveLedger, serializeLedger, emptyLedger, type FileKey, type LedgerEntry } from './ledger.js';
 import { acquireLock, LockedError } from './lock.js';
 import { phaseTimer, type PhaseTimer } from './timings.js';
 import { displayPath, failedReport, type EmbargoedArticle, type PublishReport } from './report.js';
-import { createStaging, discardStaging, removeStaleStaging, stageFile, swapIntoPlace, syncStaged, syncStagingFolders, type Staging } from './staging.js';
+import { createStaging, discardStaging, removeStaleStaging, stageFile, swapIntoPlace, syncStaged, type Staging } from './staging.js';
 
 /** What ingest returns for one file (src/ingest's contract). */
 export type IngestResult =
@@ -39,8 +39,8 @@ export type IngestResult =
 /** The pure stages the job strings together; tests may put their own in place. */
 export interface PublishStages {
   /** Loads what the stages need; called once, and only when the run has work to do (an
-   *  "unchanged" run then starts in a fraction of the time). */
-  prepare?(): Promise<void>;
+   *  "unchanged" run then starts in a fraction of the time). `articles`: how many the run has. */
+  prepare?(hint?: { articles: number }): Promise<void>;
   ingest(input: { path: string; bytes: Uint8Array }, opts: { site: Site; firstSeen: string; maxBytes: number }): IngestResult;
   /** Reads, hashes and ingests many files at once (e.g. spread over worker threads); results
    *  in order. Optional: without it, each file is read here and given to `ingest`. */
@@ -48,9 +48,10 @@ export interface PublishStages {
   /** Every output file by name (`archive/` names included). A file with a key is rendered only
    *  when the key differs from the one its published copy was written with. */
   render(site: Site, articles: Article[], opts: RenderOptions): Promise<Record<string, RenderedFile>>;
-  validate(bytes: Uint8Array, opts?: { contentType?: string | null }): ValidationReport;
+  /** The validator's report on a feed's bytes. One of `validate` and `encodeAndValidate` is needed. */
+  validate?(bytes: Uint8Array, opts?: { contentType?: string | null }): ValidationReport;
   /** A feed's UTF-8 bytes and the validator's report on them, possibly made on another thread
-   *  while this one renders the next file. Optional: without it, `validate` is called here. */
+   *  while this one renders the next file. Used rather than `validate` when there is one. */
   encodeAndValidate?(text: string, opts: { contentType?: string | null }): Promise<{ bytes: Uint8Array; report: ValidationReport }>;
   /** Called once when the run is over, whatever its outcome (e.g. to end worker threads). */
   release?(): Promise<void>;
@@ -194,7 +195,7 @@ async function runLocked(
 
   const cacheKey = sha256Hex(JSON.stringify([toolVersion(), config.site, config.maxArticleBytes, config.maxFeedBytes, config.archivePageSize]));
   const lastRun = await loadRun(fs, cachePaths, cacheKey);
-  const cache: PublishCache<IngestResult> = { version: 1, key: cacheKey, loadedMtimeMs: lastRun.mtimeMs, articles: {}, run: lastRun.run };
+  const cache: PublishCache<IngestResult> = { version: 1, key: cacheKey, loadedMtimeMs: lastRun.mtimeMs, articles: emptyArticleCache(), run: lastRun.run };
   const ledgerStat = await statOrNull(fs, ledgerPath);
   timer.mark('load run');
 
@@ -213,7 +214,7 @@ async function runLocked(
   // ---- there is work: the ledger (not needed to tell "unchanged"), the stages' code, the cache
   const { ledger, text: ledgerText } = opts.rebuildLedger ? { ledger: emptyLedger(), text: null } : await loadLedger(fs, ledgerPath);
   timer.mark('load ledger');
-  await stages.prepare?.();
+  await stages.prepare?.({ articles: files.length });
   timer.mark('prepare');
 
   // ---- which articles must be read: those whose stat the cache cannot vouch for
@@ -230,7 +231,7 @@ async function runLocked(
   const unknown: ArticleFile[] = []; // not in the cache: read, hashed and ingested in one go
   const touched: ArticleFile[] = []; // in the cache, but its stat moved: maybe the same bytes
   for (const f of files) {
-    const c = cache.articles[f.rel];
+    const c = cache.articles.entries.get(f.rel);
     if (!c) unknown.push(f);
     else if (statMatches(c, f.stat, cache.loadedMtimeMs)) shaOf.set(f.rel, c.sha256);
     else touched.push(f);
@@ -251,7 +252,7 @@ async function runLocked(
   // not read yet are guessed by path; a guess the final match below disagrees with is redone)
   const keys: FileKey[] = files.map((f) => ({ path: f.rel, sha256: shaOf.get(f.rel) ?? '', frontMatterId: null }));
   const guess = matchLedger(ledger.entries, keys).matched;
-  const newCache: Record<string, Cached> = {};
+  const newCache = new Map<string, Cached>();
   const wholeOf = new Map<string, Article>(); // by file: articles ingested this run, whole (before the ledger)
   const results = new Map<string, { result: IngestResult; firstSeen: string }>();
   /** Takes an ingest result: the run keeps it in brief, and whole (for rendering) up to a limit. */
@@ -259,17 +260,16 @@ async function runLocked(
     if (result.ok && wholeOf.size < KEEP_WHOLE) wholeOf.set(f.rel, result.article);
     else wholeOf.delete(f.rel);
     const brief = briefResult(result);
-    newCache[f.rel] = { size: f.stat.size, mtimeMs: f.stat.mtimeMs, sha256: sha, firstSeen, result: brief };
+    newCache.set(f.rel, { rel: f.rel, size: f.stat.size, mtimeMs: f.stat.mtimeMs, sha256: sha, firstSeen, result: brief });
     results.set(f.rel, { result: brief, firstSeen });
     return brief;
   };
   /** The cached result, when it was ingested from these bytes with this first-seen time. */
   const recall = (f: ArticleFile, firstSeen: string): IngestResult | null => {
-    const c = cache.articles[f.rel];
+    const c = cache.articles.entries.get(f.rel);
     if (!c || c.sha256 !== shaOf.get(f.rel) || c.firstSeen !== firstSeen) return null;
-    c.size = f.stat.size;
-    c.mtimeMs = f.stat.mtimeMs;
-    newCache[f.rel] = c;
+    // The same entry when nothing moved (the cache then writes its line as it read it).
+    newCache.set(f.rel, c.size === f.stat.size && c.mtimeMs === f.stat.mtimeMs ? c : { ...c, size: f.stat.size, mtimeMs: f.stat.mtimeMs });
     wholeOf.delete(f.rel);
     results.set(f.rel, { result: c.result, firstSeen });
     return c.result;
@@ -425,14 +425,18 @@ async function runLocked(
     await stageFile(fs, await stagingMade, name, bytes);
   };
   /** Validates one new file (when it is a feed) and, if all is well so far, stages it. */
-  const check = async (i: number, text: string | null, given: Uint8Array | null): Promise<void> => {
+  const check = async (i: number, text: string, given: Uint8Array | null): Promise<void> => {
     const name = fileNames[i];
     let bytes = given;
     if (isFeedFile(name)) {
       const contentType = CONTENT_TYPES[path.extname(name)] ?? null;
       let v: ValidationReport;
-      if (!bytes && stages.encodeAndValidate) ({ bytes, report: v } = await stages.encodeAndValidate(text!, { contentType }));
-      else v = stages.validate((bytes ??= Buffer.from(text!, 'utf8')), { contentType });
+      if (stages.encodeAndValidate) {
+        const done = await stages.encodeAndValidate(text, { contentType });
+        v = done.report;
+        bytes ??= done.bytes;
+      } else if (stages.validate) v = stages.validate((bytes ??= Buffer.from(text, 'utf8')), { contentType });
+      else throw new Error('publish stages: no validator');
       for (const e of v.errors) {
         const where = e.line != null ? `:${e.line}${e.column != null ? `:${e.column}` : ''}` : e.path ? ` ${e.path}` : '';
         problemsOf[i].push(`${name}${where}: ${e.code}: ${e.message} (the new ${name} failed validation; the last good files stay)`);
@@ -440,15 +444,20 @@ async function runLocked(
       if (v.errors.length) failed = true;
     }
     if (failed) return; // the run fails; the rest is only checked
-    await stage(name, (bytes ??= Buffer.from(text!, 'utf8')));
+    await stage(name, (bytes ??= Buffer.from(text, 'utf8')));
     changed[i] = true;
+    // Compressed copies are made on the thread pool while the next files render.
+    if (stages.precompress) compressing.push(stages.precompress((await stagingMade!).dir, [name]));
   };
+  const compressing: Promise<void>[] = [];
   // The published copies, stat'ed at once: a file whose key and stat match is not even rendered.
   const outputStats = await fs.statMany(fileNames.map((n) => path.join(outputDir, n))).catch(() => fileNames.map(() => null));
   // A few files are validated and written at a time while the next is rendered (the validator may
   // run on another thread); a few, so that memory holds only a few files.
   const inFlight = new Set<Promise<void>>();
   let firstError: unknown = null;
+  let nextLedgerText: string | null = null;
+  let articlesBytes: Uint8Array | null = null;
   try {
     for (let i = 0; i < fileNames.length; i++) {
       signal?.throwIfAborted();
@@ -485,6 +494,9 @@ async function runLocked(
       inFlight.add(job);
       if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     }
+    // While the last files are validated (maybe on another thread): what the run writes next.
+    nextLedgerText = serializeLedger({ version: 1, entries: nextEntries });
+    articlesBytes = encodeArticles(newCache.values(), cache.articles, cacheKey, BRIEF_CODEC);
     await Promise.all(inFlight);
     if (firstError) throw firstError;
     const problems = problemsOf.flat();
@@ -493,25 +505,20 @@ async function runLocked(
       throw new RunFailed(`${problems.length} validation error${problems.length === 1 ? '' : 's'}: nothing published`);
     }
     timer.mark('render+validate+stage');
-    if (staging) {
-      await syncStagingFolders(fs, staging);
-      if (stages.precompress) {
-        await stages.precompress((staging as Staging).dir, changedNames());
-        await syncStaged(fs, staging, changedNames());
-      }
-    }
+    await Promise.all(compressing);
+    if (staging) await syncStaged(fs, staging, changedNames());
   } catch (err) {
-    await Promise.allSettled(inFlight); // nothing may still be writing into staging when it is removed
+    // Nothing may still be writing into staging when it is removed.
+    await Promise.allSettled([...inFlight, ...compressing]);
     if (isAbort(err) || err instanceof RunFailed) throw err;
     throw new RunFailed(`cannot write the new files beside ${displayPath(outputDir)}: ${describeFsError(err)}; nothing moved`);
   }
   timer.mark('precompress');
-  const nextLedgerText = serializeLedger({ version: 1, entries: nextEntries });
 
   if (staging) {
     signal?.throwIfAborted();
     // The ledger goes first: killed between the two, the next run publishes what the ledger says.
-    if (nextLedgerText !== ledgerText) await writeLedger(fs, ledgerPath, nextEntries);
+    if (nextLedgerText! !== ledgerText) await writeLedger(fs, ledgerPath, nextEntries);
     signal?.throwIfAborted(); // the last moment an abort leaves output/ untouched
     try {
       await swapIntoPlace(fs, staging);
@@ -520,7 +527,7 @@ async function runLocked(
     }
     report.files.written = changedNames().map((n) => displayPath(path.join(outputDir, n)));
     timer.mark('ledger+swap');
-  } else if (nextLedgerText !== ledgerText) {
+  } else if (nextLedgerText! !== ledgerText) {
     await writeLedger(fs, ledgerPath, nextEntries);
   }
   // Archive pages the new feeds no longer link to (articles were deleted): gone with the swap.
@@ -550,7 +557,7 @@ async function runLocked(
   timer.mark('output stats');
   const cacheSaved = (async () => {
     if (keptWhole.size && !sameWhole(keptWhole, storedWhole)) await saveWhole(fs, cachePaths, cacheKey, keptWhole);
-    await saveCache(fs, cachePaths, { ...cache, articles: newCache, run: fingerprint }, BRIEF_CODEC);
+    await saveCache(fs, cachePaths, { key: cacheKey, run: fingerprint }, articlesBytes!);
   })();
   await cacheSaved.catch((err) => {
     report.notices.push(`cache not saved (${describeFsError(err)}): the next run reads every article again`);

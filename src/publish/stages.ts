@@ -5,19 +5,25 @@ import type { FeedFormat } from '../render/archive.js';
 import type { PublishStages, RenderedFile } from './job.js';
 import type { PublishPool } from './pool.js';
 
-/** The stages' code, loaded on the first run that has something to do. */
+/**
+ * The stages' code, loaded on the first run that has something to do. Not the validator: the
+ * pool loads it where feeds are validated (in a worker, or here on the first feed), nor the
+ * compressors, loaded when a feed changed.
+ */
 async function load() {
-  const [ingest, archive, render, page, compress, validate, pool] = await Promise.all([
+  const [ingest, archive, render, page, pool] = await Promise.all([
     import('../ingest/index.js'),
     import('../render/archive.js'),
     import('../render/index.js'),
     import('../render/page.js'),
-    import('../serve/precompress.js'),
-    import('../validate/index.js'),
     import('./pool.js'),
   ]);
-  return { ingest, archive, render, page, compress, validate, pool };
+  return { ingest, archive, render, page, pool };
 }
+
+/** From this many articles on, a run with work starts a worker for validation as it begins (it
+ *  loads the validator on the other core while this one reads the cache and plans the feeds). */
+const WARM_FROM_ARTICLES = 2000;
 
 export function defaultStages(opts: { log?: (line: string) => void } = {}): PublishStages {
   let code: Awaited<ReturnType<typeof load>> | null = null;
@@ -30,8 +36,9 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
   let pool: PublishPool | null = null;
   const workers = (): PublishPool => (pool ??= loaded().pool.createPublishPool());
   return {
-    async prepare() {
+    async prepare(hint) {
       code ??= await load();
+      if ((hint?.articles ?? 0) >= WARM_FROM_ARTICLES) void workers().warm(['validate']).catch(() => undefined);
     },
     ingest: (input, o) => loaded().ingest.ingestArticle(input, o),
     ingestFiles: (files, o, signal) => workers().ingestFiles(files, o, signal),
@@ -71,10 +78,12 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
       files['index.html'] = page.renderIndexPage(site, newest, { rss: url(FEED_FILES.rss), atom: url(FEED_FILES.atom), json: url(FEED_FILES.json) });
       return files;
     },
-    validate: (bytes, o) => loaded().validate.validateFeed(bytes, o),
     // Only the files readers poll (main feeds, index.html): Brotli over every archive page would
     // cost more than the rest of a run, and pages are fetched once if ever.
-    precompress: (dir, files) => loaded().compress.precompress(dir, files.filter((f) => !f.includes('/'))),
+    async precompress(dir, files) {
+      const { precompress } = await import('../serve/precompress.js');
+      await precompress(dir, files.filter((f) => !f.includes('/')));
+    },
     async notify(site, urls) {
       if (!site.hubs.length) return;
       // undici alone takes ~90 ms to load: only runs that ping pay for it.
