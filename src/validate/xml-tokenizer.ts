@@ -15,6 +15,8 @@
 // caller's business (xml.ts); this module knows only the five predefined entities and what
 // the caller defines.
 
+import { charKinds, FORBIDDEN_CHAR, SUSPECT_CHAR, SURROGATE_CHAR } from './char-scan.js';
+
 /** What the tokenizer reports, in document order. Callbacks may call stop(). */
 export interface TokenHandler {
   /** The root element's name has been read: the prolog (XML declaration, DOCTYPE) is over. */
@@ -226,7 +228,7 @@ export class XmlTokenizer {
   /** Makes `&name;` stand for `value` from now on (the first definition of a name binds). */
   defineEntity(name: string, value: string): void {
     if (this.entities.has(name)) return;
-    if (SUSPECT.test(value)) this.suspect = true;
+    if ((charKinds(value) & SUSPECT_CHAR) !== 0) this.suspect = true;
     this.entities.set(name, value);
     if (name.length > this.longestEntityName) this.longestEntityName = name.length;
   }
@@ -319,14 +321,10 @@ export class XmlTokenizer {
     const n = s.length;
     let i = 0;
     // One pass over the text usually settles it: nothing forbidden, no surrogate, nothing suspect.
-    if (!ATTENTION.test(s)) {
-      this.clean = true;
-      this.surAt = n;
-    } else {
-      this.clean = !FORBIDDEN.test(s);
-      if (!this.suspect) this.suspect = SUSPECT.test(s);
-      this.surAt = -1;
-    }
+    const kinds = charKinds(s);
+    this.clean = (kinds & FORBIDDEN_CHAR) === 0;
+    if ((kinds & SUSPECT_CHAR) !== 0) this.suspect = true;
+    this.surAt = (kinds & SURROGATE_CHAR) === 0 ? n : -1; // -1: looked for when needed
     this.ltAt = this.ampAt = this.nlAt = this.crAt = this.tabAt = this.cdAt = -1;
     if (!this.begun && n > 0) {
       this.begun = true;
@@ -468,9 +466,9 @@ export class XmlTokenizer {
   private tabAt = -1;
   private cdAt = -1;
   private surAt = -1;
-  /** The current text has no character XML forbids (see FORBIDDEN). */
+  /** The current text has no character XML forbids (see FORBIDDEN_CHAR): it may be read with indexOf. */
   private clean = false;
-  /** Some text read so far had a C1 control or U+FFFD (see SUSPECT). */
+  /** Some text read so far had a C1 control or U+FFFD (see SUSPECT_CHAR). */
   private suspect = false;
 
   /** Hands out character data, or only its length while text is skipped. */
@@ -580,14 +578,17 @@ export class XmlTokenizer {
     let amp = this.nextAmp(s, i);
     let ampKnown = true; // amp is the next "&" (else only: none before lt)
     while (amp < lt) {
-      const ch = predefinedAt(s, amp);
-      if (ch === '') {
+      const length = predefinedLength(s, amp);
+      if (length === 0) {
         end = amp; // a character reference or a declared entity: the general path
         break;
       }
-      const length = referenceLength(ch);
-      if (skip) saved += length - 1;
-      else text = text === '' ? (amp > from ? s.slice(from, amp) + ch : ch) : text + (amp > from ? s.slice(from, amp) + ch : ch);
+      if (skip) {
+        saved += length - 1;
+      } else {
+        const ch = predefinedAt(s, amp);
+        text = text === '' ? (amp > from ? s.slice(from, amp) + ch : ch) : text + (amp > from ? s.slice(from, amp) + ch : ch);
+      }
       from = amp + length;
       // Escaped markup has its references a few characters apart ("&lt;p&gt;"): look there first.
       const near = from + 16 < lt ? from + 16 : lt;
@@ -851,9 +852,8 @@ export class XmlTokenizer {
     const astral0 = this.astral;
     const line = line0;
     const column = this.col(i);
-    const rollback = (): number => this.rollBack(s, i, final, TAG, line0, lineStart0, astral0);
     let k = this.nameEnd(s, i + 1);
-    if (k >= n) return rollback();
+    if (k >= n) return this.rollBack(s, i, final, TAG, line0, lineStart0, astral0);
     const name = this.nameAt(s, i + 1, k);
     this.xmlDeclPossible = false;
     if (this.closedRoot) return this.failAt(k, 'documents may contain only one root');
@@ -871,14 +871,14 @@ export class XmlTokenizer {
     for (;;) {
       // Between attributes: white space, then ">", "/>" or a name.
       k = this.skipSpace(s, k);
-      if (k >= n) return rollback();
+      if (k >= n) return this.rollBack(s, i, final, TAG, line0, lineStart0, astral0);
       c = s.charCodeAt(k);
       if (c === 0x3e) {
         k++;
         break;
       }
       if (c === 0x2f) {
-        if (k + 1 >= n) return rollback();
+        if (k + 1 >= n) return this.rollBack(s, i, final, TAG, line0, lineStart0, astral0);
         if (s.charCodeAt(k + 1) !== 0x3e) return this.failAt(k + 1, 'forward-slash in opening tag not followed by >');
         selfClosing = true;
         k += 2;
@@ -889,17 +889,17 @@ export class XmlTokenizer {
       }
       const nameFrom = k;
       k = this.nameEnd(s, k); // from the first character: it may be a surrogate pair
-      if (k >= n) return rollback();
+      if (k >= n) return this.rollBack(s, i, final, TAG, line0, lineStart0, astral0);
       const aname = this.nameAt(s, nameFrom, k);
       c = s.charCodeAt(k);
       if (c !== 0x3d) {
         if (!isSpace(c)) return this.failAt(k, c === 0x3e ? 'attribute without value' : 'disallowed character in attribute name');
         k = this.skipSpace(s, k);
-        if (k >= n) return rollback();
+        if (k >= n) return this.rollBack(s, i, final, TAG, line0, lineStart0, astral0);
         if (s.charCodeAt(k) !== 0x3d) return this.failAt(k, 'attribute without value');
       }
       k = this.skipSpace(s, k + 1);
-      if (k >= n) return rollback();
+      if (k >= n) return this.rollBack(s, i, final, TAG, line0, lineStart0, astral0);
       const q = s.charCodeAt(k);
       if (q !== 0x22 && q !== 0x27) return this.failAt(k, 'unquoted attribute value');
       // The value: references resolved, each white-space character a space.
@@ -914,14 +914,14 @@ export class XmlTokenizer {
         }
       }
       for (;;) {
-        if (k >= n) return rollback();
+        if (k >= n) return this.rollBack(s, i, final, TAG, line0, lineStart0, astral0);
         c = s.charCodeAt(k);
         if (c === q) break;
         if (c > 0x3e) {
           if (c >= 0xd800) {
             const j = this.wide(s, k, final);
             if (j === STOPPED) return STOPPED;
-            if (j === INCOMPLETE) return rollback();
+            if (j === INCOMPLETE) return this.rollBack(s, i, final, TAG, line0, lineStart0, astral0);
             k = j;
           }
           k++;
@@ -930,7 +930,7 @@ export class XmlTokenizer {
         if (c === 0x26) {
           const end = this.reference(s, k, final, true);
           if (end === STOPPED) return STOPPED;
-          if (end === INCOMPLETE) return rollback();
+          if (end === INCOMPLETE) return this.rollBack(s, i, final, TAG, line0, lineStart0, astral0);
           value += s.slice(from, k) + this.replacement;
           k = from = end;
           continue;
@@ -957,7 +957,7 @@ export class XmlTokenizer {
       names[count] = aname;
       values[count] = value;
       count++;
-      if (k >= n) return rollback();
+      if (k >= n) return this.rollBack(s, i, final, TAG, line0, lineStart0, astral0);
       c = s.charCodeAt(k);
       if (c === 0x3e || c === 0x2f || isSpace(c)) continue;
       const nameNext = c < 0x80 ? (ASCII_NAME[c] & 1) !== 0 : isNameHighSurrogate(c) || isNameStartBmp(c);
@@ -1390,13 +1390,7 @@ export class XmlTokenizer {
   }
 }
 
-/** Characters XML forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF): a text with any is read character by character. */
-const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
-/** C1 controls and U+FFFD: the marks of text decoded with the wrong encoding, which the feed rules look for. */
-const SUSPECT = /[\x80-\x9f\ufffd]/;
 const SURROGATE = /[\ud800-\udfff]/g;
-/** Any of the above: most texts have none, and one test says so. */
-const ATTENTION = /[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f\ud800-\udfff\ufffd-\uffff]/;
 
 /** Whether s holds `name` at `at` (short names: a loop the compiler inlines beats a call to startsWith). */
 function sameAt(s: string, at: number, name: string): boolean {
@@ -1411,24 +1405,30 @@ function found(at: number, s: string): number {
 
 /** What `&lt;` `&gt;` `&amp;` `&quot;` or `&apos;` at s[k] stands for; '' for anything else. */
 function predefinedAt(s: string, k: number): string {
-  switch (s.charCodeAt(k + 1)) {
-    case 0x6c: // l
-      return s.charCodeAt(k + 2) === 0x74 && s.charCodeAt(k + 3) === 0x3b ? '<' : '';
-    case 0x67: // g
-      return s.charCodeAt(k + 2) === 0x74 && s.charCodeAt(k + 3) === 0x3b ? '>' : '';
-    case 0x61: // a
-      return s.startsWith('amp;', k + 1) ? '&' : s.startsWith('apos;', k + 1) ? "'" : '';
-    case 0x71: // q
-      return s.startsWith('quot;', k + 1) ? '"' : '';
+  switch (predefinedLength(s, k)) {
+    case 4:
+      return s.charCodeAt(k + 1) === 0x6c ? '<' : '>';
+    case 5:
+      return '&';
+    case 6:
+      return s.charCodeAt(k + 1) === 0x61 ? "'" : '"';
     default:
       return '';
   }
 }
 
-/** Length of the reference predefinedAt() recognised, from its replacement. */
-function referenceLength(ch: string): number {
-  const c = ch.charCodeAt(0);
-  return c === 0x3c || c === 0x3e ? 4 : c === 0x26 ? 5 : 6;
+/** The length of the predefined entity reference at s[k] ("&"), or 0 if there is none. */
+function predefinedLength(s: string, k: number): number {
+  const c1 = s.charCodeAt(k + 1);
+  const c2 = s.charCodeAt(k + 2);
+  const c3 = s.charCodeAt(k + 3);
+  if (c1 === 0x6c || c1 === 0x67) return c2 === 0x74 && c3 === 0x3b ? 4 : 0; // &lt; &gt;
+  if (c1 === 0x61) {
+    if (c2 === 0x6d) return c3 === 0x70 && s.charCodeAt(k + 4) === 0x3b ? 5 : 0; // &amp;
+    return c2 === 0x70 && c3 === 0x6f && s.charCodeAt(k + 4) === 0x73 && s.charCodeAt(k + 5) === 0x3b ? 6 : 0; // &apos;
+  }
+  if (c1 === 0x71) return c2 === 0x75 && c3 === 0x6f && s.charCodeAt(k + 4) === 0x74 && s.charCodeAt(k + 5) === 0x3b ? 6 : 0; // &quot;
+  return 0;
 }
 
 /** The first attribute name given twice, or null. */

@@ -1,0 +1,41 @@
+// The SIMD loop that looks at every character of a feed finds what the regular expressions find.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { charKinds, FORBIDDEN_CHAR, kindsByRegExp, SURROGATE_CHAR, SUSPECT_CHAR, usesSimd } from '../../src/validate/char-scan.js';
+
+const EDGES = [0, 1, 8, 9, 10, 11, 12, 13, 14, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0x85, 0x9f, 0xa0, 0xff, 0x100, 0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xfffc, 0xfffd, 0xfffe, 0xffff];
+
+test('WebAssembly SIMD is available on the Node versions wirefeed supports', () => {
+  assert.equal(usesSimd, true);
+});
+
+test('each kind of character is found, wherever it is in a long text', () => {
+  const plain = 'a'.repeat(70_000);
+  assert.equal(charKinds(plain), 0);
+  for (const code of EDGES) {
+    const want = kindsByRegExp(String.fromCharCode(code));
+    // At the start, in the middle of a vector, at the end, and across the copying window.
+    for (const at of [0, 5, 300, 32_767, 32_768, 69_999]) {
+      const text = plain.slice(0, at) + String.fromCharCode(code) + plain.slice(at + 1);
+      assert.equal(charKinds(text), want, `U+${code.toString(16)} at ${at}`);
+    }
+  }
+  assert.equal(kindsByRegExp('\u0001'), FORBIDDEN_CHAR);
+  assert.equal(kindsByRegExp('\u0085'), SUSPECT_CHAR);
+  assert.equal(kindsByRegExp('\ud83d\ude00'), SURROGATE_CHAR);
+});
+
+test('random texts get the same answer from the SIMD loop and the regular expressions', () => {
+  let seed = 42;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  for (let i = 0; i < 3000; i++) {
+    const codes: number[] = [];
+    const length = 256 + rnd(700);
+    for (let k = 0; k < length; k++) codes.push(rnd(200) === 0 ? EDGES[rnd(EDGES.length)] : 0x20 + rnd(0x60));
+    const text = String.fromCharCode(...codes);
+    assert.equal(charKinds(text), kindsByRegExp(text), JSON.stringify(text));
+  }
+});
