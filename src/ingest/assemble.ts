@@ -87,25 +87,26 @@ export function assemble(
   const url = a.url ?? articleUrl(site.url, published, slug, zone);
 
   const dateline: Dateline | null = a.dateline
-    ? { place: a.dateline.place, date: datelineDay ? datelineDay.day : null, agency: a.dateline.agency, raw: a.dateline.raw }
+    ? { place: ownOrNull(a.dateline.place), date: datelineDay ? datelineDay.day : null, agency: ownOrNull(a.dateline.agency), raw: own(a.dateline.raw) }
     : null;
 
   if (a.body.length === 0) warnings.push(diag(WARN.EmptyBody, ctx.path, 'the article has a headline but no body paragraphs'));
 
+  // The fields a run keeps of every article (see own) are copied off the text they were cut from.
   const article: Article = {
-    id,
-    slug,
-    url,
-    headline: a.headline,
+    id: own(id),
+    slug: own(slug),
+    url: own(url),
+    headline: own(a.headline),
     dateline,
-    byline: a.authors ?? a.byline,
+    byline: (a.authors ?? a.byline).map(ownPerson),
     published,
     updated,
-    summary: a.summary ?? a.dek ?? (a.body[0] ? summarize(a.body[0]) : null),
+    summary: ownOrNull(a.summary ?? a.dek ?? (a.body[0] ? summarize(a.body[0]) : null)),
     body: a.body,
     media: mergeMedia(a.media, a.mediaSettings ?? [], ctx.path, warnings),
-    tags: a.tags ?? [],
-    language: a.language ?? site.language,
+    tags: (a.tags ?? []).map(own),
+    language: own(a.language ?? site.language),
     notes: a.notes,
     headings: a.headings,
     source: { path: ctx.path, sha256: ctx.sha256 },
@@ -115,6 +116,29 @@ export function assemble(
     origin: { id: a.id ? 'frontmatter' : 'minted', published: publishedOrigin, updated: updatedOrigin },
     warnings,
   };
+}
+
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. V8 makes a substring of 13 or
+ * more characters a view of its parent, so a headline kept for the feeds would keep the whole
+ * article text alive; joining one character on and cutting it off again makes a string of its own
+ * (a short string is always one). For the fields a publish run keeps of every article — all of
+ * them but body, media, notes and headings — so it need not copy them itself.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+function ownOrNull(s: string | null): string | null {
+  return s === null ? null : own(s);
+}
+
+function ownPerson(p: Person): Person {
+  const q = { ...p, name: own(p.name) };
+  if (typeof q.role === 'string') q.role = own(q.role);
+  if (typeof q.email === 'string') q.email = own(q.email);
+  if (typeof q.url === 'string') q.url = own(q.url);
+  return q;
 }
 
 /** The first paragraph, or its first sentences when it is long. */
