@@ -3,7 +3,6 @@
 // Done by hand rather than with luxon: the wall time is already in the string, only the weekday is
 // computed, and on 10,000 items this is ~1 µs per date against ~27 µs for a luxon round trip.
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
 
 export interface Timestamp {
   /** Milliseconds since the epoch: for ordering. */
@@ -36,24 +35,66 @@ function daysFromCivil(year: number, month: number, day: number): number {
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (year: number): boolean => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 
-/** Parses an RFC 3339 timestamp; throws naming the value when it is not one (a model bug). */
+/** The two digits at `i` as a number, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Parses an RFC 3339 timestamp, `YYYY-MM-DD[Tt ]hh:mm:ss[.fraction](Z|z|±hh:mm)`; throws naming the
+ * value when it is not one (a model bug). Read by hand, character by character: every article's
+ * dates are read when a page is planned and rendered, and a regular expression's match array
+ * took most of that time. (The tests hold it to the grammar written as a regular expression.)
+ */
 export function parseTimestamp(iso: string): Timestamp {
-  const m = RFC3339.exec(iso);
-  if (!m) throw new RangeError(`not an RFC 3339 timestamp: ${JSON.stringify(iso)}`);
-  const year = +m[1];
-  const month = +m[2];
-  const day = +m[3];
-  const hour = +m[4];
-  const minute = +m[5];
-  const second = +m[6];
-  const offset = m[9] ? (m[9] === '-' ? -1 : 1) * (+m[10] * 60 + +m[11]) : 0;
-  const fraction = m[7] ?? '';
+  const refuse = (why: string): never => {
+    throw new RangeError(`${why}: ${JSON.stringify(iso)}`);
+  };
+  const n = iso.length;
+  const century = twoDigits(iso, 0);
+  const yearOfCentury = twoDigits(iso, 2);
+  const month = twoDigits(iso, 5);
+  const day = twoDigits(iso, 8);
+  const hour = twoDigits(iso, 11);
+  const minute = twoDigits(iso, 14);
+  const second = twoDigits(iso, 17);
+  const t = iso.charCodeAt(10);
+  if (
+    n < 20 ||
+    (century | yearOfCentury | month | day | hour | minute | second) < 0 ||
+    iso.charCodeAt(4) !== 45 || // -
+    iso.charCodeAt(7) !== 45 ||
+    !(t === 84 || t === 116 || t === 32) || // T t space
+    iso.charCodeAt(13) !== 58 || // :
+    iso.charCodeAt(16) !== 58
+  ) {
+    refuse('not an RFC 3339 timestamp');
+  }
+  let i = 19;
+  if (iso.charCodeAt(i) === 46) {
+    // .fraction: one digit or more
+    while (++i < n && iso.charCodeAt(i) >= 48 && iso.charCodeAt(i) <= 57);
+    if (i === 20) refuse('not an RFC 3339 timestamp');
+  }
+  const fraction = iso.slice(19, i);
+  const zone = iso.charCodeAt(i);
+  let offset = 0;
+  const zulu = (zone === 90 || zone === 122) && i + 1 === n; // Z z
+  if (!zulu) {
+    const hours = twoDigits(iso, i + 1);
+    const minutes = twoDigits(iso, i + 4);
+    if (!(zone === 43 || zone === 45) || i + 6 !== n || iso.charCodeAt(i + 3) !== 58 || (hours | minutes) < 0) refuse('not an RFC 3339 timestamp');
+    offset = (zone === 45 ? -1 : 1) * (hours * 60 + minutes);
+  }
+  const year = century * 100 + yearOfCentury;
   const monthDays = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1];
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= monthDays) || hour > 23 || minute > 59 || second > 60) {
-    throw new RangeError(`not a real date: ${JSON.stringify(iso)}`);
+    refuse('not a real date');
   }
   const wall = daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + (fraction ? Math.floor(Number(fraction) * 1000) : 0);
-  return { ms: wall - offset * 60_000, year, month, day, hour, minute, second, fraction, offset, zulu: !m[9] };
+  return { ms: wall - offset * 60_000, year, month, day, hour, minute, second, fraction, offset, zulu };
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -94,20 +135,4 @@ export function rfc3339Of(t: Timestamp): string {
 /** The later of two RFC 3339 timestamps (by instant). */
 export function later(a: string, b: string): string {
   return parseTimestamp(b).ms > parseTimestamp(a).ms ? b : a;
-}
-
-/** The feed's own "updated": the newest item change, never the clock. With no items, the caller's
- *  stable fallback (or null when it gave none). */
-export function newestUpdated(articles: readonly { updated: string }[], fallback?: string): string | null {
-  if (articles.length === 0) return fallback ?? null;
-  let best = articles[0].updated;
-  let bestMs = parseTimestamp(best).ms;
-  for (let i = 1; i < articles.length; i++) {
-    const ms = parseTimestamp(articles[i].updated).ms;
-    if (ms > bestMs) {
-      bestMs = ms;
-      best = articles[i].updated;
-    }
-  }
-  return best;
 }
