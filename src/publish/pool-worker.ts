@@ -28,7 +28,8 @@ export type FromWorker =
 
 /** Only tests set this: makes the worker fail on purpose, to show its work is not lost. */
 export interface WorkerFault {
-  during: 'ingest' | 'validate';
+  /** load: while loading ingest's or the validator's code. */
+  during: 'load' | 'ingest' | 'validate';
   /** throw: the call fails (the worker says so); crash: an uncaught exception kills the worker;
    *  exit: process.exit in the worker; hang: it never answers again. */
   how: 'throw' | 'crash' | 'exit' | 'hang';
@@ -62,6 +63,7 @@ port.on('message', (m: ToWorker) => {
 
 async function handle(m: ToWorker): Promise<void> {
   if (m.type === 'warm') {
+    if (fault?.during === 'load') await failNow(fault.how);
     await Promise.all(m.modules.map((name) => (name === 'ingest' ? loadIngest() : loadValidate())));
     port.postMessage({ type: 'warmed', id: m.id } satisfies FromWorker);
     return;

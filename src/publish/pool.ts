@@ -76,6 +76,8 @@ export interface PublishPoolOptions {
   maxQueuedBytes?: number;
   /** A worker holding work of ours that sends nothing for this long is ended, its work redone here. */
   stallMs?: number;
+  /** A worker that has not loaded its code after this long is ended likewise. */
+  loadMs?: number;
   /** V8's young generation of each worker, MB (a larger one means far fewer scavenges). */
   youngGenerationMb?: number;
   /** Tests only: makes the workers fail on purpose. */
@@ -105,6 +107,7 @@ const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 const MAIN_MAX_CHUNK = 50;
 const WORKER_MAX_CHUNK = 200;
 const STALL_MS = 60_000;
+const LOAD_MS = 60_000;
 /** Worker scavenges, 10k ingest: 16 MB → 49 (~150 ms), 32 MB → 30 (~105 ms), 64 and 128 MB
  *  no better (V8 grows the semi-spaces only as far as survivors need). */
 const YOUNG_GENERATION_MB = 32;
@@ -139,6 +142,7 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
   const maxQueued = options.maxQueuedValidations ?? MAX_QUEUED_VALIDATIONS;
   const maxQueuedBytes = options.maxQueuedBytes ?? MAX_QUEUED_BYTES;
   const stallMs = options.stallMs ?? STALL_MS;
+  const loadMs = options.loadMs ?? LOAD_MS;
   const slots: Slot[] = [];
   let deaths = 0;
   let nextId = 1;
@@ -176,9 +180,21 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
       const lost = [...slot.jobs.values()];
       slot.jobs.clear();
       for (const job of lost) job.lost();
+      // Feeds that were waiting for it go to another worker, or are validated here.
+      if (queue.length) dispatch();
       exited();
     });
     return slot;
+  }
+
+  /** Ends the worker if it says nothing for `ms` while it holds work of ours; returns the
+   *  function that stops watching. */
+  function watch(slot: Slot, ms: number): () => void {
+    const timer = setInterval(() => {
+      if (Date.now() - slot.lastHeard >= ms) void slot.worker.terminate();
+    }, ms);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /** The live workers, started now if need be. */
@@ -202,8 +218,10 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
     if (!loading) {
       loading = new Promise<void>((resolve) => {
         const id = nextId++;
+        const unwatch = watch(slot, loadMs);
         attach(slot, id, {
           message(m) {
+            unwatch();
             detach(slot, id);
             resolve();
             if (m.type === 'warmed') {
@@ -215,9 +233,8 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
             }
           },
           lost() {
+            unwatch();
             resolve();
-            // Feeds waiting for it go to another worker, or are validated here.
-            if (code === 'validate') dispatch();
           },
         });
         slot.worker.postMessage({ type: 'warm', id, modules: [code] } satisfies ToWorker);
@@ -362,12 +379,9 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
     const id = nextId++;
     slot.validations++;
     // A worker that says nothing for stallMs is ended; its feeds are then validated here.
-    const watch = setInterval(() => {
-      if (Date.now() - slot.lastHeard >= stallMs) void slot.worker.terminate();
-    }, stallMs);
-    watch.unref();
+    const unwatch = watch(slot, stallMs);
     const settle = (): void => {
-      clearInterval(watch);
+      unwatch();
       slot.validations--;
       detach(slot, id);
       dispatch();

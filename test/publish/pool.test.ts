@@ -191,6 +191,19 @@ for (const how of ['throw', 'crash', 'hang'] as const) {
   });
 }
 
+for (const how of ['throw', 'exit', 'hang'] as const) {
+  test(`a worker that cannot load the validator (${how}): feeds waiting for it are validated here`, async (t) => {
+    const pool = createPublishPool({ workers: 1, minFilesForWorkers: 0, minBytesForWorkers: 0, fault: { during: 'load', how }, loadMs: 1500 });
+    t.after(() => pool.close());
+    const feeds = sampleFeeds();
+    const got = await Promise.all(feeds.map((f) => pool.validate(f.bytes, { contentType: f.contentType })));
+    assert.deepEqual(got, feeds.map((f) => validateFeed(f.bytes, { contentType: f.contentType })));
+    const s = pool.stats();
+    assert.equal(s.validationsHere, feeds.length);
+    assert.ok(s.workerFailures >= 1);
+  });
+}
+
 test('closing the pool while the worker holds feeds: they are validated here, nothing is lost', async (t) => {
   const pool = await forcedPool(t);
   const feeds = sampleFeeds();
