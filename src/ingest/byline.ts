@@ -55,7 +55,8 @@ export function parseByline(text: string): Person[] | null {
 
 /** Reuters' trailer as a whole block or inside parentheses: each part keeps its role. */
 export function parseRoleCredits(text: string): Person[] | null {
-  let t = text.trim().replace(/^\(\s*/, '');
+  let t = text.trim();
+  if (t.startsWith('(')) t = t.replace(/^\(\s*/, '');
   if (t.endsWith(')')) t = t.replace(/\s*\)$/, '');
   if (t.length > 400) return null;
   // Every part must open with a role, the first one too: a paragraph is done with here.

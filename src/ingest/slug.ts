@@ -55,9 +55,14 @@ const urlDays = memo<string>();
 /** The UTC day of an RFC 3339 timestamp when the site's zone is UTC; null leaves it to luxon. */
 function utcDayOf(published: string, timezone: string): string | null {
   if (!isUtcZone(timezone)) return null;
-  const t = readRfc3339(published);
-  return t && utcDay(t.ms);
+  // The id and the url of an article ask in turn: the last answer is kept.
+  if (published !== lastDay.published) {
+    const t = readRfc3339(published);
+    lastDay = { published, day: t && utcDay(t.ms) };
+  }
+  return lastDay.day;
 }
+let lastDay: { published: string | null; day: string | null } = { published: null, day: null };
 
 /**
  * RFC 4151 tag URI: `tag:news.example.com,2017-11-11:slug`. The authority is the site's host, the
