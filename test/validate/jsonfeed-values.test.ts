@@ -27,6 +27,8 @@ test('RFC 3339: impossible dates and wrong shapes say why', () => {
     ['2024-01-01T10:60:00Z', /minute 60/],
     ['2024-01-01T10:30:60Z', /second 60/],
     ['2024-01-01T10:00:00+24:00', /offset hour/],
+    ['2024-01-01T10:00:00+14:60', /offset minute 60/],
+    ['2024-01-01T10:00:00-00:60', /offset minute 60/],
     ['2024-01-01', /time and time zone are required/],
     ['2024-01-01 10:00:00Z', /separated by "T"/],
     ['2024-01-01T10:00Z', /seconds are required/],
@@ -42,6 +44,11 @@ test('RFC 3339: impossible dates and wrong shapes say why', () => {
 test('RFC 3339 instants order by time, not by text', () => {
   assert.ok(rfc3339Millis('2024-01-02T10:00:00+01:00') < rfc3339Millis('2024-01-02T09:30:00Z'));
   assert.ok(rfc3339Millis('2016-12-31T23:59:60Z') < rfc3339Millis('2017-01-01T00:00:00Z'));
+  // The common forms are read by hand: the same instants as Date.parse gives.
+  for (const value of ['2024-01-02T10:00:00+01:00', '2024-01-02T10:00:00-09:30', '2024-02-29T23:59:59Z', '1970-01-01T00:00:00Z', '0099-03-01T12:00:00Z']) {
+    assert.equal(rfc3339Millis(value), Date.parse(value), value);
+  }
+  assert.equal(rfc3339Millis('2016-12-31T23:59:60Z'), Date.parse('2016-12-31T23:59:59Z'));
 });
 
 test('URLs: absolute, relative, and broken', () => {
