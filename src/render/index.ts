@@ -38,12 +38,28 @@ export interface FeedPage {
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 export type FeedFile = (typeof FEED_FILES)[keyof typeof FEED_FILES];
 
-/** Newest first by published instant, ties by id, so the order never depends on input order. */
+/** Newest first by published instant, ties by id, so the order never depends on input order.
+ *  (Articles are grouped by instant and the instants sorted as numbers: ids are compared only
+ *  within a group, where a JavaScript comparator is needed at all.) */
 export function sortNewestFirst(articles: readonly Article[]): Article[] {
-  const keyed = articles.map((a) => ({ a, ms: parseTimestamp(a.published).ms }));
-  keyed.sort((x, y) => y.ms - x.ms || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
-  return keyed.map((k) => k.a);
+  const byInstant = new Map<number, Article[]>();
+  for (const a of articles) {
+    const ms = parseTimestamp(a.published).ms;
+    const group = byInstant.get(ms);
+    if (group) group.push(a);
+    else byInstant.set(ms, [a]);
+  }
+  const instants = Float64Array.from(byInstant.keys()).sort();
+  const out: Article[] = [];
+  for (let i = instants.length - 1; i >= 0; i--) {
+    const group = byInstant.get(instants[i])!;
+    if (group.length > 1) group.sort(byId);
+    for (const a of group) out.push(a);
+  }
+  return out;
 }
+
+const byId = (x: Article, y: Article): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
 /** The three main feeds: the newest `site.itemLimit` articles, each file pointing at itself. */
 export function renderFeeds(
