@@ -59,20 +59,28 @@ export interface PublishCache<R> {
 }
 
 /**
- * Three files: the small run fingerprint, read first (all an "unchanged" run needs); the
- * per-article results in brief, read only when something changed; and the few articles every
- * run renders (the main feeds' candidates) whole, read only when a run renders them. The run
- * file is written last, so its mtime is later than every article stat it vouches for.
+ * The small run fingerprint, read first (all an "unchanged" run needs); the per-article results
+ * in brief, read only when something changed; and some articles whole, by group, read only when
+ * a run renders that group: the main feeds' candidates (every run with work renders them), and
+ * the articles of archive pages a run rendered by reading all their files again (an edited page
+ * is often edited again). The run file is written last, so its mtime is later than every
+ * article stat it vouches for.
  */
 export function cacheFiles(root: string): CacheFiles {
   const dir = path.join(root, '.wirefeed', 'cache');
-  return { run: path.join(dir, 'run.json'), articles: path.join(dir, 'articles.json'), whole: path.join(dir, 'whole.json') };
+  return { run: path.join(dir, 'run.json'), articles: path.join(dir, 'articles.json'), whole: path.join(dir, 'whole') };
 }
 
 export interface CacheFiles {
   run: string;
   articles: string;
+  /** The folder of whole articles: one file per group (the main feeds' candidates, a page). */
   whole: string;
+}
+
+/** The file of one group of whole articles (`main`, `page-12`). */
+export function wholeFile(files: CacheFiles, group: string): string {
+  return path.join(files.whole, `${group}.json`);
 }
 
 export function emptyCache<R>(key: string): PublishCache<R> {
@@ -187,11 +195,11 @@ export interface WholeArticle<A> {
   article: A;
 }
 
-/** The whole articles file: by path. Empty when missing, damaged or made for other settings. */
-export async function loadWhole<A>(fs: PublishFs, files: { whole: string }, key: string): Promise<Map<string, WholeArticle<A>>> {
+/** A file of whole articles, by path. Empty when missing, damaged or made for other settings. */
+export async function loadWhole<A>(fs: PublishFs, file: string, key: string): Promise<Map<string, WholeArticle<A>>> {
   const out = new Map<string, WholeArticle<A>>();
   try {
-    const raw = JSON.parse(new TextDecoder().decode(await fs.readFile(files.whole))) as { version?: number; key?: string; articles?: unknown };
+    const raw = JSON.parse(new TextDecoder().decode(await fs.readFile(file))) as { version?: number; key?: string; articles?: unknown };
     if (raw.version !== 1 || raw.key !== key || !Array.isArray(raw.articles)) return out;
     for (const e of raw.articles as unknown[]) {
       if (!Array.isArray(e) || e.length !== 4) continue;
@@ -204,9 +212,9 @@ export async function loadWhole<A>(fs: PublishFs, files: { whole: string }, key:
   return out;
 }
 
-export async function saveWhole<A>(fs: PublishFs, files: { whole: string }, key: string, articles: Map<string, WholeArticle<A>>): Promise<void> {
+export async function saveWhole<A>(fs: PublishFs, file: string, key: string, articles: Map<string, WholeArticle<A>>): Promise<void> {
   const list = [...articles].map(([rel, w]) => [rel, w.sha256, w.firstSeen, w.article]);
-  await writeCacheFile(fs, files.whole, JSON.stringify({ version: 1, key, articles: list }));
+  await writeCacheFile(fs, file, JSON.stringify({ version: 1, key, articles: list }));
 }
 
 /** Replaced atomically and fsynced like the ledger: the run file is renamed into place only once

@@ -17,7 +17,7 @@ import type { IngestedFile, IngestFilesOptions, IngestInput } from './pool-inges
 import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief } from './brief.js';
-import { cacheFiles, emptyArticleCache, encodeArticles, loadArticles, loadRun, loadWhole, saveCache, saveWhole, statMatches, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
+import { cacheFiles, emptyArticleCache, encodeArticles, loadArticles, loadRun, loadWhole, saveCache, saveWhole, statMatches, wholeFile, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
 import { describeFsError, errCode, nodeFs, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, LedgerError, loadLedger, matchLedger, saveLedger, serializeLedger, emptyLedger, type FileKey, type LedgerEntry } from './ledger.js';
@@ -69,10 +69,11 @@ export interface RenderOptions {
   fallbackUpdated?: string;
   /**
    * The articles given to render are in brief (see brief.ts: ids, dates and source only); this
-   * gives them whole, for the ones a file being rendered shows. `keep`: these are asked for on
-   * every run (the main feeds' candidates), so the cache keeps them whole.
+   * gives them whole, for the ones a file being rendered shows. `keep` names the group they
+   * form (`main` for the main feeds' candidates, which every run asks for; `page-N`): the cache
+   * may keep a group whole, so that the next run asking for it need not read them again.
    */
-  hydrate(articles: Article[], opts?: { keep?: boolean }): Promise<Article[]>;
+  hydrate(articles: Article[], opts?: { keep?: string }): Promise<Article[]>;
 }
 
 /** A rendered file, or one rendered on demand: `key` names its content (same key, same bytes). */
@@ -109,6 +110,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.json': 'application/feed+json',
 };
+
+/** The render stage's name for the main feeds' candidates, kept whole on every run. */
+const MAIN_GROUP = 'main';
+/** Pages whose articles a run keeps whole, at most (see saveWholeGroups). */
+const MAX_PAGE_GROUPS = 8;
 
 /** Files rendered but not yet validated and staged, at most (each holds its text and bytes). */
 const MAX_IN_FLIGHT = 4;
@@ -368,36 +374,73 @@ async function runLocked(
   // checked to be the bytes this run saw).
   const sourceOf = new Map<string, ArticleFile>();
   for (const a of accepted) if (holder.get(a.article.id) === a.file.rel) sourceOf.set(a.article.id, a.file);
-  // Whole articles: from this run's ingest, from the cache's whole articles (the main feeds'
-  // candidates of the last run), or read and ingested again (checked to be the bytes this run saw).
-  let storedWhole: Map<string, WholeArticle<Article>> | null = null;
-  let storedWholeLoad: Promise<Map<string, WholeArticle<Article>>> | null = null;
-  const keptWhole = new Map<string, WholeArticle<Article>>();
-  const wholeArticle = async (f: ArticleFile): Promise<Article> => {
+  // Whole articles: from this run's ingest, from the cache's group of whole articles the render
+  // stage names (the main feeds' candidates, a page), or read and ingested again (checked to be
+  // the bytes this run saw).
+  interface WholeGroup {
+    stored: Promise<Map<string, WholeArticle<Article>>>;
+    kept: Map<string, WholeArticle<Article>>;
+    /** Some of its articles had to be read again: keeping the group saves that next time. */
+    reread: boolean;
+  }
+  const groups = new Map<string, WholeGroup>();
+  let pageGroups = 0;
+  const groupOf = (name: string): WholeGroup | null => {
+    let g = groups.get(name);
+    if (!g) {
+      // A run that renders more pages than it would keep (see saveWholeGroups) keeps none: a
+      // cold run would otherwise hold every article whole until its end.
+      if (name !== MAIN_GROUP && ++pageGroups > MAX_PAGE_GROUPS) {
+        for (const [other] of groups) if (other !== MAIN_GROUP) groups.delete(other);
+        return null;
+      }
+      const stored = opts.rebuildLedger ? Promise.resolve(new Map()) : loadWhole<Article>(fs, wholeFile(cachePaths, name), cacheKey);
+      groups.set(name, (g = { stored, kept: new Map(), reread: false }));
+    }
+    return g;
+  };
+  /** The article as this run's ingest or the group's stored copy has it, or null. */
+  const wholeAtHand = async (f: ArticleFile, group: WholeGroup | null): Promise<Article | null> => {
     const mine = wholeOf.get(f.rel);
     if (mine) return mine;
-    const sha = shaOf.get(f.rel)!;
-    const { firstSeen } = results.get(f.rel)!;
-    // (Loaded once, by the first of the many calls in flight that needs it.)
-    storedWholeLoad ??= (opts.rebuildLedger ? Promise.resolve(new Map()) : loadWhole<Article>(fs, cachePaths, cacheKey)).then((m) => (storedWhole = m));
-    const stored = (await storedWholeLoad).get(f.rel);
-    if (stored && stored.sha256 === sha && stored.firstSeen === firstSeen) return stored.article;
-    const bytes = await readBytes(f);
-    if (sha256Hex(bytes) !== sha) throw new RunFailed(`${f.rel}: changed while publishing; run again`);
-    const r = stages.ingest({ path: f.rel, bytes }, { site: config.site, firstSeen, maxBytes: config.maxArticleBytes });
+    const stored = group && (await group.stored).get(f.rel);
+    return stored && stored.sha256 === shaOf.get(f.rel) && stored.firstSeen === results.get(f.rel)!.firstSeen ? stored.article : null;
+  };
+  const readAgain = (f: ArticleFile, sha: string, r: IngestResult): Article => {
+    if (sha !== shaOf.get(f.rel)) throw new RunFailed(`${f.rel}: changed while publishing; run again`);
     if (!r.ok) throw new RunFailed(`${f.rel}: could not be read again: ${r.error.message}`);
     return r.article;
   };
-  const hydrate = async (list: Article[], how: { keep?: boolean } = {}): Promise<Article[]> => {
+  const hydrate = async (list: Article[], how: { keep?: string } = {}): Promise<Article[]> => {
     const files = list.map((a) => {
       const f = sourceOf.get(a.id);
       if (!f) throw new Error(`no source file for article ${a.id}`);
       return f;
     });
-    const wholes = await inBatches(files, wholeArticle);
-    if (how.keep) files.forEach((f, i) => keptWhole.set(f.rel, { sha256: shaOf.get(f.rel)!, firstSeen: results.get(f.rel)!.firstSeen, article: wholes[i] }));
+    const group = how.keep ? groupOf(how.keep) : null;
+    const wholes = await Promise.all(files.map((f) => wholeAtHand(f, group)));
+    const missing = files.flatMap((f, i) => (wholes[i] ? [] : [i]));
+    if (missing.length && group) group.reread = true;
+    if (missing.length > 1 && stages.ingestFiles) {
+      // A page's worth: the stage may share them with a worker thread.
+      const inputs = missing.map((i) => ({ rel: files[i].rel, abs: files[i].abs, firstSeen: results.get(files[i].rel)!.firstSeen }));
+      const done = await stages.ingestFiles(inputs, { site: config.site, maxBytes: config.maxArticleBytes }, signal);
+      missing.forEach((i, k) => {
+        const d = done[k];
+        if (!d.ok) throw new RunFailed(`${files[i].rel}: cannot be read: ${d.readError}`);
+        wholes[i] = readAgain(files[i], d.sha256, d.result);
+      });
+    } else {
+      for (const i of missing) {
+        const f = files[i];
+        const bytes = await readBytes(f);
+        const r = stages.ingest({ path: f.rel, bytes }, { site: config.site, firstSeen: results.get(f.rel)!.firstSeen, maxBytes: config.maxArticleBytes });
+        wholes[i] = readAgain(f, sha256Hex(bytes), r);
+      }
+    }
+    if (group) files.forEach((f, i) => group.kept.set(f.rel, { sha256: shaOf.get(f.rel)!, firstSeen: results.get(f.rel)!.firstSeen, article: wholes[i]! }));
     // The ledger's id and `updated` (applyLedgerEntry) are the brief article's.
-    return list.map((a, i) => ({ ...wholes[i], id: a.id, updated: a.updated }));
+    return list.map((a, i) => ({ ...wholes[i]!, id: a.id, updated: a.updated }));
   };
   const rendered = await stages.render(config.site, published, { pageSize: config.archivePageSize, maxBytes: config.maxFeedBytes, hydrate });
   timer.mark('plan+main feeds');
@@ -555,8 +598,17 @@ async function runLocked(
     summary: takeSummary(report),
   };
   timer.mark('output stats');
+  /** The groups of whole articles that changed (pages only when the run rendered few: groupOf). */
+  const saveWholeGroups = async (): Promise<void> => {
+    for (const [name, g] of groups) {
+      const stored = await g.stored;
+      if (!g.kept.size || sameWhole(g.kept, stored)) continue;
+      // A page is worth keeping when its articles had to be read again, or it was kept before.
+      if (name === MAIN_GROUP || g.reread || stored.size) await saveWhole(fs, wholeFile(cachePaths, name), cacheKey, g.kept);
+    }
+  };
   const cacheSaved = (async () => {
-    if (keptWhole.size && !sameWhole(keptWhole, storedWhole)) await saveWhole(fs, cachePaths, cacheKey, keptWhole);
+    await saveWholeGroups();
     await saveCache(fs, cachePaths, { key: cacheKey, run: fingerprint }, articlesBytes!);
   })();
   await cacheSaved.catch((err) => {
@@ -608,8 +660,8 @@ async function nothingMoved(
 }
 
 /** Whether the whole articles to keep are the ones the cache holds already (then it is not rewritten). */
-function sameWhole(kept: Map<string, WholeArticle<Article>>, stored: Map<string, WholeArticle<Article>> | null): boolean {
-  if (!stored || stored.size !== kept.size) return false;
+function sameWhole(kept: Map<string, WholeArticle<Article>>, stored: Map<string, WholeArticle<Article>>): boolean {
+  if (stored.size !== kept.size) return false;
   for (const [rel, k] of kept) {
     const s = stored.get(rel);
     if (!s || s.sha256 !== k.sha256 || s.firstSeen !== k.firstSeen) return false;

@@ -21,8 +21,9 @@ async function load() {
   return { ingest, archive, render, page, pool };
 }
 
-/** From this many articles on, a run with work starts a worker for validation as it begins (it
- *  loads the validator on the other core while this one reads the cache and plans the feeds). */
+/** From this many articles on, a run with work starts a worker as it begins: it loads the
+ *  validator and ingest on the other core while this one reads the cache and plans the feeds,
+ *  and is then ready to validate feeds and share the reading of a page's articles. */
 const WARM_FROM_ARTICLES = 2000;
 
 export function defaultStages(opts: { log?: (line: string) => void } = {}): PublishStages {
@@ -38,7 +39,7 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
   return {
     async prepare(hint) {
       code ??= await load();
-      if ((hint?.articles ?? 0) >= WARM_FROM_ARTICLES) void workers().warm(['validate']).catch(() => undefined);
+      if ((hint?.articles ?? 0) >= WARM_FROM_ARTICLES) void workers().warm(['validate', 'ingest']).catch(() => undefined);
     },
     ingest: (input, o) => loaded().ingest.ingestArticle(input, o),
     ingestFiles: (files, o, signal) => workers().ingestFiles(files, o, signal),
@@ -52,8 +53,8 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
       // articles are fetched for the main feeds' candidates and for each page when it is rendered.
       const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated };
       // (Every run asks for these: the cache keeps them whole, so a run that changes none of them
-      // reads none of them.)
-      const newest = await o.hydrate(archive.mainCandidates(articles, settings), { keep: true });
+      // reads none of them. A page's articles are kept too, when the job finds it worth it.)
+      const newest = await o.hydrate(archive.mainCandidates(articles, settings), { keep: 'main' });
       const whole = new Map(newest.map((a) => [a.id, a]));
       const full = (a: Article): Article => {
         const w = whole.get(a.id);
@@ -64,7 +65,7 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
       // A page's three formats are rendered one after the other: its articles are fetched once.
       let last: { page: number; articles: Promise<Article[]> } | null = null;
       const pageArticles = (n: number): Promise<Article[]> => {
-        if (last?.page !== n) last = { page: n, articles: o.hydrate(plan.pages[n - 1].articles) };
+        if (last?.page !== n) last = { page: n, articles: o.hydrate(plan.pages[n - 1].articles, { keep: `page-${n}` }) };
         return last.articles;
       };
       const files: Record<string, RenderedFile> = {};

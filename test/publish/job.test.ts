@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { defaultStages } from '../../src/publish/stages.js';
 import { atomEntries, atomFeedUpdated, feedErrors, jsonItems, rssLastBuildDate } from '../helpers/feeds.js';
-import { countingFs, datedArticle, failingFs, fixedClock, makeProject, publishProject, wireArticle, type TempProject } from '../helpers/project.js';
+import { countingFs, datedArticle, failingFs, fixedClock, makeProject, publishProject, settle, wireArticle, type TempProject } from '../helpers/project.js';
 
 const T0 = '2024-03-01T12:00:00Z';
 
@@ -372,4 +372,40 @@ test('a publish while another holds the lock is refused with exit 2', async (t) 
   assert.equal(r.exitCode, 2);
   assert.match(r.problems[0], /another publish is running/);
   assert.deepEqual(await p.outputs(), {});
+});
+
+test('an edit to an archived article reads only it and its page again; the main feeds come from the cache', async (t) => {
+  // 60 articles, 10 a page, at least 5 in the main feeds: pages 1–5 hold articles 1–50 (oldest first).
+  const articles: Record<string, string> = {};
+  const day = (n: number): string => new Date(Date.parse('2024-01-01T09:00:00Z') + n * 86_400_000).toISOString();
+  for (let n = 1; n <= 60; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, day(n));
+  const p = await makeProject({ articles, config: { feed: { itemLimit: 5, archivePageSize: 10 } } });
+  t.after(() => p.cleanup());
+  for (const rel of Object.keys(articles)) await settle(path.join(p.articlesDir, rel));
+  const clock = fixedClock('2024-04-01T12:00:00Z');
+  await publishProject(p, clock.now);
+
+  const ingested: string[] = [];
+  const real = defaultStages();
+  const counting = {
+    ...real,
+    notify: undefined,
+    ingest: (input: { path: string; bytes: Uint8Array }, o: Parameters<typeof real.ingest>[1]) => (ingested.push(input.path), real.ingest(input, o)),
+    ingestFiles: (...[files, o, signal]: Parameters<NonNullable<typeof real.ingestFiles>>) => (ingested.push(...files.map((f) => f.rel)), real.ingestFiles!(files, o, signal)),
+  };
+  const edit = async (n: number, note: string): Promise<string[]> => {
+    ingested.length = 0;
+    clock.advance(3600_000);
+    await p.writeArticle(`a${n}.txt`, datedArticle(n, day(n), { paragraphs: [`Budget number ${n} passed.`, note] }));
+    const r = await publishProject(p, clock.now, { stages: counting });
+    assert.equal(r.outcome, 'published', r.problems.join('\n'));
+    assert.deepEqual(r.files.written.map((f) => path.basename(f)).sort(), ['atom-3.xml', 'feed-3.json', 'rss-3.xml']);
+    return [...new Set(ingested)].sort();
+  };
+  const page3 = Array.from({ length: 10 }, (_, i) => `articles/a${21 + i}.txt`);
+  // Article 25 is on page 3 (articles 21–30): it and its page are read, nothing else.
+  assert.deepEqual(await edit(25, 'A correction was added.'), page3);
+  // Edited again, the page's other articles are kept whole in the cache by now.
+  assert.deepEqual(await edit(27, 'A second correction was added.'), ['articles/a27.txt']);
+  assert.deepEqual(feedErrors(await p.outputs()), { 'rss.xml': [], 'atom.xml': [], 'feed.json': [] });
 });
