@@ -94,9 +94,10 @@ class BodyWriter {
   /** Text content. */
   text(s: string): void {
     if (!TEXT_NEEDS_WORK.test(s)) return this.same(s);
+    // (Quotes, backslashes, tabs and line breaks need JSON's escaping only.)
     const once = escapeText(s);
     this.html?.push(once);
-    this.xml.push(escapeTextTwice(s));
+    this.xml.push(once === s ? s : escapeTextTwice(s));
     this.json.push(jsonInside(once));
   }
 
@@ -105,7 +106,7 @@ class BodyWriter {
     if (!ATTR_NEEDS_WORK.test(s)) return this.same(s);
     const once = escapeAttr(s);
     this.html?.push(once);
-    this.xml.push(escapeAttrTwice(s));
+    this.xml.push(once === s ? s : escapeAttrTwice(s));
     this.json.push(jsonInside(once));
   }
 
