@@ -53,6 +53,8 @@ export interface XmlDeclaration {
 export const TAG_LIMIT = 8 * 1024 * 1024;
 /** Largest DOCTYPE declaration read, in characters. */
 export const DOCTYPE_LIMIT = 1_000_000;
+/** How much of a new chunk a kept token is read again with (more if the token ends further on). */
+const REJOIN = 4096;
 /** Largest other construct kept across chunks (a reference, a PI target, the XML declaration). */
 const SMALL_LIMIT = 64 * 1024;
 /** Characters that references to declared entities may add to the document, in all. */
@@ -257,47 +259,64 @@ export class XmlTokenizer {
   // ── driving ────────────────────────────────────────────────────────────────
 
   private feed(text: string, final: boolean): void {
-    let s = text;
-    if (this.pendingKind !== NONE) {
-      if (!final && !this.enough(text)) {
+    while (this.pendingKind !== NONE) {
+      const end = this.keptTokenEnd(text);
+      if (!final && end < 0) {
         this.pieces.push(text);
         this.pendingLength += text.length;
         const limit = this.pendingLimit;
         if (this.pendingLength > limit) this.fail(this.lineNo, this.column + 1, null, 'ValidatorLimit', { limit });
         return;
       }
-      this.pieces.push(text);
-      s = this.pieces.join('');
+      // The kept token is read again with the start of the text only (reading is the same
+      // however the text is cut): joined to the whole of a new chunk, it would copy all of it.
+      const cut = final ? text.length : Math.min(text.length, Math.max(end, REJOIN));
+      this.pieces.push(cut === text.length ? text : text.slice(0, cut));
+      const s = this.pieces.join('');
       this.pieces = [];
       this.pendingLength = 0;
       this.pendingKind = NONE;
+      this.run(s, final);
+      if (cut === text.length || this.stopped) return;
+      text = text.slice(cut);
     }
-    this.run(s, final);
+    this.run(text, final);
   }
 
-  /** Whether `text` brings what the kept token was waiting for (and advances the search if not). */
-  private enough(text: string): boolean {
-    if (this.pendingKind === MORE) return true;
-    if (this.pendingKind === END_TAG) return text.indexOf('>') >= 0 || text.indexOf('<') >= 0;
+  /**
+   * Whether `text` brings what the kept token was waiting for: the index just past the end of a
+   * kept tag (0 when any text will do), or -1 when it does not (the search then advances).
+   */
+  private keptTokenEnd(text: string): number {
+    if (this.pendingKind === MORE) return 0;
+    if (this.pendingKind === END_TAG) {
+      const gt = text.indexOf('>');
+      const lt = text.indexOf('<');
+      const at = gt < 0 ? lt : lt < 0 ? gt : Math.min(gt, lt);
+      return at < 0 ? -1 : at + 1;
+    }
     return this.findTagEnd(text, 0);
   }
 
-  /** Searches a start tag's text for its end: a ">" outside quoted values, or a "<" (an error). */
-  private findTagEnd(text: string, from: number): boolean {
+  /**
+   * Searches a start tag's text for its end, a ">" outside quoted values or a "<" (an error):
+   * the index just past it, or -1.
+   */
+  private findTagEnd(text: string, from: number): number {
     let q = this.pendingQuote;
     for (let k = from; k < text.length; k++) {
       const c = text.charCodeAt(k);
-      if (c === 0x3c) return true;
+      if (c === 0x3c) return k + 1;
       if (q !== 0) {
         if (c === q) q = 0;
       } else if (c === 0x3e) {
-        return true;
+        return k + 1;
       } else if (c === 0x22 || c === 0x27) {
         q = c;
       }
     }
     this.pendingQuote = q;
-    return false;
+    return -1;
   }
 
   /** Keeps s[from..] for the next write: a token cut by the end of the text. */
@@ -312,7 +331,7 @@ export class XmlTokenizer {
       this.pendingQuote = 0;
       // The part already here decides whether the quote is open; if it already holds an end,
       // the parse needed more than the search expects: try again with the next text.
-      if (this.findTagEnd(rest, 1)) this.pendingKind = MORE;
+      if (this.findTagEnd(rest, 1) >= 0) this.pendingKind = MORE;
     }
     if (rest.length > this.pendingLimit) this.fail(this.lineNo, this.column + 1, null, 'ValidatorLimit', { limit: this.pendingLimit });
   }
