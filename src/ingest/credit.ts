@@ -82,7 +82,10 @@ function isTitleWord(t: string): boolean {
   return (/^[A-ZÀ-Þ][\p{Ll}\p{Lu}'’\-]*$/u.test(t) || ABBREVIATION.test(t) || /^(?:[A-Z]\.)+[A-Z][\p{Ll}]+$/u.test(t)) && /\p{Ll}/u.test(t);
 }
 function isAgencyWord(t: string): boolean {
-  return AGENCY_WORDS.has(t.toLowerCase().replace(/[.,]$/, ''));
+  // The word without one trailing `.` or `,` (what `/[.,]$/` took off).
+  const w = t.toLowerCase();
+  const last = w.charCodeAt(w.length - 1);
+  return AGENCY_WORDS.has(last === 0x2e || last === 0x2c ? w.slice(0, -1) : w);
 }
 
 /**
