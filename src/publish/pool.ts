@@ -88,10 +88,13 @@ export interface PublishPoolOptions {
 // - a worker is ready ~90 ms after it is asked for with ingest's code, ~60 ms with the
 //   validator's (the calling thread is held ~4 ms); meanwhile the calling thread works alone;
 // - the calling thread pays ~6 µs per result it receives (structured clone, chunks of 200),
-//   a few % of ingesting the file; a feed costs ~0.2 ms/MB to copy, 3 % of validating it.
-/** Below this the calling thread has done most of the list before a worker is ready (break-even
- *  measured at 400–800 files). */
-const MIN_FILES_FOR_WORKERS = 800;
+//   a few % of ingesting the file; a feed costs ~0.2 ms/MB to copy, 3 % of validating it;
+// - but a second V8 isolate compiles the same hot code again and collects its own garbage:
+//   spreading 10k articles' ingest takes the calling thread from ~1.1 to ~0.75 s of CPU, and
+//   costs ~0.8 s in the worker plus ~0.4 s more of compiler and GC threads.
+/** Calling-thread CPU, alone → with a worker: 800 files 180 → 160 ms, 1,600: 310 → 260 ms,
+ *  3,200: 530 → 460 ms (the worker joins after ~1,000 files); below this it is not worth a core. */
+const MIN_FILES_FOR_WORKERS = 2000;
 /** ~0.1 s of validation: the one-article-changed run (main feeds and one page, ~5 MB) stays on
  *  the calling thread; a cold run (~170 MB at 10k) starts a worker after its first few pages. */
 const MIN_BYTES_FOR_WORKERS = 16 * 1024 * 1024;
