@@ -63,7 +63,8 @@ export interface PoolStats {
 }
 
 export interface PublishPoolOptions {
-  /** Worker threads besides the calling thread (default: one per core but one, at most 3). */
+  /** Worker threads besides the calling thread (default: WIREFEED_WORKERS from the environment,
+   *  else one per core but one, at most 3; 0 does everything on the calling thread). */
   workers?: number;
   /** Calls with fewer files run on the calling thread alone (unless a worker is already warm). */
   minFilesForWorkers?: number;
@@ -139,7 +140,7 @@ interface Slot {
 }
 
 export function createPublishPool(options: PublishPoolOptions = {}): PublishPool {
-  const size = options.workers ?? Math.max(0, Math.min(3, availableParallelism() - 1));
+  const size = options.workers ?? defaultWorkers();
   const minFiles = options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS;
   const minBytes = options.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS;
   const maxQueued = options.maxQueuedValidations ?? MAX_QUEUED_VALIDATIONS;
@@ -495,6 +496,14 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
       }
     },
   };
+}
+
+/** WIREFEED_WORKERS (a whole number) when set: a host shared with other work, or one being
+ *  compared, may want fewer workers than cores. */
+function defaultWorkers(): number {
+  const env = process.env.WIREFEED_WORKERS;
+  if (env && /^\d+$/.test(env.trim())) return Number(env.trim());
+  return Math.max(0, Math.min(3, availableParallelism() - 1));
 }
 
 /**

@@ -72,6 +72,18 @@ test('a small list stays on the calling thread: no worker is started', async (t)
   assert.equal(pool.stats().filesInWorkers, 0);
 });
 
+test('WIREFEED_WORKERS=0 keeps all the work on the calling thread', async (t) => {
+  const before = process.env.WIREFEED_WORKERS;
+  process.env.WIREFEED_WORKERS = '0';
+  t.after(() => (before === undefined ? delete process.env.WIREFEED_WORKERS : (process.env.WIREFEED_WORKERS = before)));
+  const pool = createPublishPool({ minFilesForWorkers: 0, minBytesForWorkers: 0 });
+  t.after(() => pool.close());
+  const files = fixtureList(10);
+  assert.deepEqual(await pool.ingestFiles(files, OPTS), inline(files));
+  await pool.warm();
+  assert.equal(pool.stats().workersStarted, 0);
+});
+
 test('a file that cannot be read comes back as that file’s read error, whichever thread read it', async (t) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'wirefeed-pool-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
