@@ -610,7 +610,7 @@ export class XmlTokenizer {
       }
       from = amp + length;
       // Escaped markup has its references a few characters apart ("&lt;p&gt;"): look there first.
-      const near = from + 16 < lt ? from + 16 : lt;
+      const near = from + 4 < lt ? from + 4 : lt;
       let k = from;
       while (k < near && s.charCodeAt(k) !== 0x26) k++;
       if (k < near) amp = k;
@@ -1000,10 +1000,16 @@ export class XmlTokenizer {
   /** `</name>` at s[i]. */
   private endTag(s: string, i: number, final: boolean): number {
     const n = s.length;
+    const open = this.open;
+    const top = open.length > 0 ? open[open.length - 1] : '';
+    let k = i + 2 + top.length;
+    // The usual case: the innermost open element's name right before ">" (a name without
+    // astral characters, which would need their columns counted).
+    if (top !== '' && k < n && s.charCodeAt(k) === 0x3e && sameBmpAt(s, i + 2, top)) return this.closeElement(k);
     const line0 = this.lineNo;
     const lineStart0 = this.lineStart;
     const astral0 = this.astral;
-    let k = this.nameEnd(s, i + 2);
+    k = this.nameEnd(s, i + 2);
     if (k >= n) return this.rollBack(s, i, final, END_TAG, line0, lineStart0, astral0);
     const nameEnd = k;
     let c = s.charCodeAt(k);
@@ -1014,15 +1020,18 @@ export class XmlTokenizer {
       c = s.charCodeAt(k);
       if (c !== 0x3e) return this.failAt(k, 'disallowed character in closing tag');
     }
-    const open = this.open;
-    const top = open.length > 0 ? open[open.length - 1] : '';
-    // The usual case, the name of the innermost open element, is compared in place.
     if (top === '' || nameEnd - (i + 2) !== top.length || !sameAt(s, i + 2, top)) {
       const name = s.slice(i + 2, nameEnd);
       if (name === '') return this.failAt(k, 'weird empty close tag');
       if (open.length === 0) return this.failAt(k, `unmatched closing tag: ${name}`);
       return this.failAt(k, `unexpected close tag: </${name}> where </${top}> was expected`);
     }
+    return this.closeElement(k);
+  }
+
+  /** The innermost element closes with the ">" at s[k]. */
+  private closeElement(k: number): number {
+    const open = this.open;
     open.pop();
     this.h.closeTag();
     if (open.length === 0) this.closedRoot = true;
@@ -1414,6 +1423,15 @@ const SURROGATE = /[\ud800-\udfff]/g;
 /** Whether s holds `name` at `at` (short names: a loop the compiler inlines beats a call to startsWith). */
 function sameAt(s: string, at: number, name: string): boolean {
   for (let k = 0; k < name.length; k++) if (s.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+/** sameAt for a name without surrogates (false for any other). */
+function sameBmpAt(s: string, at: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if ((c >= 0xd800 && c <= 0xdfff) || s.charCodeAt(at + k) !== c) return false;
+  }
   return true;
 }
 
