@@ -196,7 +196,13 @@ const SCHEMES = new Set(
 
 const HEX = /^[0-9A-Fa-f]{2}$/;
 // Characters allowed anywhere in a URI reference besides letters and digits (RFC 3986 §2).
-const URI_PUNCT = new Set("-._~:/?#[]@!$&'()*+,;=%".split(''));
+const URI_PUNCT = "-._~:/?#[]@!$&'()*+,;=%";
+/** ASCII characters allowed anywhere in a URI reference: letters, digits and URI_PUNCT. */
+const URI_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  URI_ASCII[c] = alnum || URI_PUNCT.includes(String.fromCharCode(c)) ? 1 : 0;
+}
 
 export interface UriOptions {
   /** Absolute URI required (scheme present). */
@@ -209,10 +215,8 @@ function firstBadChar(value: string, iri: boolean): { char: string; ascii: boole
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c < 0x80) {
-      if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) continue;
-      const ch = value[i];
-      if (URI_PUNCT.has(ch)) continue;
-      return { char: c === 0x20 ? 'space' : c < 0x20 || c === 0x7f ? `U+${c.toString(16).padStart(4, '0')}` : ch, ascii: true };
+      if (URI_ASCII[c] === 1) continue;
+      return { char: c === 0x20 ? 'space' : c < 0x20 || c === 0x7f ? `U+${c.toString(16).padStart(4, '0')}` : value[i], ascii: true };
     }
     // RFC 3987 ucschar excludes C1 controls and a few non-characters; RFC 3986 excludes all.
     if (!iri || c < 0xa0 || (c >= 0xfdd0 && c <= 0xfdef) || c >= 0xfff0) return { char: value[i], ascii: false };
@@ -251,6 +255,8 @@ const PLAIN_HTTP = new RegExp(
  */
 export function checkUri(value: string, opts: UriOptions = {}): Finding | null {
   if (PLAIN_HTTP.test(value)) return null;
+  // A well-formed tag: URI (every character in it is allowed anywhere) needs no other look.
+  if (value.startsWith('tag:') && checkTag(value)) return null;
   const bad = firstBadChar(value, opts.iri === true);
   if (bad) {
     if (bad.ascii) return { code: 'InvalidURIChar', params: { char: bad.char } };
@@ -342,6 +348,19 @@ export function checkRssEmail(value: string): Finding | null {
 
 /** Language tags: an ISO 639 primary code (or i-/x- private forms) and optional subtags. */
 export function isLanguage(value: string): boolean {
+  // A feed names the same one or two languages on every entry.
+  if (value === lastLanguage) return lastLanguageOk;
+  const ok = checkLanguage(value);
+  // A copy: a slice would keep the whole document's text alive.
+  lastLanguage = value.length <= 35 ? (value + ' ').slice(0, -1) : '';
+  lastLanguageOk = ok && lastLanguage !== '';
+  return ok;
+}
+
+let lastLanguage = '';
+let lastLanguageOk = false;
+
+function checkLanguage(value: string): boolean {
   if (!/^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) return false;
   const primary = value.split('-', 1)[0].toLowerCase();
   if (primary === 'x' || primary === 'i') return value.includes('-');
