@@ -324,9 +324,16 @@ function metadataChildren(): Record<string, ChildSpec> {
 
 const TEXT_CONSTRUCTS = new Set(['atom:title', 'atom:subtitle', 'atom:rights', 'atom:summary']);
 
+/** The elements every feed, source and entry must have: [key, name]. */
+const REQUIRED_METADATA = [
+  ['atom:title', 'title'],
+  ['atom:id', 'id'],
+  ['atom:updated', 'updated'],
+] as const;
+
 function metadataEnd(v: Validator, n: Node, what: 'feed' | 'source'): void {
-  for (const el of ['title', 'id', 'updated']) {
-    if (!n.children.has(`atom:${el}`)) {
+  for (const [key, el] of REQUIRED_METADATA) {
+    if (!n.children.has(key)) {
       if (what === 'feed') v.at(n, 'MissingElement', { parent: n.name, element: el });
       else v.at(n, 'MissingSourceElement', { element: el });
     }
@@ -369,8 +376,8 @@ export const entry: Rule = {
     }
   },
   end: (v, n) => {
-    for (const el of ['title', 'id', 'updated']) {
-      if (!n.children.has(`atom:${el}`)) v.at(n, 'MissingElement', { parent: 'entry', element: el });
+    for (const [key, el] of REQUIRED_METADATA) {
+      if (!n.children.has(key)) v.at(n, 'MissingElement', { parent: 'entry', element: el });
     }
     const hasSummary = n.children.has('atom:summary');
     if (!n.data.content) {
