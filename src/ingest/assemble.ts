@@ -2,13 +2,14 @@
 // Article: names (slug, url, id), dates and their origin, summary, media with their urls.
 // Shared by every input kind so they cannot drift apart.
 import crypto from 'node:crypto';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { Article, Dateline, Diagnostic, MediaItem, Person, Site } from '../model/index.js';
 import type { ClassifiedBody, PhotoBlock } from './blocks.js';
 import type { DatelineParts } from './dateline.js';
 import { diag, WARN } from './diagnostics.js';
 import { dayIn, instantOf, resolveDatelineDay, rfc3339, rfc3339In, type Instant } from './dates.js';
 import { readRfc3339 } from './instants.js';
+import { luxon } from './luxon.js';
 import type { FrontMatterMedia } from './frontmatter.js';
 import { articleUrl, mintTagId, slugify } from './slug.js';
 
@@ -73,7 +74,7 @@ export function assemble(
   let updated = published;
   let updatedOrigin: Origin['updated'] = 'published';
   if (a.updated) {
-    const publishedMs = readRfc3339(published)?.ms ?? DateTime.fromISO(published, { setZone: true }).toMillis();
+    const publishedMs = readRfc3339(published)?.ms ?? luxon().DateTime.fromISO(published, { setZone: true }).toMillis();
     if (a.updated.toMillis() < publishedMs) {
       warnings.push(diag(WARN.UpdatedBeforePublished, ctx.path, `updated (${rfc3339(a.updated)}) is before the publication date; using the publication date`));
     } else {

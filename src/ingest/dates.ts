@@ -7,8 +7,9 @@
 // a publish run asks the same few questions of every article (one first-sight time for all new
 // files, a few hundred dateline days); a key holds everything its answer depends on, and luxon's
 // DateTimes never change once made, so one remembered answer serves every caller.
-import { DateTime, FixedOffsetZone } from 'luxon';
+import type { DateTime } from 'luxon';
 import { isUtcZone, readRfc3339, utcDay, utcMidnight, utcTimestamp } from './instants.js';
+import { luxon } from './luxon.js';
 
 /** A bounded memo: forgets everything when full (a run's questions repeat; old ones rarely return). */
 export function memo<V>(limit = 4096): (key: string, compute: () => V) => V {
@@ -51,7 +52,7 @@ export function parseInstant(value: unknown, zone: string): { ok: true; at: Inst
     if (t) {
       let dt: DateTime | undefined;
       // What fromISO(value, { setZone: true }) gives: the offset's zone (an offset of zero is luxon's UTC).
-      return { ok: true, at: { ms: t.ms, dateTime: () => (dt ??= DateTime.fromMillis(t.ms, { zone: FixedOffsetZone.instance(t.offset) })) } };
+      return { ok: true, at: { ms: t.ms, dateTime: () => (dt ??= dateTimeAt(t.ms, t.offset)) } };
     }
     const r = parseDateValue(value, zone);
     return r.ok ? { ok: true, at: instantOf(r.dt) } : r;
@@ -70,7 +71,14 @@ export function parseDateValue(value: unknown, zone: string): DateParse {
 }
 const parsedStrings = memo<DateParse>();
 
+/** What fromISO(…, { setZone: true }) gives for a timestamp with this offset: its zone is the offset's (zero is luxon's UTC). */
+function dateTimeAt(ms: number, offset: number): DateTime {
+  const { DateTime, FixedOffsetZone } = luxon();
+  return DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offset) });
+}
+
 function parseDate(value: unknown, zone: string): DateParse {
+  const { DateTime } = luxon();
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { ok: false, impossible: true, reason: 'not a real date' };
     return { ok: true, dt: DateTime.fromJSDate(value, { zone }) };
@@ -81,7 +89,7 @@ function parseDate(value: unknown, zone: string): DateParse {
   // A timestamp with its offset (most front matter) is luxon's fromISO answer without luxon's
   // parser: the zone is the offset's, whatever `zone` says.
   const t = readRfc3339(s);
-  if (t) return { ok: true, dt: DateTime.fromMillis(t.ms, { zone: FixedOffsetZone.instance(t.offset) }) };
+  if (t) return { ok: true, dt: dateTimeAt(t.ms, t.offset) };
   const opts = { zone, setZone: true };
   // In order, stopping at the first that reads it.
   const readers = [DateTime.fromISO, DateTime.fromSQL, DateTime.fromRFC2822];
@@ -169,6 +177,7 @@ function resolveUtcDay(month: number, day: number, year: number | null, referenc
 }
 
 function resolveDay(month: number, day: number, year: number | null, reference: DateTime, zone: string): DateTime | null {
+  const { DateTime } = luxon();
   if (year !== null) {
     const d = DateTime.fromObject({ year, month, day }, { zone });
     return d.isValid ? d : null;

@@ -1,7 +1,7 @@
 // Slugs, article URLs and RFC 4151 tag ids: the names an article keeps for life.
-import { DateTime } from 'luxon';
 import { memo } from './dates.js';
 import { isUtcZone, readRfc3339, utcDay } from './instants.js';
+import { luxon } from './luxon.js';
 
 const MAX_SLUG = 80;
 const ASCII = /^[\x00-\x7f]*$/;
@@ -47,7 +47,7 @@ export function articleUrl(siteUrl: string, published: string, slug: string, tim
   const path =
     quick !== null
       ? quick.replaceAll('-', '/')
-      : urlDays(`${published}\n${timezone}`, () => DateTime.fromISO(published, { setZone: true }).setZone(timezone).toFormat('yyyy/MM/dd'));
+      : urlDays(`${published}\n${timezone}`, () => luxon().DateTime.fromISO(published, { setZone: true }).setZone(timezone).toFormat('yyyy/MM/dd'));
   return `${base}${path}/${slug}/`;
 }
 const urlDays = memo<string>();
@@ -70,7 +70,7 @@ let lastDay: { published: string | null; day: string | null } = { published: nul
  */
 export function mintTagId(siteUrl: string, published: string, slug: string, timezone: string): string {
   const host = hosts(siteUrl, () => new URL(siteUrl).hostname.toLowerCase());
-  const day = utcDayOf(published, timezone) ?? idDays(`${published}\n${timezone}`, () => DateTime.fromISO(published, { setZone: true }).setZone(timezone).toISODate());
+  const day = utcDayOf(published, timezone) ?? idDays(`${published}\n${timezone}`, () => luxon().DateTime.fromISO(published, { setZone: true }).setZone(timezone).toISODate());
   return `tag:${host},${day}:${slug}`;
 }
 // Each run mints ids and urls from a few hundred publication times and one site: remembered.

@@ -1,0 +1,11 @@
+// luxon, loaded the first time ingest needs it. A site in UTC whose articles date themselves by
+// dateline or first sight never does (instants.ts answers those), and loading luxon costs ~10 ms
+// of every publish thread. Synchronous on purpose, as ingest is: the package's CommonJS build,
+// the same release as its ES module.
+import { createRequire } from 'node:module';
+
+let loaded: typeof import('luxon') | null = null;
+
+export function luxon(): typeof import('luxon') {
+  return (loaded ??= createRequire(import.meta.url)('luxon') as typeof import('luxon'));
+}
