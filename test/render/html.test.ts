@@ -91,6 +91,24 @@ test('the HTML the XML and JSON formats carry is exactly the body HTML escaped f
   }
 });
 
+test('every UTF-16 code unit, in text and in an attribute, gets the same forms as escaping the whole HTML would give', () => {
+  const units = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c));
+  // Several units a paragraph (and a photo URL and title, which become attribute values), so that
+  // each is seen alone and beside the others.
+  for (let i = 0; i < units.length; i += 64) {
+    const chunk = units.slice(i, i + 64);
+    const a = makeArticle({
+      body: chunk.map((u) => `a${u}b`),
+      dateline: null,
+      notes: [],
+      media: chunk.map((u) => ({ title: `t${u}`, caption: null, credit: null, url: `https://x.example/${u}`, type: 'image/png' })),
+    });
+    const { html, xml, json } = articleBody(a);
+    assert.equal(xml, escapeText(html), `U+${i.toString(16)}…`);
+    assert.equal(json, JSON.stringify(html).slice(1, -1), `U+${i.toString(16)}…`);
+  }
+});
+
 test('photos and sub-headings stand where the source had them; unplaced photos lead', () => {
   const a = makeArticle({
     body: ['one', 'two', 'three'],

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderJsonFeed } from '../../src/render/jsonfeed.js';
+import { stripInvalidXmlChars } from '../../src/render/xml.js';
 import { makeArticle, makeSite, seedArticle } from './factory.js';
 
 const site = makeSite({ hubs: ['https://hub.example.com/'] });
@@ -63,4 +64,19 @@ test('no nulls where JSON Feed expects a value or nothing', () => {
   };
   walk(feed, '$');
   assert.deepEqual(nulls, []);
+});
+
+test('every kind of UTF-16 code unit in a field is written as JSON.stringify writes it, minus what XML cannot carry', () => {
+  // All of ASCII, Latin-1 and the surrogates and specials; a sample of the ranges between, where
+  // nothing is escaped or dropped.
+  const codes = Array.from({ length: 0x10000 }, (_, c) => c).filter((c) => c < 0x800 || (c >= 0xd700 && c < 0xe100) || c >= 0xfff0 || c % 61 === 0);
+  const units = codes.map((c) => String.fromCharCode(c));
+  for (let i = 0; i < units.length; i += 1024) {
+    const chunk = units.slice(i, i + 1024);
+    const list = chunk.map((u, k) => makeArticle({ headline: `a${u}b`, summary: u, tags: [u], id: `tag:x,2024:${i + k}` }, i + k));
+    const text = renderJsonFeed({ site, articles: list, selfUrl: 'https://news.example.com/feeds/feed.json' });
+    const feed = JSON.parse(text);
+    assert.equal(text, JSON.stringify(feed) + '\n', `U+${codes[i].toString(16)}…`);
+    chunk.forEach((u, k) => assert.equal(feed.items[k].title, stripInvalidXmlChars(`a${u}b`), `U+${codes[i + k].toString(16)}`));
+  }
 });
