@@ -366,7 +366,7 @@ export class Validator implements XmlSink {
 
   private open(node: Node): void {
     const r = node.rule;
-    if (r.content === 'text' || r.content === 'elements' || (r.attrs !== undefined && r !== ANY)) this.checkAttributes(node);
+    if (node.el.attrs.length > 0 && (r.content === 'text' || r.content === 'elements' || (r.attrs !== undefined && r !== ANY))) this.checkAttributes(node);
     this.stack.push(node);
     node.rule.start?.(this, node);
   }
@@ -417,7 +417,7 @@ export class Validator implements XmlSink {
       const limit = node.rule.end !== undefined ? TEXT_LIMIT : BAD_CHARACTERS_WINDOW;
       if (node.text.length < limit) node.text += t.length > TEXT_LIMIT ? t.slice(0, TEXT_LIMIT) : t;
     } else if (content === 'elements') {
-      if (!node.reportedText && /\S/.test(t) && node.el.local !== '#document') {
+      if (!node.reportedText && hasNonSpace(t) && node.el.local !== '#document') {
         node.reportedText = true;
         if (node.rule.onText) node.rule.onText(this, node, t);
         else this.at(node, 'UnexpectedText');
@@ -445,6 +445,20 @@ export class Validator implements XmlSink {
     const root = this.stack[0];
     root.rule.end?.(this, root, '');
   }
+}
+
+/**
+ * /\S/.test(text), for the white space between elements that makes up most text where only
+ * elements may be: ASCII is settled character by character, anything else by the regular
+ * expression (which knows Unicode's white space).
+ */
+function hasNonSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    return c >= 0x80 ? /\S/.test(text.slice(i)) : true;
+  }
+  return false;
 }
 
 /** Values quoted in messages are cut to a readable length. */
