@@ -16,6 +16,10 @@ export function briefArticle(a: Article): Article {
   return skeleton(copyString(a.id), a.published, a.updated, a.dateline?.date ?? null, a.source.path, a.source.sha256);
 }
 
+/** One empty list shared by every brief article (100,000 articles: ~6 MB less). Frozen: no one
+ *  may fill a brief article's lists. */
+const NONE = Object.freeze([]) as unknown as never[];
+
 function skeleton(id: string, published: string, updated: string, datelineDate: string | null, path: string, sha256: string): Article {
   return {
     id,
@@ -23,13 +27,13 @@ function skeleton(id: string, published: string, updated: string, datelineDate: 
     url: '',
     headline: '',
     dateline: datelineDate === null ? null : { place: null, date: datelineDate, agency: null, raw: '' },
-    byline: [],
+    byline: NONE,
     published,
     updated,
     summary: null,
-    body: [],
-    media: [],
-    tags: [],
+    body: NONE,
+    media: NONE,
+    tags: NONE,
     language: '',
     source: { path, sha256 },
   };

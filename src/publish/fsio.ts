@@ -1,6 +1,8 @@
-// The only door between the publish job and the disk. Every read, write, rename and fsync of a
+// The door between the publish job and the disk. Every read, write, rename and fsync of a
 // publish run goes through one of these functions, so a test can put a failing disk (ENOSPC,
 // a read-only folder) or a read counter in their place without touching the real machine.
+// (One exception: when the stages read many articles at once, they read them themselves, on
+// whichever thread ingests them: see PublishStages.ingestFiles.)
 import { closeSync, constants, fsyncSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 

@@ -82,8 +82,16 @@ export type RenderedFile = string | { key: string; render(): Promise<string> };
 /** How the cache stores each article's result: in brief (see brief.ts). */
 const BRIEF_CODEC: ResultCodec<IngestResult> = { encode: encodeBrief, decode: decodeBrief };
 
-/** Whole articles kept in memory from their ingest, at most; the others are read again to render. */
-const KEEP_WHOLE = 20_000;
+/**
+ * A run keeps the articles it ingests whole, for rendering, when their files come to at most this
+ * many bytes (a whole article takes about twice its file's size in memory: its text is UTF-16);
+ * otherwise it keeps them in brief only and reads each page's articles again to render it (on
+ * two threads). All or none: keeping some would save reading only those again, for memory a
+ * large run cannot spare. 10,000 articles of the benchmark (~50 MB) are kept; 100,000 are not.
+ */
+const KEEP_WHOLE_BYTES = 64 * 1024 * 1024;
+/** Files given to the ingest stage at once: its results are whole articles, held until taken. */
+const INGEST_BATCH = 4000;
 /** Article bytes kept between hashing and ingesting, at most; beyond, files are read again. */
 const KEEP_BYTES = 64 * 1024 * 1024;
 
@@ -260,11 +268,12 @@ async function runLocked(
   const guess = matchLedger(ledger.entries, keys).matched;
   const newCache = new Map<string, Cached>();
   const wholeOf = new Map<string, Article>(); // by file: articles ingested this run, whole (before the ledger)
+  let keepWhole = true; // (decided below, once the run knows how much it ingests)
   const results = new Map<string, { result: IngestResult; firstSeen: string }>();
   /** Takes an ingest result: the run keeps it in brief, and whole (for rendering) up to a limit. */
   const took = (f: ArticleFile, sha: string, firstSeen: string, result: IngestResult): IngestResult => {
-    if (result.ok && wholeOf.size < KEEP_WHOLE) wholeOf.set(f.rel, result.article);
-    else wholeOf.delete(f.rel);
+    wholeOf.delete(f.rel);
+    if (result.ok && keepWhole) wholeOf.set(f.rel, result.article);
     const brief = briefResult(result);
     newCache.set(f.rel, { rel: f.rel, size: f.stat.size, mtimeMs: f.stat.mtimeMs, sha256: sha, firstSeen, result: brief });
     results.set(f.rel, { result: brief, firstSeen });
@@ -293,17 +302,24 @@ async function runLocked(
   const firstSeenGuess = (f: ArticleFile): string => guess.get(f.rel)?.firstSeen ?? nowIso;
   const toIngest: ArticleFile[] = [...unknown];
   for (const f of touched) if (!recall(f, firstSeenGuess(f))) toIngest.push(f);
+  keepWhole = toIngest.reduce((sum, f) => sum + f.stat.size, 0) <= KEEP_WHOLE_BYTES;
   if (toIngest.length > 1 && stages.ingestFiles) {
     // Many at once: the stage may spread them over worker threads; each is read, hashed and
-    // ingested there.
-    const inputs = toIngest.map((f) => ({ rel: f.rel, abs: f.abs, firstSeen: firstSeenGuess(f) }));
-    const done = await stages.ingestFiles(inputs, { site: config.site, maxBytes: config.maxArticleBytes }, signal);
-    toIngest.forEach((f, i) => {
-      const d = done[i];
-      if (!d.ok) throw new RunFailed(`${f.rel}: cannot be read: ${d.readError}`);
-      shaOf.set(f.rel, d.sha256);
-      took(f, d.sha256, inputs[i].firstSeen, d.result);
-    });
+    // ingested there. (In a function of its own, so that the whole list of results is garbage
+    // once taken: an async function's frame may keep its locals alive to its end.)
+    // A batch at a time: the stage returns its results (whole articles) all at once.
+    const ingestFiles = stages.ingestFiles.bind(stages);
+    const ingestMany = async (batch: ArticleFile[]): Promise<void> => {
+      const inputs = batch.map((f) => ({ rel: f.rel, abs: f.abs, firstSeen: firstSeenGuess(f) }));
+      const done = await ingestFiles(inputs, { site: config.site, maxBytes: config.maxArticleBytes }, signal);
+      batch.forEach((f, i) => {
+        const d = done[i];
+        if (!d.ok) throw new RunFailed(`${f.rel}: cannot be read: ${d.readError}`);
+        shaOf.set(f.rel, d.sha256);
+        took(f, d.sha256, inputs[i].firstSeen, d.result);
+      });
+    };
+    for (let i = 0; i < toIngest.length; i += INGEST_BATCH) await ingestMany(toIngest.slice(i, i + INGEST_BATCH));
   } else {
     for (const f of toIngest) await ingestHere(f, firstSeenGuess(f));
   }
@@ -402,6 +418,8 @@ async function runLocked(
   /** The article as this run's ingest or the group's stored copy has it, or null. */
   const wholeAtHand = async (f: ArticleFile, group: WholeGroup | null): Promise<Article | null> => {
     const mine = wholeOf.get(f.rel);
+    // Each article is rendered in one group: let it go as the run goes (asked again, it is read again).
+    wholeOf.delete(f.rel);
     if (mine) return mine;
     const stored = group && (await group.stored).get(f.rel);
     return stored && stored.sha256 === shaOf.get(f.rel) && stored.firstSeen === results.get(f.rel)!.firstSeen ? stored.article : null;

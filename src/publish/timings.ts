@@ -15,6 +15,8 @@ const OFF: PhaseTimer = { mark() {}, flush() {} };
 
 export function phaseTimer(enabled = !!process.env.WIREFEED_TIMINGS): PhaseTimer {
   if (!enabled) return OFF;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const liveHeap = process.env.WIREFEED_TIMINGS === 'gc' && gc ? gc : null;
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   let last = start;
@@ -27,8 +29,11 @@ export function phaseTimer(enabled = !!process.env.WIREFEED_TIMINGS): PhaseTimer
   return {
     mark(phase) {
       const now = performance.now();
-      const heapMb = process.memoryUsage().heapUsed / 1048576;
-      lines.push(`${phase.padEnd(22)} ${(now - last).toFixed(1).padStart(8)} ms  cpu ${cpuMs(lastCpu)} ms   heap ${heapMb.toFixed(0).padStart(5)} MB`);
+      // WIREFEED_TIMINGS=gc with node --expose-gc: the heap still live at each phase's end.
+      if (liveHeap) liveHeap();
+      const m = process.memoryUsage();
+      const mb = (n: number): string => (n / 1048576).toFixed(0).padStart(5);
+      lines.push(`${phase.padEnd(22)} ${(now - last).toFixed(1).padStart(8)} ms  cpu ${cpuMs(lastCpu)} ms   heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)} MB  external ${mb(m.external)} MB  rss ${mb(m.rss)} MB`);
       last = now;
       lastCpu = process.cpuUsage();
     },
