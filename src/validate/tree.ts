@@ -5,7 +5,9 @@
 import { CODES, type Code } from './codes.js';
 import type { FeedFormat, Message } from './report.js';
 import type { XmlAttr, XmlElement, XmlSink } from './xml.js';
+import { intern } from './intern.js';
 import { checkUri, hasBadCharacters, isLanguage, isUriError, type Finding } from './values.js';
+import { LONGEST_CACHED_NAME } from './xml-tokenizer.js';
 
 export type Params = Record<string, string | number>;
 
@@ -210,6 +212,7 @@ export function detach(s: string): string {
  * thousands of times, and one string object per name keeps map and property lookups fast.
  */
 export function keyOf(uri: string, local: string): string {
+  if (local.length > LONGEST_CACHED_NAME || uri.length > LONGEST_CACHED_URI) return makeKey(uri, local); // hostile: not kept
   let byLocal = keyCache.get(uri);
   if (!byLocal) {
     byLocal = new Map();
@@ -217,12 +220,19 @@ export function keyOf(uri: string, local: string): string {
   }
   let key = byLocal.get(local);
   if (key === undefined) {
-    const p = uri === '' ? '' : PREFIX.get(uri);
-    key = detach(uri === '' ? local : p ? `${p}:${local}` : `{${uri}}${local}`);
-    if (byLocal.size < 1000) byLocal.set(key === local ? key : detach(local), key);
+    key = intern(makeKey(uri, local));
+    if (byLocal.size < 1000) byLocal.set(intern(local), key);
   }
   return key;
 }
+
+function makeKey(uri: string, local: string): string {
+  const p = uri === '' ? '' : PREFIX.get(uri);
+  return uri === '' ? local : p ? `${p}:${local}` : `{${uri}}${local}`;
+}
+
+/** Namespace names longer than this are not kept in keyOf's cache. */
+const LONGEST_CACHED_URI = 1000;
 
 export class Validator implements XmlSink {
   readonly errors: Message[] = [];
@@ -316,7 +326,7 @@ export class Validator implements XmlSink {
     if (known !== undefined) {
       known.uri = el.uri;
       known.key = key;
-    } else if (this.keysByName.size < 1000) {
+    } else if (this.keysByName.size < 1000 && el.name.length <= LONGEST_CACHED_NAME) {
       this.keysByName.set(el.name, { uri: el.uri, key });
     }
     return key;

@@ -16,6 +16,7 @@
 // the caller defines.
 
 import { charKinds, FORBIDDEN_CHAR, SUSPECT_CHAR, SURROGATE_CHAR } from './char-scan.js';
+import { intern } from './intern.js';
 
 /** What the tokenizer reports, in document order. Callbacks may call stop(). */
 export interface TokenHandler {
@@ -144,6 +145,8 @@ export function isXmlName(s: string): boolean {
 
 /** Slots of the name cache (a power of two). */
 const NAME_CACHE_SIZE = 256;
+/** Longer names are not cached, nor the maps keyed by names downstream: memory stays small. */
+export const LONGEST_CACHED_NAME = 100;
 
 /** What may follow "<!". */
 const BANG_KEYWORDS = ['--', '[CDATA[', 'DOCTYPE'];
@@ -854,11 +857,11 @@ export class XmlTokenizer {
    */
   private nameAt(s: string, from: number, to: number): string {
     const length = to - from;
+    if (length > LONGEST_CACHED_NAME) return s.slice(from, to); // no feed has such names: not worth keeping
     const slot = (s.charCodeAt(from) * 31 + s.charCodeAt(to - 1) * 7 + length) & (NAME_CACHE_SIZE - 1);
     const cached = this.names[slot];
     if (cached.length === length && sameAt(s, from, cached)) return cached;
-    // A copy, not a slice: a slice would keep the whole text alive while the name is cached.
-    const name = (s.slice(from, to) + ' ').slice(0, -1);
+    const name = intern(s.slice(from, to));
     this.names[slot] = name;
     return name;
   }

@@ -6,7 +6,8 @@
 // error as every XML reader does. Memory stays bounded: no tree is built.
 import { sniffEncoding, SNIFF_BYTES, type StreamDecoder } from './encoding.js';
 import { HTML_ENTITIES } from './html-entities.js';
-import { isXmlName, XmlTokenizer, type TokenHandler } from './xml-tokenizer.js';
+import { intern } from './intern.js';
+import { isXmlName, LONGEST_CACHED_NAME, XmlTokenizer, type TokenHandler } from './xml-tokenizer.js';
 
 export interface XmlAttr {
   /** The qualified name as written (e.g. "xml:lang", "isPermaLink"). */
@@ -405,8 +406,8 @@ export class XmlReader {
     const colon = name.indexOf(':');
     if (colon < 0) q = { prefix: '', local: name };
     else if (colon === 0 || colon === name.length - 1 || name.indexOf(':', colon + 1) >= 0) return null;
-    else q = { prefix: name.slice(0, colon), local: name.slice(colon + 1) };
-    if (this.qnames.size < QNAME_CACHE_LIMIT) this.qnames.set(name, q);
+    else q = { prefix: intern(name.slice(0, colon)), local: intern(name.slice(colon + 1)) };
+    if (this.qnames.size < QNAME_CACHE_LIMIT && name.length <= LONGEST_CACHED_NAME) this.qnames.set(name, q);
     return q;
   }
 
