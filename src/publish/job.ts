@@ -262,10 +262,17 @@ async function runLocked(
   });
   timer.mark('read+hash');
 
-  // ---- ingest, with the first-seen time of the ledger entry each file most likely is (files
-  // not read yet are guessed by path; a guess the final match below disagrees with is redone)
-  const keys: FileKey[] = files.map((f) => ({ path: f.rel, sha256: shaOf.get(f.rel) ?? '', frontMatterId: null }));
-  const guess = matchLedger(ledger.entries, keys).matched;
+  // ---- ingest, with the first-seen time of the ledger entry each file most likely is: the one
+  // its cached result was made with, else the ledger's for its path (rule 2 in ledger.ts), else
+  // now. The match with the ledger below has the last word: a file it gives another time is
+  // ingested again (a renamed file, one with a front matter id).
+  let ledgerAt: Map<string, LedgerEntry> | null = null;
+  const firstSeenGuess = (f: ArticleFile): string => {
+    const c = cache.articles.entries.get(f.rel);
+    if (c) return c.firstSeen;
+    ledgerAt ??= new Map(ledger.entries.map((e) => [e.path, e]));
+    return ledgerAt.get(f.rel)?.firstSeen ?? nowIso;
+  };
   const newCache = new Map<string, Cached>();
   const wholeOf = new Map<string, Article>(); // by file: articles ingested this run, whole (before the ledger)
   let keepWhole = true; // (decided below, once the run knows how much it ingests)
@@ -299,7 +306,6 @@ async function runLocked(
     if (++ingested % 64 === 0) await yieldToEvents(signal);
     return took(f, sha, firstSeen, result);
   };
-  const firstSeenGuess = (f: ArticleFile): string => guess.get(f.rel)?.firstSeen ?? nowIso;
   const toIngest: ArticleFile[] = [...unknown];
   for (const f of touched) if (!recall(f, firstSeenGuess(f))) toIngest.push(f);
   keepWhole = toIngest.reduce((sum, f) => sum + f.stat.size, 0) <= KEEP_WHOLE_BYTES;
@@ -328,11 +334,10 @@ async function runLocked(
   timer.mark('ingest');
 
   // ---- ledger: now with the front matter ids known (the rule is documented in ledger.ts)
-  for (const k of keys) {
-    const r = results.get(k.path)!.result;
-    k.sha256 = shaOf.get(k.path)!;
-    k.frontMatterId = r.ok && r.origin.id === 'frontmatter' ? r.article.id : null;
-  }
+  const keys: FileKey[] = files.map((f) => {
+    const r = results.get(f.rel)!.result;
+    return { path: f.rel, sha256: shaOf.get(f.rel)!, frontMatterId: r.ok && r.origin.id === 'frontmatter' ? r.article.id : null };
+  });
   const { matched, unmatched } = matchLedger(ledger.entries, keys);
   const accepted: { file: ArticleFile; article: Article; entry: LedgerEntry | undefined }[] = [];
   const nextEntries: LedgerEntry[] = [];
