@@ -375,7 +375,11 @@ async function runLocked(
       continue;
     }
     holder.set(a.article.id, a.file.rel);
-    nextEntries.push({ path: a.file.rel, id: a.article.id, firstSeen: a.entry?.firstSeen ?? nowIso, sha256: shaOf.get(a.file.rel)!, updated: a.article.updated });
+    const e = a.entry;
+    const sha = shaOf.get(a.file.rel)!;
+    // (The ledger's own entry when nothing in it moved: most of them, on most runs.)
+    if (e && e.path === a.file.rel && e.id === a.article.id && e.sha256 === sha && e.updated === a.article.updated) nextEntries.push(e);
+    else nextEntries.push({ path: a.file.rel, id: a.article.id, firstSeen: e?.firstSeen ?? nowIso, sha256: sha, updated: a.article.updated });
     // Embargo: dated in the future, it stays out of every feed (and so out of lastBuildDate).
     if (Date.parse(a.article.published) > nowDate.getTime()) embargoed.push({ file: a.file.rel, id: a.article.id, until: a.article.published });
     else published.push(a.article);
