@@ -63,6 +63,7 @@ const SENTENCE_END = /[.!?…"”’'»)\]。！？」』]$/;
 
 /** NBC/NewsNation scrape: `Image: X Image: X` — the same title twice, or once. */
 function imageTitle(text: string): string | null {
+  if (!text.startsWith('Image:')) return null;
   const m = /^Image:\s+(.+)$/.exec(text);
   if (!m) return null;
   const body = m[1];
