@@ -74,6 +74,14 @@ export interface RenderOptions {
    * may keep a group whole, so that the next run asking for it need not read them again.
    */
   hydrate(articles: Article[], opts?: { keep?: string }): Promise<Article[]>;
+  /** Whether output `name` is, untouched since, the file the last run wrote from content `key`. */
+  isCurrent?(name: string, key: string): Promise<boolean>;
+  /** Names the key of a file the stage gives as text (so that a later run knows it by its key). */
+  textKey?(name: string, key: string): void;
+  /** What the render stage left for this run at the end of the last one (see `leave`). */
+  left?: unknown;
+  /** Leaves a note (plain JSON) for the next run's render stage, kept only if this run succeeds. */
+  leave?(note: unknown): void;
 }
 
 /** A rendered file, or one rendered on demand: `key` names its content (same key, same bytes). */
@@ -469,10 +477,22 @@ async function runLocked(
     // The ledger's id and `updated` (applyLedgerEntry) are the brief article's.
     return list.map((a, i) => ({ ...wholes[i]!, id: a.id, updated: a.updated }));
   };
-  const rendered = await stages.render(config.site, published, { pageSize: config.archivePageSize, maxBytes: config.maxFeedBytes, hydrate });
-  timer.mark('plan+main feeds');
   const lastOutputs = cache.run?.outputs ?? {};
   const contentKeys = new Map<string, string>();
+  let renderNote: unknown = null;
+  const rendered = await stages.render(config.site, published, {
+    pageSize: config.archivePageSize,
+    maxBytes: config.maxFeedBytes,
+    hydrate,
+    async isCurrent(name, key) {
+      const last = lastOutputs[name];
+      return last?.key === key && sameStat(last, await statOrNull(fs, path.join(outputDir, name)));
+    },
+    textKey: (name, key) => void contentKeys.set(name, key),
+    left: (cache.run as RunFingerprint & { renderNote?: unknown })?.renderNote,
+    leave: (note) => void (renderNote = note),
+  });
+  timer.mark('plan+main feeds');
   const fileNames = Object.keys(rendered);
   const problemsOf: string[][] = fileNames.map(() => []); // by file, so they are reported in file order
   const changed: boolean[] = fileNames.map(() => false);
@@ -615,7 +635,7 @@ async function runLocked(
     const st = stats[i];
     if (st) outputs[name] = contentKeys.has(name) ? { size: st.size, mtimeMs: st.mtimeMs, key: contentKeys.get(name) } : { size: st.size, mtimeMs: st.mtimeMs };
   });
-  const fingerprint: RunFingerprint & { summary: Summary } = {
+  const fingerprint: RunFingerprint & { summary: Summary; renderNote?: unknown } = {
     articlesDir,
     outputDir,
     listing,
@@ -623,6 +643,7 @@ async function runLocked(
     outputs,
     embargoUntil: embargoed[0]?.until ?? null,
     summary: takeSummary(report),
+    ...(renderNote === null ? {} : { renderNote }),
   };
   timer.mark('output stats');
   /** The groups of whole articles that changed (pages only when the run rendered few: groupOf). */

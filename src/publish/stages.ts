@@ -26,6 +26,19 @@ async function load() {
  *  and is then ready to validate feeds and share the reading of a page's articles. */
 const WARM_FROM_ARTICLES = 2000;
 
+/** What the render stage leaves for the next run: the split it made and the main feeds' key. */
+interface RenderNote {
+  split: { candidatesKey: string; mainCount: number; overBudget: boolean };
+  mainKey: string;
+}
+
+function renderNote(v: unknown): RenderNote | null {
+  const n = v as Partial<RenderNote> | null | undefined;
+  const split = n?.split;
+  if (!split || typeof split.candidatesKey !== 'string' || !Number.isInteger(split.mainCount) || typeof split.overBudget !== 'boolean') return null;
+  return typeof n.mainKey === 'string' ? (n as RenderNote) : null;
+}
+
 export function defaultStages(opts: { log?: (line: string) => void } = {}): PublishStages {
   let code: Awaited<ReturnType<typeof load>> | null = null;
   const loaded = (): Awaited<ReturnType<typeof load>> => {
@@ -52,16 +65,37 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
       // The main feeds and the RFC 5005 archive pages, planned from the articles in brief; whole
       // articles are fetched for the main feeds' candidates and for each page when it is rendered.
       const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated };
-      // (Every run asks for these: the cache keeps them whole, so a run that changes none of them
-      // reads none of them. A page's articles are kept too, when the job finds it worth it.)
-      const newest = await o.hydrate(archive.mainCandidates(articles, settings), { keep: 'main' });
-      const whole = new Map(newest.map((a) => [a.id, a]));
+      const url = (file: string): string => site.feedBaseUrl + file;
+      const { FEED_FILES } = render;
+      const links = { rss: url(FEED_FILES.rss), atom: url(FEED_FILES.atom), json: url(FEED_FILES.json) };
+      // The same candidates as the last run: the same split, and the same main feeds and page.
+      // If those are still published as written, they are neither rendered nor made whole.
+      const note = renderNote(o.left);
+      const candidatesKey = archive.candidatesKey(site, articles, settings);
+      const known = note?.split.candidatesKey === candidatesKey ? note : null;
+      const indexKey = `${candidatesKey} index`;
+      const mainNames = archive.FEED_FORMATS.map((f) => archive.mainFileName(f));
+      let current = !!known && !!o.isCurrent && (await o.isCurrent('index.html', indexKey));
+      for (const name of mainNames) current &&= await o.isCurrent!(name, known!.mainKey);
+
+      // (Every run with work asks for these but for that case: the cache keeps them whole, so a
+      // run that changes none of them reads none of them. A page's too, when the job finds it
+      // worth it.)
+      let newest: Promise<Article[]> | null = null;
+      const whole = new Map<string, Article>();
+      const candidates = (): Promise<Article[]> =>
+        (newest ??= o.hydrate(archive.mainCandidates(articles, settings), { keep: 'main' }).then((list) => {
+          for (const a of list) whole.set(a.id, a);
+          return list;
+        }));
+      if (!current) await candidates();
       const full = (a: Article): Article => {
         const w = whole.get(a.id);
         if (!w) throw new Error(`article ${a.id} was not made whole before rendering`);
         return w;
       };
-      const plan = archive.planArchive(site, articles, { ...settings, full });
+      const plan = archive.planArchive(site, articles, { ...settings, full, knownSplit: known?.split });
+      o.leave?.({ split: { candidatesKey: plan.candidatesKey, mainCount: plan.mainCount, overBudget: plan.overBudget }, mainKey: plan.mainKey } satisfies RenderNote);
       // A page's three formats are rendered one after the other: its articles are fetched once.
       let last: { page: number; articles: Promise<Article[]> } | null = null;
       const pageArticles = (n: number): Promise<Article[]> => {
@@ -70,13 +104,19 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
       };
       const files: Record<string, RenderedFile> = {};
       for (const f of archive.archiveFiles(plan)) {
-        files[f.name] =
-          f.page === 0 ? plan.mainFeeds[f.format as FeedFormat] : { key: f.key, render: async () => archive.renderArchiveFile(plan, f, await pageArticles(f.page)) };
+        if (f.page !== 0) files[f.name] = { key: f.key, render: async () => archive.renderArchiveFile(plan, f, await pageArticles(f.page)) };
+        else if (current) files[f.name] = { key: f.key, render: async () => (await candidates(), plan.mainFeeds[f.format as FeedFormat]) };
+        else {
+          files[f.name] = plan.mainFeeds[f.format as FeedFormat];
+          o.textKey?.(f.name, f.key);
+        }
       }
-      const url = (file: string): string => site.feedBaseUrl + file;
-      const { FEED_FILES } = render;
       // The page shows the newest itemLimit articles: the main feeds' candidates include them.
-      files['index.html'] = page.renderIndexPage(site, newest, { rss: url(FEED_FILES.rss), atom: url(FEED_FILES.atom), json: url(FEED_FILES.json) });
+      if (current) files['index.html'] = { key: indexKey, render: async () => page.renderIndexPage(site, await candidates(), links) };
+      else {
+        files['index.html'] = page.renderIndexPage(site, await candidates(), links);
+        o.textKey?.('index.html', indexKey);
+      }
       return files;
     },
     // Only the files readers poll (main feeds, index.html): Brotli over every archive page would

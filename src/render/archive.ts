@@ -61,6 +61,13 @@ export interface ArchiveSettings {
    * supply the whole ones here for the items the main feeds may hold (mainCandidates).
    */
   full?: (a: Article) => Article;
+  /**
+   * The split an earlier plan made (its `candidatesKey`, `main.length` and `overBudget`). When the key is
+   * this plan's own, the main feeds would come out the same, so the byte-budget search is
+   * skipped, and the main feeds are rendered (and `full` asked for their articles) only when
+   * `mainFeeds` or `main` is first read: a caller that still has them published need not.
+   */
+  knownSplit?: { candidatesKey: string; mainCount: number; overBudget: boolean };
 }
 
 export interface ArchivePage {
@@ -81,10 +88,17 @@ export interface ArchivePage {
 export interface ArchivePlan {
   site: Site;
   settings: ArchiveSettings;
-  /** The main feeds' items, newest first. */
+  /** The main feeds' items, newest first (whole: reading this may ask `full` for them). */
   main: Article[];
+  /** How many items the main feeds hold (main.length, without making them whole). */
+  mainCount: number;
   /** Like ArchivePage.key, for the three main feeds. */
   mainKey: string;
+  /**
+   * What decides the split: the site, the settings, how many articles there are and the item
+   * keys of the main feeds' candidates (mainCandidates). The same key, the same split.
+   */
+  candidatesKey: string;
   /** pages[i] is page i + 1; oldest first. */
   pages: ArchivePage[];
   /** The newest article alone is larger than maxBytes in some format: the main feeds hold it anyway. */
@@ -157,6 +171,17 @@ export function mainCandidates(articles: readonly Article[], settings: ArchiveSe
   return newestFirst(articles).slice(0, alignedCount(articles.length, settings));
 }
 
+/** ArchivePlan.candidatesKey, without making the plan (cheap: the candidates' item keys only). */
+export function candidatesKey(site: Site, articles: readonly Article[], settings: ArchiveSettings): string {
+  const siteKey = sha256([KEY_VERSION, JSON.stringify(site), String(settings.pageSize)]);
+  return splitKey(siteKey, articles.length, settings, mainCandidates(articles, settings).map(itemKey));
+}
+
+function splitKey(siteKey: string, total: number, settings: ArchiveSettings, candidateKeys: string[]): string {
+  const head = [siteKey, 'candidates', `of ${total}`, `limit ${settings.itemLimit}`, `bytes ${settings.maxBytes}`, settings.fallbackUpdated ?? ''];
+  return sha256([...head, ...candidateKeys]);
+}
+
 /** Splits the articles into main feeds and archive pages; renders (and keeps) the main feeds. */
 export function planArchive(site: Site, articles: readonly Article[], settings: ArchiveSettings): ArchivePlan {
   const { itemLimit, pageSize } = settings;
@@ -192,9 +217,15 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
     return true;
   };
   const aligned = alignedCount(total, settings);
+  const itemKeys = newest.map(itemKey);
+  const candidatesKey = splitKey(siteKey, total, settings, itemKeys.slice(0, aligned));
+  const known = settings.knownSplit?.candidatesKey === candidatesKey ? settings.knownSplit : null;
   let mainCount = aligned;
   let overBudget = false;
-  if (total > 0 && !fits(aligned)) {
+  if (known) {
+    mainCount = known.mainCount;
+    overBudget = known.overBudget;
+  } else if (total > 0 && !fits(aligned)) {
     // The most that fit, between 1 (always kept) and the aligned count. Items are alike in size
     // on average, so each probe is guessed by interpolating the sizes measured at the bounds
     // (usually 2–3 probes instead of a bisection's 7–8); a guess that narrows the range by less
@@ -230,7 +261,6 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
   // ---- the pages: block k of the oldest-first order, i.e. a slice of the newest-first list
   const archived = total - mainCount;
   const pages: ArchivePage[] = [];
-  const itemKeys = newest.map(itemKey);
   const pageCount = Math.ceil(archived / pageSize);
   for (let k = 1; k <= pageCount; k++) {
     const oldestFirstEnd = Math.min(k * pageSize, archived); // exclusive
@@ -245,14 +275,23 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
     });
   }
 
-  const mainFeeds = {} as Record<FeedFormat, string>;
+  // The main feeds as rendered by the search, or when first asked for (with a known split).
   const got = rendered.get(mainCount) ?? {};
-  for (const format of FEED_FORMATS) mainFeeds[format] = got[format] ?? renderMainWith(mainCount, format);
+  const mainFeeds = {} as Record<FeedFormat, string>;
+  for (const format of FEED_FORMATS) {
+    Object.defineProperty(mainFeeds, format, { enumerable: true, get: () => (got[format] ??= renderMainWith(mainCount, format)) });
+  }
+  if (!known) for (const format of FEED_FORMATS) void mainFeeds[format];
   return {
     site,
     settings,
-    main: whole.slice(0, mainCount),
+    get main() {
+      for (let i = whole.length; i < mainCount; i++) whole.push(full(newest[i]));
+      return whole.slice(0, mainCount);
+    },
+    mainCount,
     mainKey: sha256([siteKey, 'main', `pages ${pageCount}`, settings.fallbackUpdated ?? '', ...itemKeys.slice(0, mainCount)]),
+    candidatesKey,
     pages,
     overBudget,
     mainFeeds,
