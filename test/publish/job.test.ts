@@ -374,7 +374,7 @@ test('a publish while another holds the lock is refused with exit 2', async (t) 
   assert.deepEqual(await p.outputs(), {});
 });
 
-test('an edit to an archived article reads only it and its page again; the main feeds come from the cache', async (t) => {
+test('an edit to an archived article reads and renders only it and its page again', async (t) => {
   // 60 articles, 10 a page, at least 5 in the main feeds: pages 1–5 hold articles 1–50 (oldest first).
   const articles: Record<string, string> = {};
   const day = (n: number): string => new Date(Date.parse('2024-01-01T09:00:00Z') + n * 86_400_000).toISOString();
@@ -386,20 +386,30 @@ test('an edit to an archived article reads only it and its page again; the main 
   await publishProject(p, clock.now);
 
   const ingested: string[] = [];
+  const rendered: string[] = [];
   const real = defaultStages();
   const counting = {
     ...real,
     notify: undefined,
+    async render(...args: Parameters<typeof real.render>) {
+      const files = await real.render(...args);
+      for (const [name, f] of Object.entries(files)) if (typeof f === 'string') rendered.push(name);
+      else files[name] = { key: f.key, render: () => (rendered.push(name), f.render()) };
+      return files;
+    },
     ingest: (input: { path: string; bytes: Uint8Array }, o: Parameters<typeof real.ingest>[1]) => (ingested.push(input.path), real.ingest(input, o)),
     ingestFiles: (...[files, o, signal]: Parameters<NonNullable<typeof real.ingestFiles>>) => (ingested.push(...files.map((f) => f.rel)), real.ingestFiles!(files, o, signal)),
   };
   const edit = async (n: number, note: string): Promise<string[]> => {
     ingested.length = 0;
+    rendered.length = 0;
     clock.advance(3600_000);
     await p.writeArticle(`a${n}.txt`, datedArticle(n, day(n), { paragraphs: [`Budget number ${n} passed.`, note] }));
     const r = await publishProject(p, clock.now, { stages: counting });
     assert.equal(r.outcome, 'published', r.problems.join('\n'));
     assert.deepEqual(r.files.written.map((f) => path.basename(f)).sort(), ['atom-3.xml', 'feed-3.json', 'rss-3.xml']);
+    // The main feeds' candidates did not change: the main feeds and index.html were not rendered.
+    assert.deepEqual(rendered.sort(), ['archive/atom-3.xml', 'archive/feed-3.json', 'archive/rss-3.xml']);
     return [...new Set(ingested)].sort();
   };
   const page3 = Array.from({ length: 10 }, (_, i) => `articles/a${21 + i}.txt`);
@@ -407,5 +417,12 @@ test('an edit to an archived article reads only it and its page again; the main 
   assert.deepEqual(await edit(25, 'A correction was added.'), page3);
   // Edited again, the page's other articles are kept whole in the cache by now.
   assert.deepEqual(await edit(27, 'A second correction was added.'), ['articles/a27.txt']);
-  assert.deepEqual(feedErrors(await p.outputs()), { 'rss.xml': [], 'atom.xml': [], 'feed.json': [] });
+  const good = await p.outputs();
+  assert.deepEqual(feedErrors(good), { 'rss.xml': [], 'atom.xml': [], 'feed.json': [] });
+  // A main feed changed behind the job's back is made again, even though its items did not change.
+  await writeFile(path.join(p.outputDir, 'rss.xml'), 'damaged');
+  const r = await publishProject(p, clock.now, { stages: counting });
+  assert.equal(r.outcome, 'published', r.problems.join('\n'));
+  assert.deepEqual(r.files.written.map((f) => path.basename(f)), ['rss.xml']);
+  assert.deepEqual((await p.outputs())['rss.xml'], good['rss.xml']);
 });
