@@ -35,6 +35,8 @@ const ITEM_FIELDS = ['id', 'url', 'external_url', 'title', 'content_html', 'cont
 const AUTHOR_FIELDS = ['name', 'url', 'avatar'];
 const ATTACHMENT_FIELDS = ['url', 'mime_type', 'title', 'size_in_bytes', 'duration_in_seconds'];
 const HUB_FIELDS = ['type', 'url'];
+/** Each list of known members as a set, for the lookup made for every member. */
+const KNOWN_SETS = new Map([TOP_FIELDS, ITEM_FIELDS, AUTHOR_FIELDS, ATTACHMENT_FIELDS, HUB_FIELDS].map((list) => [list, new Set(list)]));
 
 export function validateJsonFeed(text: string): { errors: Message[]; warnings: Message[] } {
   const out = new Collector();
@@ -167,13 +169,16 @@ class FeedChecker {
 
   /** Unknown members and extensions of any object of the format. */
   private checkMembers(obj: JsonObject, base: string, known: string[]): void {
+    const knownSet = KNOWN_SETS.get(known)!;
     for (const key of Object.keys(obj)) {
+      // The usual member: known, and in the version (paths are made only for messages).
+      if (knownSet.has(key) && (this.version !== '1' || (key !== 'authors' && key !== 'language'))) continue;
       const path = memberPath(base, key);
       if (key.startsWith('_')) this.extension(key, obj[key], path);
-      else if (!known.includes(key)) {
+      else if (!knownSet.has(key)) {
         const near = known.find((k) => k.length > 2 && editDistanceAtMost(k, key, 2));
         this.report('UnknownField', path, { hint: near ? ` (did you mean ${near}?)` : '' });
-      } else if ((key === 'authors' || key === 'language') && this.version === '1') {
+      } else {
         this.report('FieldNotInVersion', path);
       }
     }
@@ -334,6 +339,7 @@ class FeedChecker {
 
   private language(obj: JsonObject, base: string): void {
     if (!has(obj, 'language')) return;
+    if (typeof obj.language === 'string' && isLanguageTag(obj.language)) return;
     const path = memberPath(base, 'language');
     if (!this.typed(obj.language, path, 'string', false)) return;
     const tag = obj.language as string;
@@ -343,6 +349,8 @@ class FeedChecker {
   /** A date field; returns its value when it is a valid RFC 3339 date-time, else null. */
   private date(obj: JsonObject, base: string, key: string): string | null {
     if (!has(obj, key)) return null;
+    const given = obj[key];
+    if (typeof given === 'string' && checkRfc3339(given) === null) return given;
     const path = memberPath(base, key);
     if (!this.typed(obj[key], path, 'string', false)) return null;
     const value = obj[key] as string;
@@ -353,6 +361,8 @@ class FeedChecker {
   }
 
   private url(obj: JsonObject, base: string, key: string, required = false): void {
+    const given = obj[key];
+    if (typeof given === 'string' && checkUrl(given) === null) return;
     const path = memberPath(base, key);
     if (!this.typed(obj[key], path, 'string', required)) return;
     const value = obj[key] as string;
@@ -374,6 +384,8 @@ class FeedChecker {
 
   private optionalString(obj: JsonObject, base: string, key: string, plain: boolean): void {
     if (!has(obj, key)) return;
+    const given = obj[key];
+    if (typeof given === 'string' && (!plain || findHtml(given) === null)) return;
     const path = memberPath(base, key);
     if (this.typed(obj[key], path, 'string', false) && plain) this.plainText(obj[key] as string, path);
   }
