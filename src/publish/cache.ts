@@ -46,6 +46,8 @@ export interface RunFingerprint {
   outputs: Record<string, FileFingerprint>;
   /** The earliest embargo still in force then: at or after it, the feeds change. */
   embargoUntil: string | null;
+  /** sha256 of the ledger's text as that run left it (see loadLedger's `ours`). */
+  ledgerSha256?: string;
 }
 
 export interface PublishCache<R> {

@@ -234,7 +234,9 @@ async function runLocked(
   timer.mark('unchanged check');
 
   // ---- there is work: the ledger (not needed to tell "unchanged"), the stages' code, the cache
-  const { ledger, text: ledgerText } = opts.rebuildLedger ? { ledger: emptyLedger(), text: null } : await loadLedger(fs, ledgerPath);
+  const loadedLedger = opts.rebuildLedger ? null : await loadLedger(fs, ledgerPath, lastRun.run?.ledgerSha256);
+  const ledger = loadedLedger?.ledger ?? emptyLedger();
+  const ledgerText = loadedLedger?.text ?? null;
   timer.mark('load ledger');
   await stages.prepare?.({ articles: files.length });
   timer.mark('prepare');
@@ -585,7 +587,7 @@ async function runLocked(
       if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     }
     // While the last files are validated (maybe on another thread): what the run writes next.
-    nextLedgerText = serializeLedger({ version: 1, entries: nextEntries });
+    nextLedgerText = serializeLedger({ version: 1, entries: nextEntries }, loadedLedger?.ours ? { ledger, text: ledgerText! } : null);
     articlesBytes = encodeArticles(newCache.values(), cache.articles, cacheKey, BRIEF_CODEC);
     await Promise.all(inFlight);
     if (firstError) throw firstError;
@@ -608,7 +610,7 @@ async function runLocked(
   if (staging) {
     signal?.throwIfAborted();
     // The ledger goes first: killed between the two, the next run publishes what the ledger says.
-    if (nextLedgerText! !== ledgerText) await writeLedger(fs, ledgerPath, nextEntries);
+    if (nextLedgerText! !== ledgerText) await writeLedger(fs, ledgerPath, nextEntries, nextLedgerText!);
     signal?.throwIfAborted(); // the last moment an abort leaves output/ untouched
     try {
       await swapIntoPlace(fs, staging);
@@ -618,7 +620,7 @@ async function runLocked(
     report.files.written = changedNames().map((n) => displayPath(path.join(outputDir, n)));
     timer.mark('ledger+swap');
   } else if (nextLedgerText! !== ledgerText) {
-    await writeLedger(fs, ledgerPath, nextEntries);
+    await writeLedger(fs, ledgerPath, nextEntries, nextLedgerText!);
   }
   // Archive pages the new feeds no longer link to (articles were deleted): gone with the swap.
   const stale = await staleArchivePages(fs, outputDir, rendered);
@@ -642,6 +644,8 @@ async function runLocked(
     ledger: await statOrNull(fs, ledgerPath),
     outputs,
     embargoUntil: embargoed[0]?.until ?? null,
+    // The ledger now holds nextLedgerText: the next run may read it without checking it again.
+    ledgerSha256: nextLedgerText === ledgerText && loadedLedger ? loadedLedger.sha256 : sha256Hex(nextLedgerText!),
     summary: takeSummary(report),
     ...(renderNote === null ? {} : { renderNote }),
   };
@@ -667,9 +671,9 @@ async function runLocked(
   return changedNames().filter((n) => isFeedFile(n) && !n.includes('/')).map((n) => config.site.feedBaseUrl + n);
 }
 
-async function writeLedger(fs: PublishFs, file: string, entries: LedgerEntry[]): Promise<void> {
+async function writeLedger(fs: PublishFs, file: string, entries: LedgerEntry[], text: string): Promise<void> {
   try {
-    await saveLedger(fs, file, { version: 1, entries });
+    await saveLedger(fs, file, { version: 1, entries }, text);
   } catch (err) {
     throw new RunFailed(`${displayPath(file)}: cannot write the ledger: ${describeFsError(err)}; nothing moved`);
   }

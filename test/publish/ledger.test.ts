@@ -83,3 +83,38 @@ test('matching: entries no file claims are the deleted articles', () => {
   const { unmatched } = matchLedger([a, b], [{ path: 'articles/a.txt', sha256: sha('a'), frontMatterId: null }]);
   assert.deepEqual(unmatched, [b]);
 });
+
+test('the ledger written from the one read back is the same text as written afresh, whatever changed', async () => {
+  const { loadLedger } = await import('../../src/publish/ledger.js');
+  const { nodeFs } = await import('../../src/publish/fsio.js');
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { createHash } = await import('node:crypto');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'wirefeed-ledger-'));
+  try {
+    const file = path.join(dir, 'ledger.json');
+    const entries = Array.from({ length: 40 }, (_, i) => entry(`articles/${String(i).padStart(2, '0')} "odd" \u2028 name.txt`, `tag:x,2024:${i}`, 'abcdef'[i % 6]));
+    const text = serializeLedger({ version: 1, entries });
+    await writeFile(file, text);
+    const ours = createHash('sha256').update(text).digest('hex');
+    const loaded = await loadLedger(nodeFs, file, ours);
+    assert.equal(loaded.ours, true);
+    assert.deepEqual(loaded.ledger.entries, entries);
+    const previous = { ledger: loaded.ledger, text };
+    const kept = loaded.ledger.entries;
+    const variants: LedgerEntry[][] = [
+      kept,
+      kept.map((e, i) => (i === 7 ? { ...e, sha256: sha('9'), updated: '2024-02-02T00:00:00Z' } : e)),
+      [...kept.slice(0, 3), ...kept.slice(5), entry('articles/zz.txt', 'tag:new', 'f')],
+      [entry('articles/000.txt', 'tag:first', 'e'), ...kept.slice(1)],
+      [],
+    ];
+    for (const v of variants) assert.equal(serializeLedger({ version: 1, entries: v }, previous), serializeLedger({ version: 1, entries: v }));
+    // A ledger edited by hand is not taken on trust: it is checked entry by entry.
+    await writeFile(file, text.replace('"tag:x,2024:3"', '"tag:x,2024:4"'));
+    await assert.rejects(loadLedger(nodeFs, file, ours), /appears twice/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
