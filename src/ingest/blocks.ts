@@ -35,12 +35,21 @@ export interface ClassifiedBody {
   notes: string[];
 }
 
+/**
+ * What a block is. Every kind has the same fields, in the same order (the unused ones null), so
+ * the engine sees one object shape wherever kinds are read; mixed shapes made the optimised
+ * classifier throw itself away and recompile several times in the first thousand articles.
+ */
 type Kind =
-  | { kind: 'text' }
-  | { kind: 'note' }
-  | { kind: 'byline'; people: Person[] }
-  | { kind: 'image'; title: string }
-  | { kind: 'photo'; parts: CaptionParts };
+  | { kind: 'text' | 'note'; people: null; title: null; parts: null }
+  | { kind: 'byline'; people: Person[]; title: null; parts: null }
+  | { kind: 'image'; people: null; title: string; parts: null }
+  | { kind: 'photo'; people: null; title: null; parts: CaptionParts };
+
+/** The opening block's dateline match, once storyKind has read it (undefined until then). */
+interface Seen {
+  dateline: DatelineMatch | null | undefined;
+}
 
 /** A caption is a few lines under a picture; longer blocks with a marker in them are prose. */
 const MAX_CAPTION_CHARS = 600;
@@ -85,23 +94,23 @@ function stripCreditMarker(s: string): string {
 
 /** A note, byline or image label: what a block is wherever it stands, or null. */
 function labelKind(text: string): Kind | null {
-  if (isNote(text)) return { kind: 'note' };
+  if (isNote(text)) return { kind: 'note', people: null, title: null, parts: null };
   const by = parseByline(text) ?? parseRoleCredits(text);
-  if (by) return { kind: 'byline', people: by };
+  if (by) return { kind: 'byline', people: by, title: null, parts: null };
   const title = imageTitle(text);
-  if (title) return { kind: 'image', title };
+  if (title) return { kind: 'image', people: null, title, parts: null };
   return null;
 }
 
 /** Any other block: a photo caption, or text. The opening block's dateline match (if it was read) is kept in `seen`. */
-function storyKind(text: string, first: boolean, seen: { dateline?: DatelineMatch | null }): Kind {
+function storyKind(text: string, first: boolean, seen: Seen): Kind {
   // The first paragraph may be a dateline paragraph (`NEW YORK (AP) — …`): never a caption.
   if (first) seen.dateline = matchDateline(text);
   if (!first || !seen.dateline) {
     const parts = photoParts(text);
-    if (parts) return { kind: 'photo', parts };
+    if (parts) return { kind: 'photo', people: null, title: null, parts };
   }
-  return { kind: 'text' };
+  return { kind: 'text', people: null, title: null, parts: null };
 }
 
 // ── what a block is by where it stands ───────────────────────────────────────
@@ -148,23 +157,33 @@ function prose(text: string): boolean {
 
 export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBody {
   const out: ClassifiedBody = { dateline: null, byline: [], dek: null, body: [], headings: [], media: [], notes: [] };
+  // (Plain loops below: array methods on arrays whose element kinds differ from one article to the
+  // next made the optimised code recompile.)
+  const texts: string[] = [];
+  const labels: (Kind | null)[] = [];
   // The opening is the first block that could open the story (not a note, byline or image label).
-  const labels = blocks.map((b) => labelKind(b.text));
-  const opening = labels.indexOf(null);
-  const seen: { dateline?: DatelineMatch | null } = {};
-  const kinds = blocks.map((b, i) => labels[i] ?? storyKind(b.text, i === opening, seen));
-  const texts = blocks.map((b) => b.text);
+  let opening = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const label = labelKind(blocks[i].text);
+    if (label === null && opening < 0) opening = i;
+    labels.push(label);
+    texts.push(blocks[i].text);
+  }
+  const seen: Seen = { dateline: undefined };
+  const kinds: Kind[] = [];
+  for (let i = 0; i < blocks.length; i++) kinds.push(labels[i] ?? storyKind(texts[i], i === opening, seen));
 
   // Seed/NBC layout: an `Image:` block, then its caption (with or without a credit).
   const captionOf = new Map<number, number>();
-  kinds.forEach((k, i) => {
-    if (k.kind !== 'image' || i + 1 >= kinds.length) return;
+  for (let i = 0; i + 1 < kinds.length; i++) {
+    if (kinds[i].kind !== 'image') continue;
     const next = kinds[i + 1];
     if (next.kind === 'photo' || (next.kind === 'text' && texts[i + 1].length <= 300 && !matchDateline(texts[i + 1]))) captionOf.set(i, i + 1);
-  });
+  }
   const isCaption = new Set(captionOf.values());
 
-  const textIdx = kinds.map((k, i) => (k.kind === 'text' && !isCaption.has(i) ? i : -1)).filter((i) => i >= 0);
+  const textIdx: number[] = [];
+  for (let i = 0; i < kinds.length; i++) if (kinds[i].kind === 'text' && !isCaption.has(i)) textIdx.push(i);
   // A captioned photo block (not an inline `Image:` label, which sits mid-story in scrapes).
   const photoAt = (i: number) => i < kinds.length && kinds[i].kind === 'photo';
 
@@ -172,8 +191,14 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
   // Reuters' key-point bullets (`* Profit up 6 pct`) may come first: they are looked past.
   const src = headlineSource(headline);
   let datelineAt = -1;
-  const leading = textIdx.filter((k, n) => !BULLET.test(texts[k]) || textIdx.slice(0, n).some((j) => !BULLET.test(texts[j])));
-  for (const k of leading.slice(0, 2)) {
+  const leading: number[] = [];
+  let pastBullets = false;
+  for (let n = 0; n < textIdx.length && leading.length < 2; n++) {
+    const bullet = BULLET.test(texts[textIdx[n]]);
+    if (!bullet || pastBullets) leading.push(textIdx[n]);
+    pastBullets ||= !bullet;
+  }
+  for (const k of leading) {
     // Without a headline source the opening block's match is the one storyKind read.
     const m = k === opening && src === null && seen.dateline !== undefined ? seen.dateline : matchDateline(texts[k], { headlineSource: src });
     if (m) {

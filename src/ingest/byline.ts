@@ -28,11 +28,18 @@ const ROLE_PART = /^\s*((?:additional\s+)?(?:reporting|writing|editing|compiled|
 /** How the first part of a role credit opens: ROLE_PART's start, past any leading `;`. */
 const ROLE_OPENING = /^[\s;]*(?:additional\s+)?(?:reporting|writing|editing|compiled|compiling|graphics|photos|research|translated|translation|produced|production|sub-?editing|text)/i;
 
-function splitNames(s: string): string[] {
-  return s
-    .split(/\s*(?:,|;|\band\b|&)\s*/)
-    .map((n) => n.replace(/\s+in\s+[A-Z][\p{L} .'’-]*$/u, '').trim())
-    .filter((n) => /^[A-ZÀ-Þ]/.test(n) && n.split(/\s+/).length <= 5);
+/**
+ * The names in a list (`Jane Doe, John Roe and Ann Poe in London`), or null when none is one. A
+ * loop and null for none, not map/filter and an empty list: arrays made either way differ inside
+ * the engine, and code optimised for one kind was thrown away on meeting the other.
+ */
+function splitNames(s: string): string[] | null {
+  const names: string[] = [];
+  for (const part of s.split(/\s*(?:,|;|\band\b|&)\s*/)) {
+    const n = part.replace(/\s+in\s+[A-Z][\p{L} .'’-]*$/u, '').trim();
+    if (/^[A-ZÀ-Þ]/.test(n) && n.split(/\s+/).length <= 5) names.push(n);
+  }
+  return names.length ? names : null;
 }
 
 /** What follows a byline's last comma when it is the employer or desk, not a name. */
@@ -49,7 +56,7 @@ export function parseByline(text: string): Person[] | null {
   const lastComma = who.lastIndexOf(',');
   if (m[2] === undefined && lastComma > 0 && AFFILIATION.test(who.slice(lastComma + 1))) who = who.slice(0, lastComma);
   const names = splitNames(who);
-  if (names.length === 0) return null;
+  if (names === null) return null;
   return names.map((name) => ({ name, role: null }));
 }
 
@@ -67,7 +74,8 @@ export function parseRoleCredits(text: string): Person[] | null {
     const m = ROLE_PART.exec(part);
     if (!m) return null;
     const role = m[1].charAt(0).toUpperCase() + m[1].slice(1).toLowerCase().replace(/\s+/g, ' ');
-    for (const name of splitNames(m[2])) people.push({ name, role });
+    const names = splitNames(m[2]);
+    if (names !== null) for (const name of names) people.push({ name, role });
   }
   return people.length ? people : null;
 }
