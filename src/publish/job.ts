@@ -53,6 +53,8 @@ export interface PublishStages {
   /** A feed's UTF-8 bytes and the validator's report on them, possibly made on another thread
    *  while this one renders the next file. Used rather than `validate` when there is one. */
   encodeAndValidate?(text: string, opts: { contentType?: string | null }): Promise<{ bytes: Uint8Array; report: ValidationReport }>;
+  /** Called when every file is rendered: validate here what still waits for another thread. */
+  flushValidation?(): Promise<void>;
   /** Called once when the run is over, whatever its outcome (e.g. to end worker threads). */
   release?(): Promise<void>;
   /** After validation, before the swap: may add files (e.g. `rss.xml.gz`) beside the staged ones. */
@@ -589,6 +591,7 @@ async function runLocked(
     // While the last files are validated (maybe on another thread): what the run writes next.
     nextLedgerText = serializeLedger({ version: 1, entries: nextEntries }, loadedLedger?.ours ? { ledger, text: ledgerText! } : null);
     articlesBytes = encodeArticles(newCache.values(), cache.articles, cacheKey, BRIEF_CODEC);
+    await stages.flushValidation?.();
     await Promise.all(inFlight);
     if (firstError) throw firstError;
     const problems = problemsOf.flat();

@@ -57,6 +57,7 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
     ingest: (input, o) => loaded().ingest.ingestArticle(input, o),
     ingestFiles: (files, o, signal) => workers().ingestFiles(files, o, signal),
     encodeAndValidate: (text, o) => workers().encodeAndValidate(text, o),
+    flushValidation: async () => pool?.flush(),
     async release() {
       await pool?.close();
     },
