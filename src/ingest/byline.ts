@@ -48,7 +48,7 @@ const AFFILIATION = /\b(?:Press|Reuters|AP|AFP|Bloomberg|Writer|Correspondent|Re
 /** Reads a `By …` line; null when the block is prose (`By the time Trump left …`). */
 export function parseByline(text: string): Person[] | null {
   const t = text.trim();
-  if (t.length > 160) return null;
+  if (t.length > 160 || !t.startsWith('By')) return null;
   const m = BY_LINE.exec(t);
   if (!m) return null;
   // `By JANE DOE, Associated Press`: the part after the last comma names the employer.
