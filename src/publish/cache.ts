@@ -8,6 +8,7 @@
 //    body is read, nothing is rendered, no file is written.
 // A cache that cannot be read is ignored (the run just does the full work), never an error.
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { PublishFs } from './fsio.js';
 import { writeFileAtomic } from './atomic.js';
@@ -48,6 +49,47 @@ export interface RunFingerprint {
   embargoUntil: string | null;
   /** sha256 of the ledger's text as that run left it (see loadLedger's `ours`). */
   ledgerSha256?: string;
+  /** sha256 of the plan index that run wrote (see PlanIndex). */
+  planSha256?: string;
+}
+
+/**
+ * Which article files the last run's archive pages held (page 1 first, each newest first) and
+ * which were the main feeds' candidates, with a hash of the whole article listing then. A run
+ * whose files are the same ones, some only edited in place (same ids and dates), knows from it
+ * which pages changed without planning the archive again.
+ */
+export interface PlanIndex {
+  /** sha256 of every article file's name, in order (namesHash). */
+  names: string;
+  candidates: string[];
+  pages: string[][];
+}
+
+export function namesHash(rels: readonly string[]): string {
+  return createHash('sha256').update(rels.join('\n')).digest('hex');
+}
+
+/** The plan index as its file holds it; the job records its sha256 in the run fingerprint. */
+export function planIndexText(key: string, index: PlanIndex): string {
+  return JSON.stringify({ version: 1, key, ...index });
+}
+
+/** The plan index the run fingerprint vouches for (by hash), or null. */
+export async function loadPlanIndex(fs: PublishFs, files: { plan: string }, key: string, sha256: string): Promise<PlanIndex | null> {
+  try {
+    const bytes = await fs.readFile(files.plan);
+    if (createHash('sha256').update(bytes).digest('hex') !== sha256) return null;
+    const raw = JSON.parse(new TextDecoder().decode(bytes)) as { version?: number; key?: string } & PlanIndex;
+    if (raw.version !== 1 || raw.key !== key || typeof raw.names !== 'string' || !Array.isArray(raw.candidates) || !Array.isArray(raw.pages)) return null;
+    return { names: raw.names, candidates: raw.candidates, pages: raw.pages };
+  } catch {
+    return null;
+  }
+}
+
+export async function savePlanIndex(fs: PublishFs, files: { plan: string }, text: string): Promise<void> {
+  await writeCacheFile(fs, files.plan, text);
 }
 
 export interface PublishCache<R> {
@@ -70,12 +112,14 @@ export interface PublishCache<R> {
  */
 export function cacheFiles(root: string): CacheFiles {
   const dir = path.join(root, '.wirefeed', 'cache');
-  return { run: path.join(dir, 'run.json'), articles: path.join(dir, 'articles.json'), whole: path.join(dir, 'whole') };
+  return { run: path.join(dir, 'run.json'), articles: path.join(dir, 'articles.json'), whole: path.join(dir, 'whole'), plan: path.join(dir, 'plan.json') };
 }
 
 export interface CacheFiles {
   run: string;
   articles: string;
+  /** The last plan's pages, by file (PlanIndex). */
+  plan: string;
   /** The folder of whole articles: one file per group (the main feeds' candidates, a page). */
   whole: string;
 }

@@ -17,7 +17,7 @@ import type { IngestedFile, IngestFilesOptions, IngestInput } from './pool-inges
 import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief } from './brief.js';
-import { cacheFiles, emptyArticleCache, encodeArticles, loadArticles, loadRun, loadWhole, saveCache, saveWhole, statMatches, wholeFile, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
+import { cacheFiles, emptyArticleCache, encodeArticles, loadArticles, loadPlanIndex, loadRun, loadWhole, namesHash, planIndexText, saveCache, savePlanIndex, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
 import { describeFsError, errCode, nodeFs, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, LedgerError, loadLedger, matchLedger, saveLedger, serializeLedger, emptyLedger, type FileKey, type LedgerEntry } from './ledger.js';
@@ -57,6 +57,8 @@ export interface PublishStages {
   flushValidation?(): Promise<void>;
   /** Called once when the run is over, whatever its outcome (e.g. to end worker threads). */
   release?(): Promise<void>;
+  /** True when `render` honours RenderOptions.only (without it, every run plans the archive). */
+  rendersOnly?: boolean;
   /** After validation, before the swap: may add files (e.g. `rss.xml.gz`) beside the staged ones. */
   precompress?(stagingDir: string, files: string[]): Promise<void>;
   /** After a swap that changed feeds: tell the WebSub hubs. */
@@ -84,6 +86,23 @@ export interface RenderOptions {
   left?: unknown;
   /** Leaves a note (plain JSON) for the next run's render stage, kept only if this run succeeds. */
   leave?(note: unknown): void;
+  /** Tells the job which articles each archive page holds (newest first, page 1 first) and which
+   *  are the main feeds' candidates: a later run that only edits archived articles in place then
+   *  renders their pages with `renderPages`, without planning anew. */
+  index?(plan: { pages: readonly (readonly Article[])[]; candidates: readonly Article[] }): void;
+  /**
+   * Render only these archive pages, each file with its key, from their articles in brief (the
+   * articles given to render are then none): for a run whose pages hold the same articles as the
+   * last run's (see `index`), some only edited in place. Nothing is planned.
+   */
+  only?: PagesToRender;
+}
+
+/** What RenderOptions.only asks for: archive pages by number, their articles in brief, newest first. */
+export interface PagesToRender {
+  pages: { number: number; articles: Article[] }[];
+  /** How many archive pages there are (for the links). */
+  pageCount: number;
 }
 
 /** A rendered file, or one rendered on demand: `key` names its content (same key, same bytes). */
@@ -136,6 +155,51 @@ const MAX_PAGE_GROUPS = 8;
 
 /** Files rendered but not yet validated and staged, at most (each holds its text and bytes). */
 const MAX_IN_FLIGHT = 4;
+
+/** Edited files a run may render by their pages alone, at most (see quickFront). */
+const QUICK_MAX_EDITS = 20;
+
+/** The entry for `path` in entries sorted by path (the ledger's order), or undefined. */
+function findByPath<T extends { path: string }>(sorted: readonly T[], path: string): T | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = sorted[mid].path;
+    if (p === path) return sorted[mid];
+    if (p < path) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+function findByRel(files: readonly ArticleFile[], rel: string): ArticleFile | undefined {
+  let lo = 0;
+  let hi = files.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = files[mid].rel;
+    if (r === rel) return files[mid];
+    if (r < rel) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** The last run's warnings with those of some files replaced, in file order as a full run gives them. */
+function mergeWarnings(last: readonly Diagnostic[], replaced: Map<string, Diagnostic[]>): Diagnostic[] {
+  const out = last.filter((w) => !replaced.has(w.file));
+  for (const list of replaced.values()) out.push(...list);
+  // Stable: a file's warnings keep their order.
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** What the first half of a run leaves for rendering: the published articles (in brief) to plan
+ *  the feeds from, or, for a run that only edited archived articles in place, the pages to render. */
+interface Front {
+  published: Article[] | null;
+  pages: PagesToRender | null;
+}
 
 /** A failure that ends the run with exit 2 and this message, nothing published. */
 class RunFailed extends Error {}
@@ -318,99 +382,166 @@ async function runLocked(
     if (++ingested % 64 === 0) await yieldToEvents(signal);
     return took(f, sha, firstSeen, result);
   };
-  const toIngest: ArticleFile[] = [...unknown];
-  for (const f of touched) if (!recall(f, firstSeenGuess(f))) toIngest.push(f);
-  keepWhole = toIngest.reduce((sum, f) => sum + f.stat.size, 0) <= KEEP_WHOLE_BYTES;
-  if (toIngest.length > 1 && stages.ingestFiles) {
-    // Many at once: the stage may spread them over worker threads; each is read, hashed and
-    // ingested there. (In a function of its own, so that the whole list of results is garbage
-    // once taken: an async function's frame may keep its locals alive to its end.)
-    // A batch at a time: the stage returns its results (whole articles) all at once.
-    const ingestFiles = stages.ingestFiles.bind(stages);
-    const ingestMany = async (batch: ArticleFile[]): Promise<void> => {
-      const inputs = batch.map((f) => ({ rel: f.rel, abs: f.abs, firstSeen: firstSeenGuess(f) }));
-      const done = await ingestFiles(inputs, { site: config.site, maxBytes: config.maxArticleBytes }, signal);
-      batch.forEach((f, i) => {
-        const d = done[i];
-        if (!d.ok) throw new RunFailed(`${f.rel}: cannot be read: ${d.readError}`);
-        shaOf.set(f.rel, d.sha256);
-        took(f, d.sha256, inputs[i].firstSeen, d.result);
-      });
-    };
-    for (let i = 0; i < toIngest.length; i += INGEST_BATCH) await ingestMany(toIngest.slice(i, i + INGEST_BATCH));
-  } else {
-    for (const f of toIngest) await ingestHere(f, firstSeenGuess(f));
-  }
-  for (const f of files) if (!results.has(f.rel)) recall(f, firstSeenGuess(f)) ?? (await ingestHere(f, firstSeenGuess(f)));
-  bytesOf.clear();
-  timer.mark('ingest');
-
-  // ---- ledger: now with the front matter ids known (the rule is documented in ledger.ts)
-  const keys: FileKey[] = files.map((f) => {
-    const r = results.get(f.rel)!.result;
-    return { path: f.rel, sha256: shaOf.get(f.rel)!, frontMatterId: r.ok && r.origin.id === 'frontmatter' ? r.article.id : null };
-  });
-  const { matched, unmatched } = matchLedger(ledger.entries, keys);
-  const accepted: { file: ArticleFile; article: Article; entry: LedgerEntry | undefined }[] = [];
   const nextEntries: LedgerEntry[] = [];
-  for (const f of files) {
-    const entry = matched.get(f.rel);
-    const sha = shaOf.get(f.rel)!;
-    let { result, firstSeen } = results.get(f.rel)!;
-    const wantFirstSeen = entry?.firstSeen ?? nowIso;
-    if (wantFirstSeen !== firstSeen) result = recall(f, (firstSeen = wantFirstSeen)) ?? (await ingestHere(f, firstSeen));
-    report.warnings.push(...result.warnings);
-    if (!result.ok) {
-      report.rejected.push(result.error);
-      // A broken edit keeps its article's place in the ledger, so fixing it keeps the id.
-      if (entry) nextEntries.push({ ...entry, path: f.rel });
-      continue;
-    }
-    // A known article keeps its id; `updated` moves only when its bytes did.
-    const article = applyLedgerEntry(result.article, result.origin, entry, sha, nowIso);
-    if (!entry || entry.sha256 !== sha) report.articles.changed++;
-    accepted.push({ file: f, article, entry });
-  }
-  report.articles.removed = unmatched.length;
-
-  // Two files with one id would be one item twice: the article the ledger knows by that id
-  // keeps it, then the first in path order; the others are rejected, naming the holder.
-  const holder = new Map<string, string>();
-  for (const a of accepted) if (a.entry && a.entry.id === a.article.id) holder.set(a.article.id, a.file.rel);
-  const published: Article[] = [];
   const embargoed: EmbargoedArticle[] = [];
-  for (const a of accepted) {
-    const owner = holder.get(a.article.id);
-    if (owner !== undefined && owner !== a.file.rel) {
-      report.rejected.push({ code: 'DuplicateId', message: `id ${a.article.id} is already used by ${owner}`, file: a.file.rel, line: null });
-      if (a.entry) nextEntries.push({ ...a.entry, path: a.file.rel });
-      continue;
+  const sourceOf = new Map<string, ArticleFile>(); // by article id: the file that holds it
+  // ---- a run that only edited archived articles in place (a correction to an old story): the
+  // pages that hold them are rendered again and nothing else is planned, when the last run's plan
+  // index says which pages those are and nothing else can have moved. Anything else: null, and
+  // the full way below (which redoes whatever this did).
+  const quickFront = async (): Promise<Front | null> => {
+    const run = cache.run as (RunFingerprint & { summary?: Summary }) | null;
+    if (opts.rebuildLedger || !stages.rendersOnly || !run?.summary || !run.planSha256 || !loadedLedger?.ours) return null;
+    if (unknown.length || touched.length > QUICK_MAX_EDITS) return null;
+    if (run.embargoUntil && nowDate.getTime() >= Date.parse(run.embargoUntil)) return null;
+    // Every output as the last run left it, each with its key (else the full way makes them again).
+    const outputs = Object.entries(run.outputs);
+    if (!outputs.length || outputs.some(([, o]) => !o.key)) return null;
+    const outStats = await fs.statMany(outputs.map(([name]) => path.join(outputDir, name))).catch(() => null);
+    if (!outStats || outputs.some(([, o], i) => !sameStat(o, outStats[i]))) return null;
+    const plan = await loadPlanIndex(fs, cachePaths, cacheKey, run.planSha256);
+    if (!plan || plan.names !== namesHash(files.map((f) => f.rel))) return null;
+    const candidates = new Set(plan.candidates);
+    const pageOf = (rel: string): number => plan.pages.findIndex((p) => p.includes(rel)) + 1;
+
+    const newEntries = new Map<string, LedgerEntry>();
+    const warningsOf = new Map<string, Diagnostic[]>();
+    const pageNumbers = new Set<number>();
+    for (const f of touched) {
+      const c = cache.articles.entries.get(f.rel)!;
+      const sha = shaOf.get(f.rel)!;
+      if (sha === c.sha256) continue; // touched, not changed
+      const entry = findByPath(ledger.entries, f.rel);
+      const n = pageOf(f.rel);
+      const old = c.result;
+      if (!entry || entry.firstSeen !== c.firstSeen || entry.sha256 !== c.sha256 || !old.ok || !n || candidates.has(f.rel)) return null;
+      const result = await ingestHere(f, c.firstSeen);
+      // Its place in the feeds stays the same only with the same id and dates' origins and the
+      // same publication time (the order of the items), and it must still be published.
+      if (!result.ok || result.origin.id !== old.origin.id || result.origin.published !== old.origin.published || result.origin.updated !== old.origin.updated) return null;
+      if (result.article.published !== old.article.published || Date.parse(result.article.published) > nowDate.getTime()) return null;
+      if (result.origin.id === 'frontmatter' && result.article.id !== old.article.id) return null;
+      const article = applyLedgerEntry(result.article, result.origin, entry, sha, nowIso);
+      if (article.id !== entry.id) return null;
+      newEntries.set(f.rel, { path: f.rel, id: article.id, firstSeen: entry.firstSeen, sha256: sha, updated: article.updated });
+      warningsOf.set(f.rel, result.warnings);
+      pageNumbers.add(n);
     }
-    holder.set(a.article.id, a.file.rel);
-    const e = a.entry;
-    const sha = shaOf.get(a.file.rel)!;
-    // (The ledger's own entry when nothing in it moved: most of them, on most runs.)
-    if (e && e.path === a.file.rel && e.id === a.article.id && e.sha256 === sha && e.updated === a.article.updated) nextEntries.push(e);
-    else nextEntries.push({ path: a.file.rel, id: a.article.id, firstSeen: e?.firstSeen ?? nowIso, sha256: sha, updated: a.article.updated });
-    // Embargo: dated in the future, it stays out of every feed (and so out of lastBuildDate).
-    if (Date.parse(a.article.published) > nowDate.getTime()) embargoed.push({ file: a.file.rel, id: a.article.id, until: a.article.published });
-    else published.push(a.article);
-  }
-  embargoed.sort((x, y) => Date.parse(x.until) - Date.parse(y.until) || (x.file < y.file ? -1 : 1));
-  report.embargoed = embargoed;
-  report.articles.embargoed = embargoed.length;
-  report.articles.rejected = report.rejected.length;
-  timer.mark('ledger match');
+    // It applies: every other article as the cache has it.
+    for (const f of files) if (!results.has(f.rel)) recall(f, cache.articles.entries.get(f.rel)!.firstSeen);
+    for (const e of ledger.entries) nextEntries.push(newEntries.get(e.path) ?? e);
+    const pages = [...pageNumbers].sort((a, b) => a - b).map((n) => ({
+      number: n,
+      articles: plan.pages[n - 1].map((rel) => {
+        const f = findByRel(files, rel)!;
+        const { result } = results.get(rel)!;
+        if (!result.ok) throw new Error(`${rel}: not an article, though its page holds it`);
+        const entry = newEntries.get(rel) ?? findByPath(ledger.entries, rel);
+        const article = applyLedgerEntry(result.article, result.origin, entry, shaOf.get(rel)!, nowIso);
+        sourceOf.set(article.id, f);
+        return article;
+      }),
+    }));
+    restoreSummary(report, run.summary);
+    report.articles.changed = newEntries.size;
+    report.warnings = mergeWarnings(report.warnings, warningsOf);
+    embargoed.push(...run.summary.embargoed);
+    timer.mark('edits only');
+    return { published: null, pages: { pages, pageCount: plan.pages.length } };
+  };
+  // ---- the articles, ingested where needed, matched with the ledger: the full way, for any change
+  const fullFront = async (): Promise<Front> => {
+    const published: Article[] = [];
+    const toIngest: ArticleFile[] = [...unknown];
+    for (const f of touched) if (!recall(f, firstSeenGuess(f))) toIngest.push(f);
+    keepWhole = toIngest.reduce((sum, f) => sum + f.stat.size, 0) <= KEEP_WHOLE_BYTES;
+    if (toIngest.length > 1 && stages.ingestFiles) {
+      // Many at once: the stage may spread them over worker threads; each is read, hashed and
+      // ingested there. (In a function of its own, so that the whole list of results is garbage
+      // once taken: an async function's frame may keep its locals alive to its end.)
+      // A batch at a time: the stage returns its results (whole articles) all at once.
+      const ingestFiles = stages.ingestFiles.bind(stages);
+      const ingestMany = async (batch: ArticleFile[]): Promise<void> => {
+        const inputs = batch.map((f) => ({ rel: f.rel, abs: f.abs, firstSeen: firstSeenGuess(f) }));
+        const done = await ingestFiles(inputs, { site: config.site, maxBytes: config.maxArticleBytes }, signal);
+        batch.forEach((f, i) => {
+          const d = done[i];
+          if (!d.ok) throw new RunFailed(`${f.rel}: cannot be read: ${d.readError}`);
+          shaOf.set(f.rel, d.sha256);
+          took(f, d.sha256, inputs[i].firstSeen, d.result);
+        });
+      };
+      for (let i = 0; i < toIngest.length; i += INGEST_BATCH) await ingestMany(toIngest.slice(i, i + INGEST_BATCH));
+    } else {
+      for (const f of toIngest) await ingestHere(f, firstSeenGuess(f));
+    }
+    for (const f of files) if (!results.has(f.rel)) recall(f, firstSeenGuess(f)) ?? (await ingestHere(f, firstSeenGuess(f)));
+    bytesOf.clear();
+    timer.mark('ingest');
+
+    // ---- ledger: now with the front matter ids known (the rule is documented in ledger.ts)
+    const keys: FileKey[] = files.map((f) => {
+      const r = results.get(f.rel)!.result;
+      return { path: f.rel, sha256: shaOf.get(f.rel)!, frontMatterId: r.ok && r.origin.id === 'frontmatter' ? r.article.id : null };
+    });
+    const { matched, unmatched } = matchLedger(ledger.entries, keys);
+    const accepted: { file: ArticleFile; article: Article; entry: LedgerEntry | undefined }[] = [];
+    for (const f of files) {
+      const entry = matched.get(f.rel);
+      const sha = shaOf.get(f.rel)!;
+      let { result, firstSeen } = results.get(f.rel)!;
+      const wantFirstSeen = entry?.firstSeen ?? nowIso;
+      if (wantFirstSeen !== firstSeen) result = recall(f, (firstSeen = wantFirstSeen)) ?? (await ingestHere(f, firstSeen));
+      report.warnings.push(...result.warnings);
+      if (!result.ok) {
+        report.rejected.push(result.error);
+        // A broken edit keeps its article's place in the ledger, so fixing it keeps the id.
+        if (entry) nextEntries.push({ ...entry, path: f.rel });
+        continue;
+      }
+      // A known article keeps its id; `updated` moves only when its bytes did.
+      const article = applyLedgerEntry(result.article, result.origin, entry, sha, nowIso);
+      if (!entry || entry.sha256 !== sha) report.articles.changed++;
+      accepted.push({ file: f, article, entry });
+    }
+    report.articles.removed = unmatched.length;
+
+    // Two files with one id would be one item twice: the article the ledger knows by that id
+    // keeps it, then the first in path order; the others are rejected, naming the holder.
+    const holder = new Map<string, string>();
+    for (const a of accepted) if (a.entry && a.entry.id === a.article.id) holder.set(a.article.id, a.file.rel);
+    for (const a of accepted) {
+      const owner = holder.get(a.article.id);
+      if (owner !== undefined && owner !== a.file.rel) {
+        report.rejected.push({ code: 'DuplicateId', message: `id ${a.article.id} is already used by ${owner}`, file: a.file.rel, line: null });
+        if (a.entry) nextEntries.push({ ...a.entry, path: a.file.rel });
+        continue;
+      }
+      holder.set(a.article.id, a.file.rel);
+      const e = a.entry;
+      const sha = shaOf.get(a.file.rel)!;
+      // (The ledger's own entry when nothing in it moved: most of them, on most runs.)
+      if (e && e.path === a.file.rel && e.id === a.article.id && e.sha256 === sha && e.updated === a.article.updated) nextEntries.push(e);
+      else nextEntries.push({ path: a.file.rel, id: a.article.id, firstSeen: e?.firstSeen ?? nowIso, sha256: sha, updated: a.article.updated });
+      // Embargo: dated in the future, it stays out of every feed (and so out of lastBuildDate).
+      if (Date.parse(a.article.published) > nowDate.getTime()) embargoed.push({ file: a.file.rel, id: a.article.id, until: a.article.published });
+      else published.push(a.article);
+    }
+    embargoed.sort((x, y) => Date.parse(x.until) - Date.parse(y.until) || (x.file < y.file ? -1 : 1));
+    report.embargoed = embargoed;
+    report.articles.embargoed = embargoed.length;
+    report.articles.rejected = report.rejected.length;
+    for (const a of accepted) if (holder.get(a.article.id) === a.file.rel) sourceOf.set(a.article.id, a.file);
+    timer.mark('ledger match');
+    return { published, pages: null };
+  };
+  const front = (await quickFront()) ?? (await fullFront());
 
   // ---- render and the gate: every file valid, or nothing moves. Files are made one at a time
   // and go straight to staging (an archive of 100k articles is gigabytes of feeds). A file whose
   // key matches its published copy is not rendered; one whose bytes match it is not validated
   // again (it passed the gate when it was written); only changed files are staged.
   signal?.throwIfAborted();
-  // Whole articles for rendering: kept from this run's ingest, or read and ingested again (and
-  // checked to be the bytes this run saw).
-  const sourceOf = new Map<string, ArticleFile>();
-  for (const a of accepted) if (holder.get(a.article.id) === a.file.rel) sourceOf.set(a.article.id, a.file);
   // Whole articles: from this run's ingest, from the cache's group of whole articles the render
   // stage names (the main feeds' candidates, a page), or read and ingested again (checked to be
   // the bytes this run saw).
@@ -483,8 +614,10 @@ async function runLocked(
   };
   const lastOutputs = cache.run?.outputs ?? {};
   const contentKeys = new Map<string, string>();
+  const lastRenderNote = (cache.run as RunFingerprint & { renderNote?: unknown })?.renderNote;
   let renderNote: unknown = null;
-  const rendered = await stages.render(config.site, published, {
+  let planIndex: PlanIndex | null = null;
+  const renderOptions: RenderOptions = {
     pageSize: config.archivePageSize,
     maxBytes: config.maxFeedBytes,
     hydrate,
@@ -493,9 +626,31 @@ async function runLocked(
       return last?.key === key && sameStat(last, await statOrNull(fs, path.join(outputDir, name)));
     },
     textKey: (name, key) => void contentKeys.set(name, key),
-    left: (cache.run as RunFingerprint & { renderNote?: unknown })?.renderNote,
+    left: lastRenderNote,
     leave: (note) => void (renderNote = note),
-  });
+    index: (plan) => {
+      const rels = (list: readonly Article[]): string[] => list.map((a) => a.source.path);
+      planIndex = { names: namesHash(files.map((f) => f.rel)), candidates: rels(plan.candidates), pages: plan.pages.map(rels) };
+    },
+  };
+  let rendered: Record<string, RenderedFile>;
+  if (front.pages) {
+    // Only archived articles edited in place: their pages, and every other file as it stands
+    // (each is current: quickFront checked; one that changes meanwhile stops the run).
+    rendered = {};
+    for (const [name, last] of Object.entries(lastOutputs)) {
+      rendered[name] = {
+        key: last.key!,
+        render: async () => {
+          throw new RunFailed(`${displayPath(path.join(outputDir, name))}: changed while publishing; run again`);
+        },
+      };
+    }
+    Object.assign(rendered, await stages.render(config.site, [], { ...renderOptions, only: front.pages }));
+    renderNote = lastRenderNote;
+  } else {
+    rendered = await stages.render(config.site, front.published!, renderOptions);
+  }
   timer.mark('plan+main feeds');
   const fileNames = Object.keys(rendered);
   const problemsOf: string[][] = fileNames.map(() => []); // by file, so they are reported in file order
@@ -662,8 +817,14 @@ async function runLocked(
       if (name === MAIN_GROUP || g.reread || stored.size) await saveWhole(fs, wholeFile(cachePaths, name), cacheKey, g.kept);
     }
   };
+  // The plan index is written when it changed (a run that only edited pages keeps the last one).
+  const index = planIndex as PlanIndex | null;
+  const planText = index ? planIndexText(cacheKey, index) : null;
+  const planSha256 = planText ? sha256Hex(planText) : front.pages ? cache.run?.planSha256 : undefined;
+  if (planSha256) fingerprint.planSha256 = planSha256;
   const cacheSaved = (async () => {
     await saveWholeGroups();
+    if (planText && planSha256 !== cache.run?.planSha256) await savePlanIndex(fs, cachePaths, planText);
     await saveCache(fs, cachePaths, { key: cacheKey, run: fingerprint }, articlesBytes!);
   })();
   await cacheSaved.catch((err) => {

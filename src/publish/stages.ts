@@ -1,8 +1,8 @@
 // The real stages of a publish run: our ingest, render and validator, the serve module's
 // precompression and the WebSub pings. Tests replace single stages through PublishStages.
-import type { Article } from '../model/index.js';
+import type { Article, Site } from '../model/index.js';
 import type { FeedFormat } from '../render/archive.js';
-import type { PublishStages, RenderedFile } from './job.js';
+import type { PagesToRender, PublishStages, RenderedFile, RenderOptions } from './job.js';
 import type { PublishPool } from './pool.js';
 
 /**
@@ -39,6 +39,23 @@ function renderNote(v: unknown): RenderNote | null {
   return typeof n.mainKey === 'string' ? (n as RenderNote) : null;
 }
 
+/** RenderOptions.only: those archive pages, each file with its key, rendered when asked for. */
+function renderPages(archive: typeof import('../render/archive.js'), site: Site, { pages, pageCount }: PagesToRender, o: RenderOptions): Record<string, RenderedFile> {
+  const files: Record<string, RenderedFile> = {};
+  for (const { number: n, articles } of pages) {
+    const key = archive.archivePageKey(site, { pageSize: o.pageSize }, n, pageCount, articles);
+    let whole: Promise<Article[]> | null = null;
+    const prepared = new archive.PreparedArticles();
+    for (const format of archive.FEED_FORMATS) {
+      files[archive.archiveFileName(format, n)] = {
+        key,
+        render: async () => archive.renderPageOf(site, n, pageCount, format, await (whole ??= o.hydrate(articles, { keep: `page-${n}` })), prepared),
+      };
+    }
+  }
+  return files;
+}
+
 export function defaultStages(opts: { log?: (line: string) => void } = {}): PublishStages {
   let code: Awaited<ReturnType<typeof load>> | null = null;
   const loaded = (): Awaited<ReturnType<typeof load>> => {
@@ -61,8 +78,10 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
     async release() {
       await pool?.close();
     },
+    rendersOnly: true,
     async render(site, articles, o) {
       const { archive, render, page } = loaded();
+      if (o.only) return renderPages(archive, site, o.only, o);
       // The main feeds and the RFC 5005 archive pages, planned from the articles in brief; whole
       // articles are fetched for the main feeds' candidates and for each page when it is rendered.
       const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated };
@@ -97,6 +116,7 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
       };
       const plan = archive.planArchive(site, articles, { ...settings, full, knownSplit: known?.split });
       o.leave?.({ split: { candidatesKey: plan.candidatesKey, mainCount: plan.mainCount, overBudget: plan.overBudget }, mainKey: plan.mainKey } satisfies RenderNote);
+      o.index?.({ pages: plan.pages.map((p) => p.articles), candidates: archive.mainCandidates(articles, settings) });
       // A page's three formats are rendered one after the other: its articles are fetched once.
       let last: { page: number; articles: Promise<Article[]> } | null = null;
       const pageArticles = (n: number): Promise<Article[]> => {

@@ -31,6 +31,8 @@ import { renderAtom } from './atom.js';
 import { FEED_FILES, sortNewestFirst, type FeedPage } from './index.js';
 import { renderJsonFeed } from './jsonfeed.js';
 import { PreparedArticles } from './prepared.js';
+
+export { PreparedArticles };
 import { renderRss } from './rss.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -147,7 +149,7 @@ function sha256(parts: string[]): string {
  * file's bytes. The id and dates come apart from the bytes (ledger, first-seen time), so they
  * are named too.
  */
-function itemKey(a: Article): string {
+export function itemKey(a: Article): string {
   return `${a.id}\u0001${a.published}\u0001${a.updated}\u0001${a.source.sha256}\u0001${a.dateline?.date ?? ''}`;
 }
 
@@ -169,6 +171,20 @@ function newestFirst(articles: readonly Article[]): Article[] {
  *  (so the only ones it needs whole), and a superset of the newest itemLimit. */
 export function mainCandidates(articles: readonly Article[], settings: ArchiveSettings): Article[] {
   return newestFirst(articles).slice(0, alignedCount(articles.length, settings));
+}
+
+function pageKeyOf(siteKey: string, n: number, hasNext: boolean, itemKeys: string[]): string {
+  return sha256([siteKey, `page ${n}`, hasNext ? 'next' : 'last', ...itemKeys]);
+}
+
+/**
+ * ArchivePage.key of page `n` of `pageCount` holding `articles` (newest first), without making the
+ * plan: for a caller that knows a page's articles and only some of them changed (their ids and
+ * dates did not, so the page still holds the same ones in the same order).
+ */
+export function archivePageKey(site: Site, settings: Pick<ArchiveSettings, 'pageSize'>, n: number, pageCount: number, articles: readonly Article[]): string {
+  const siteKey = sha256([KEY_VERSION, JSON.stringify(site), String(settings.pageSize)]);
+  return pageKeyOf(siteKey, n, n < pageCount, articles.map(itemKey));
 }
 
 /** ArchivePlan.candidatesKey, without making the plan (cheap: the candidates' item keys only). */
@@ -271,7 +287,7 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
       number: k,
       articles: newest.slice(from, to),
       complete: to - from === pageSize,
-      key: sha256([siteKey, `page ${k}`, hasNext ? 'next' : 'last', ...itemKeys.slice(from, to)]),
+      key: pageKeyOf(siteKey, k, hasNext, itemKeys.slice(from, to)),
     });
   }
 
@@ -319,26 +335,35 @@ function mainPage(
 export function archivePage(plan: ArchivePlan, n: number, format: FeedFormat, articles?: Article[]): FeedPage {
   const found = plan.pages[n - 1];
   if (!found) throw new RangeError(`no archive page ${n} (there are ${plan.pages.length})`);
-  const page = articles ? { ...found, articles } : found;
-  const { site } = plan;
+  return pageOf(plan.site, n, plan.pages.length, format, articles ?? found.articles, plan.prepared);
+}
+
+/** The FeedPage of archive page `n` of `pageCount` holding `articles` (whole, newest first). */
+function pageOf(site: Site, n: number, pageCount: number, format: FeedFormat, articles: Article[], prepared?: PreparedArticles): FeedPage {
   const url = (k: number): string => site.feedBaseUrl + archiveFileName(format, k);
   const current = site.feedBaseUrl + mainFileName(format);
   if (format === 'json') {
     // feed_url names the feed, not the document; next_url leads on to the older page.
-    return { site, articles: page.articles, selfUrl: current, nextUrl: n > 1 ? url(n - 1) : undefined, prepared: plan.prepared };
+    return { site, articles, selfUrl: current, nextUrl: n > 1 ? url(n - 1) : undefined, prepared };
   }
   return {
     site,
-    articles: page.articles,
-    prepared: plan.prepared,
+    articles,
+    prepared,
     selfUrl: url(n),
     archive: true,
     links: {
       current,
       prevArchive: n > 1 ? url(n - 1) : undefined,
-      nextArchive: n < plan.pages.length ? url(n + 1) : undefined,
+      nextArchive: n < pageCount ? url(n + 1) : undefined,
     },
   };
+}
+
+/** Archive page `n` of `pageCount`, rendered from its articles (whole, newest first) without a
+ *  plan: see archivePageKey. `prepared`: shared by the three formats of one page. */
+export function renderPageOf(site: Site, n: number, pageCount: number, format: FeedFormat, articles: Article[], prepared = new PreparedArticles()): string {
+  return RENDERERS[format](pageOf(site, n, pageCount, format, articles, prepared));
 }
 
 export function renderArchivePage(plan: ArchivePlan, n: number, format: FeedFormat, articles?: Article[]): string {

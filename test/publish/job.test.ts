@@ -426,3 +426,59 @@ test('an edit to an archived article reads and renders only it and its page agai
   assert.deepEqual(r.files.written.map((f) => path.basename(f)), ['rss.xml']);
   assert.deepEqual((await p.outputs())['rss.xml'], good['rss.xml']);
 });
+
+test('a run that only edits archived articles renders just their pages, with what a full run gives', async (t) => {
+  // Two copies of one project; the second forgets its plan index, so it plans everything anew.
+  const day = (n: number): string => new Date(Date.parse('2024-01-01T09:00:00Z') + n * 86_400_000).toISOString();
+  const articles: Record<string, string> = {};
+  for (let n = 1; n <= 45; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, day(n));
+  // Warnings (a control character removed) before, between and after the edited articles.
+  for (const n of [3, 12, 40]) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, day(n), { paragraphs: [`Budget ${n} \u0007passed.`] });
+  articles['broken.txt'] = '';
+  const config = { feed: { itemLimit: 5, archivePageSize: 10 } };
+  const quick = await makeProject({ articles, config });
+  const full = await makeProject({ articles, config });
+  t.after(() => Promise.all([quick.cleanup(), full.cleanup()]));
+  const onlyAsked: boolean[] = [];
+  const real = defaultStages();
+  const stages = {
+    ...real,
+    notify: undefined,
+    render: (...args: Parameters<typeof real.render>) => (onlyAsked.push(!!args[2].only), real.render(...args)),
+  };
+  const clock = fixedClock('2024-04-01T12:00:00Z');
+  for (const p of [quick, full]) {
+    for (const rel of Object.keys(articles)) await settle(path.join(p.articlesDir, rel));
+    await publishProject(p, clock.now, { stages });
+  }
+  clock.advance(3600_000);
+  const edits: Record<string, string> = {
+    'a07.txt': datedArticle(7, day(7), { paragraphs: ['Budget 7 passed.', 'A correction was added.'] }),
+    'a12.txt': datedArticle(12, day(12), { paragraphs: ['Budget 12 passed, \u0008twice.', 'A correction was added.'] }),
+    'a13.txt': datedArticle(13, day(13), { paragraphs: ['Budget 13 passed.', 'A correction was added.'] }),
+  };
+  const reports = [];
+  for (const p of [quick, full]) {
+    for (const [rel, text] of Object.entries(edits)) await p.writeArticle(rel, text);
+    if (p === full) await rm(path.join(p.root, '.wirefeed', 'cache', 'plan.json'));
+    onlyAsked.length = 0;
+    reports.push(await publishProject(p, clock.now, { stages }));
+    assert.deepEqual(onlyAsked, [p === quick], p === quick ? 'the quick run rendered only pages' : 'the full run planned');
+  }
+  const [a, b] = reports;
+  const local = (r: typeof a, p: TempProject) => JSON.parse(JSON.stringify({ ...r, durationMs: 0 }).split(p.root).join('ROOT'));
+  assert.deepEqual(local(a, quick), local(b, full));
+  assert.deepEqual(a.files.written.map((f) => path.basename(f)).sort(), ['atom-1.xml', 'atom-2.xml', 'feed-1.json', 'feed-2.json', 'rss-1.xml', 'rss-2.xml']);
+  assert.equal(a.warnings.length, 3);
+  const tree = async (p: TempProject): Promise<Map<string, Buffer>> => {
+    const out = new Map<string, Buffer>();
+    for (const e of await readdir(p.outputDir, { recursive: true, withFileTypes: true })) {
+      if (e.isFile()) out.set(path.relative(p.outputDir, path.join(e.parentPath ?? e.path, e.name)), await readFile(path.join(e.parentPath ?? e.path, e.name)));
+    }
+    return out;
+  };
+  assert.deepEqual(await tree(quick), await tree(full));
+  assert.deepEqual(await readFile(quick.ledgerFile), await readFile(full.ledgerFile));
+  // The next run after either knows nothing changed.
+  for (const p of [quick, full]) assert.equal((await publishProject(p, clock.now, { stages })).outcome, 'unchanged');
+});
