@@ -5,7 +5,11 @@
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', '.text'];
 export const JSON_EXTENSIONS = ['.json'];
 
+const ARTICLE_EXTENSIONS = [...TEXT_EXTENSIONS, ...JSON_EXTENSIONS];
+
 export function isArticleFile(path: string): boolean {
+  // (Called for every file of the articles folder on every run: no list made per call.)
   const p = path.toLowerCase();
-  return [...TEXT_EXTENSIONS, ...JSON_EXTENSIONS].some((e) => p.endsWith(e));
+  for (const e of ARTICLE_EXTENSIONS) if (p.endsWith(e)) return true;
+  return false;
 }

@@ -60,27 +60,31 @@ export function encodeBrief(r: IngestResult): unknown[] {
   return [1, a.id, a.published, a.updated, a.dateline?.date ?? null, r.origin.id, r.origin.published, r.origin.updated, r.warnings];
 }
 
-/** The brief result `encodeBrief` wrote, for the file at `path` with bytes hashing to `sha256`;
- *  null when the value is not one (a damaged or older cache: the file is read again). */
-export function decodeBrief(v: unknown, path: string, sha256: string): IngestResult | null {
-  if (!Array.isArray(v)) return null;
-  if (v[0] === 0 && v.length === 3 && isObject(v[1]) && Array.isArray(v[2])) {
-    return { ok: false, error: v[1] as Extract<IngestResult, { ok: false }>['error'], warnings: v[2] as IngestResult['warnings'] };
-  }
-  if (v[0] !== 1 || v.length !== 9) return null;
+/** Whether a value is one `encodeBrief` wrote (else, from a damaged or older cache, the file is
+ *  read again). */
+export function isBrief(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v[0] === 0) return v.length === 3 && isObject(v[1]) && Array.isArray(v[2]);
+  if (v[0] !== 1 || v.length !== 9) return false;
   const [, id, published, updated, datelineDate, idFrom, publishedFrom, updatedFrom, warnings] = v;
-  if (typeof id !== 'string' || typeof published !== 'string' || typeof updated !== 'string') return null;
-  if (datelineDate !== null && typeof datelineDate !== 'string') return null;
-  if (!Array.isArray(warnings)) return null;
+  if (typeof id !== 'string' || typeof published !== 'string' || typeof updated !== 'string') return false;
+  if (datelineDate !== null && typeof datelineDate !== 'string') return false;
+  return Array.isArray(warnings) && ORIGINS.id.has(idFrom) && ORIGINS.published.has(publishedFrom) && ORIGINS.updated.has(updatedFrom);
+}
+
+/** The brief result `encodeBrief` wrote (isBrief), for the file at `path` with bytes hashing to `sha256`. */
+export function decodeBrief(v: unknown, path: string, sha256: string): IngestResult {
+  const a = v as unknown[];
+  if (a[0] === 0) return { ok: false, error: a[1] as Extract<IngestResult, { ok: false }>['error'], warnings: a[2] as IngestResult['warnings'] };
+  const [, id, published, updated, datelineDate, idFrom, publishedFrom, updatedFrom, warnings] = a as [1, string, string, string, string | null, string, string, string, IngestResult['warnings']];
   const origin = { id: idFrom, published: publishedFrom, updated: updatedFrom } as Origin;
-  if (!ORIGINS.id.has(origin.id) || !ORIGINS.published.has(origin.published) || !ORIGINS.updated.has(origin.updated)) return null;
   return { ok: true, article: skeleton(id, published, updated, datelineDate, path, sha256), warnings, origin };
 }
 
 const ORIGINS = {
-  id: new Set<string>(['frontmatter', 'minted']),
-  published: new Set<string>(['frontmatter', 'dateline', 'firstSeen']),
-  updated: new Set<string>(['frontmatter', 'published']),
+  id: new Set<unknown>(['frontmatter', 'minted']),
+  published: new Set<unknown>(['frontmatter', 'dateline', 'firstSeen']),
+  updated: new Set<unknown>(['frontmatter', 'published']),
 };
 
 function isObject(v: unknown): boolean {

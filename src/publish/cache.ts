@@ -24,10 +24,32 @@ export interface CachedArticle<R> {
   result: R;
 }
 
-/** How the cache writes a result and reads it back (null: not one; that file is read again). */
+/** How the cache writes a result and reads it back. */
 export interface ResultCodec<R> {
   encode(result: R): unknown;
-  decode(value: unknown, rel: string, sha256: string): R | null;
+  /** Whether a value read back is one `encode` made (if not, that file is read again). */
+  check(value: unknown): boolean;
+  /** The result of a value `check` accepted. */
+  decode(value: unknown, rel: string, sha256: string): R;
+}
+
+/** An entry read from the cache file: its result is made from the stored value when first asked
+ *  for (a run that changed a few articles asks for few of them). */
+class LoadedArticle<R> implements CachedArticle<R> {
+  #result: R | undefined;
+  constructor(
+    readonly rel: string,
+    readonly size: number,
+    readonly mtimeMs: number,
+    readonly sha256: string,
+    readonly firstSeen: string,
+    /** The value as stored (what the codec's encode made). */
+    readonly stored: unknown,
+    private readonly codec: ResultCodec<R>,
+  ) {}
+  get result(): R {
+    return (this.#result ??= this.codec.decode(this.stored, this.rel, this.sha256));
+  }
 }
 
 export interface FileFingerprint {
@@ -194,9 +216,8 @@ export async function loadArticles<R>(fs: PublishFs, files: { articles: string }
       if (!Array.isArray(e) || e.length !== 6) continue;
       const [rel, size, mtimeMs, sha256, firstSeen, value] = e as [string, number, number, string, string, unknown];
       if (typeof rel !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof sha256 !== 'string' || typeof firstSeen !== 'string') continue;
-      const result = codec.decode(value, rel, sha256);
-      if (result === null || out.entries.has(rel)) continue;
-      const entry = { rel, size, mtimeMs, sha256, firstSeen, result };
+      if (!codec.check(value) || out.entries.has(rel)) continue;
+      const entry = new LoadedArticle(rel, size, mtimeMs, sha256, firstSeen, value, codec);
       out.entries.set(rel, entry);
       members.push(entry);
     }
@@ -227,7 +248,8 @@ export function encodeArticles<R>(entries: Iterable<CachedArticle<R>>, loaded: A
   }
   const rest = [...current];
   for (let i = 0; i < rest.length; i += GROUP) {
-    parts.push(JSON.stringify(rest.slice(i, i + GROUP).map((e) => [e.rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, codec.encode(e.result)])));
+    const group = rest.slice(i, i + GROUP).map((e) => [e.rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, e instanceof LoadedArticle ? e.stored : codec.encode(e.result)]);
+    parts.push(JSON.stringify(group));
   }
   // Joined a line at a time into bytes: as one string, 100,000 articles would be tens of
   // millions of characters (and their copy as bytes).

@@ -16,7 +16,7 @@ import type { ValidationReport } from '../validate/report.js';
 import type { IngestedFile, IngestFilesOptions, IngestInput } from './pool-ingest.js';
 import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
-import { briefResult, decodeBrief, encodeBrief } from './brief.js';
+import { briefResult, decodeBrief, encodeBrief, isBrief } from './brief.js';
 import { cacheFiles, emptyArticleCache, encodeArticles, loadArticles, loadPlanIndex, loadRun, loadWhole, namesHash, planIndexText, saveCache, savePlanIndex, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
 import { describeFsError, errCode, nodeFs, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
@@ -109,7 +109,7 @@ export interface PagesToRender {
 export type RenderedFile = string | { key: string; render(): Promise<string> };
 
 /** How the cache stores each article's result: in brief (see brief.ts). */
-const BRIEF_CODEC: ResultCodec<IngestResult> = { encode: encodeBrief, decode: decodeBrief };
+const BRIEF_CODEC: ResultCodec<IngestResult> = { encode: encodeBrief, check: isBrief, decode: decodeBrief };
 
 /**
  * A run keeps the articles it ingests whole, for rendering, when their files come to at most this
@@ -352,25 +352,27 @@ async function runLocked(
   const newCache = new Map<string, Cached>();
   const wholeOf = new Map<string, Article>(); // by file: articles ingested this run, whole (before the ledger)
   let keepWhole = true; // (decided below, once the run knows how much it ingests)
-  const results = new Map<string, { result: IngestResult; firstSeen: string }>();
+  /** By file: the result this run goes by and the first-seen time it was ingested with (its
+   *  cache entry: one the cache loaded gives its result when first asked). */
+  const results: ReadonlyMap<string, Cached> = newCache;
   /** Takes an ingest result: the run keeps it in brief, and whole (for rendering) up to a limit. */
   const took = (f: ArticleFile, sha: string, firstSeen: string, result: IngestResult): IngestResult => {
     wholeOf.delete(f.rel);
     if (result.ok && keepWhole) wholeOf.set(f.rel, result.article);
     const brief = briefResult(result);
     newCache.set(f.rel, { rel: f.rel, size: f.stat.size, mtimeMs: f.stat.mtimeMs, sha256: sha, firstSeen, result: brief });
-    results.set(f.rel, { result: brief, firstSeen });
     return brief;
   };
-  /** The cached result, when it was ingested from these bytes with this first-seen time. */
-  const recall = (f: ArticleFile, firstSeen: string): IngestResult | null => {
+  /** The cache's entry for the file, taken as this run's, when its result was ingested from these
+   *  bytes with this first-seen time; else null. */
+  const recall = (f: ArticleFile, firstSeen: string): Cached | null => {
     const c = cache.articles.entries.get(f.rel);
     if (!c || c.sha256 !== shaOf.get(f.rel) || c.firstSeen !== firstSeen) return null;
     // The same entry when nothing moved (the cache then writes its line as it read it).
-    newCache.set(f.rel, c.size === f.stat.size && c.mtimeMs === f.stat.mtimeMs ? c : { ...c, size: f.stat.size, mtimeMs: f.stat.mtimeMs });
+    const taken = c.size === f.stat.size && c.mtimeMs === f.stat.mtimeMs ? c : { rel: c.rel, size: f.stat.size, mtimeMs: f.stat.mtimeMs, sha256: c.sha256, firstSeen: c.firstSeen, result: c.result };
+    newCache.set(f.rel, taken);
     wholeOf.delete(f.rel);
-    results.set(f.rel, { result: c.result, firstSeen });
-    return c.result;
+    return taken;
   };
   let ingested = 0;
   /** Ingests one file here, from the bytes read above or read now. */
@@ -491,7 +493,7 @@ async function runLocked(
       const sha = shaOf.get(f.rel)!;
       let { result, firstSeen } = results.get(f.rel)!;
       const wantFirstSeen = entry?.firstSeen ?? nowIso;
-      if (wantFirstSeen !== firstSeen) result = recall(f, (firstSeen = wantFirstSeen)) ?? (await ingestHere(f, firstSeen));
+      if (wantFirstSeen !== firstSeen) result = recall(f, (firstSeen = wantFirstSeen))?.result ?? (await ingestHere(f, firstSeen));
       report.warnings.push(...result.warnings);
       if (!result.ok) {
         report.rejected.push(result.error);

@@ -8,17 +8,16 @@ import type { PublishPool } from './pool.js';
 /**
  * The stages' code, loaded on the first run that has something to do. Not the validator: the
  * pool loads it where feeds are validated (in a worker, or here on the first feed), nor the
- * compressors, loaded when a feed changed.
+ * compressors, loaded when a feed changed, nor the index page's, loaded when it is rendered.
  */
 async function load() {
-  const [ingest, archive, render, page, pool] = await Promise.all([
+  const [ingest, archive, render, pool] = await Promise.all([
     import('../ingest/index.js'),
     import('../render/archive.js'),
     import('../render/index.js'),
-    import('../render/page.js'),
     import('./pool.js'),
   ]);
-  return { ingest, archive, render, page, pool };
+  return { ingest, archive, render, pool };
 }
 
 /** From this many articles on, a run with work starts a worker as it begins: it loads the
@@ -80,7 +79,8 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
     },
     rendersOnly: true,
     async render(site, articles, o) {
-      const { archive, render, page } = loaded();
+      const { archive, render } = loaded();
+      const indexPage = async (list: Article[]): Promise<string> => (await import('../render/page.js')).renderIndexPage(site, list, links);
       if (o.only) return renderPages(archive, site, o.only, o);
       // The main feeds and the RFC 5005 archive pages, planned from the articles in brief; whole
       // articles are fetched for the main feeds' candidates and for each page when it is rendered.
@@ -133,9 +133,9 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
         }
       }
       // The page shows the newest itemLimit articles: the main feeds' candidates include them.
-      if (current) files['index.html'] = { key: indexKey, render: async () => page.renderIndexPage(site, await candidates(), links) };
+      if (current) files['index.html'] = { key: indexKey, render: async () => indexPage(await candidates()) };
       else {
-        files['index.html'] = page.renderIndexPage(site, await candidates(), links);
+        files['index.html'] = await indexPage(await candidates());
         o.textKey?.('index.html', indexKey);
       }
       return files;
