@@ -39,8 +39,8 @@ export type IngestResult =
 /** The pure stages the job strings together; tests may put their own in place. */
 export interface PublishStages {
   /** Loads what the stages need; called once, and only when the run has work to do (an
-   *  "unchanged" run then starts in a fraction of the time). `articles`: how many the run has. */
-  prepare?(hint?: { articles: number }): Promise<void>;
+   *  "unchanged" run then starts in a fraction of the time). */
+  prepare?(): Promise<void>;
   ingest(input: { path: string; bytes: Uint8Array }, opts: { site: Site; firstSeen: string; maxBytes: number }): IngestResult;
   /** Reads, hashes and ingests many files at once (e.g. spread over worker threads); results
    *  in order. Optional: without it, each file is read here and given to `ingest`. */
@@ -304,7 +304,7 @@ async function runLocked(
   const ledger = loadedLedger?.ledger ?? emptyLedger();
   const ledgerText = loadedLedger?.text ?? null;
   timer.mark('load ledger');
-  await stages.prepare?.({ articles: files.length });
+  await stages.prepare?.();
   timer.mark('prepare');
 
   // ---- which articles must be read: those whose stat the cache cannot vouch for

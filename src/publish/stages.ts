@@ -20,10 +20,6 @@ async function load() {
   return { ingest, archive, render, pool };
 }
 
-/** From this many articles on, a run with work starts a worker as it begins: it loads the
- *  validator and ingest on the other core while this one reads the cache and plans the feeds,
- *  and is then ready to validate feeds and share the reading of a page's articles. */
-const WARM_FROM_ARTICLES = 2000;
 
 /** What the render stage leaves for the next run: the split it made and the main feeds' key. */
 interface RenderNote {
@@ -62,13 +58,14 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
     return code;
   };
   // Ingest and validation spread over a worker thread and this one, for runs with enough of
-  // either to pay for starting one (the pool decides; it starts nothing until then).
+  // either to pay for starting one (the pool decides; it starts nothing until then). Not
+  // started ahead: a run that edits a page or two has too little for one (measured: the same
+  // time with a worker as without, and more CPU taken from the machine).
   let pool: PublishPool | null = null;
   const workers = (): PublishPool => (pool ??= loaded().pool.createPublishPool());
   return {
-    async prepare(hint) {
+    async prepare() {
       code ??= await load();
-      if ((hint?.articles ?? 0) >= WARM_FROM_ARTICLES) void workers().warm(['validate', 'ingest']).catch(() => undefined);
     },
     ingest: (input, o) => loaded().ingest.ingestArticle(input, o),
     ingestFiles: (files, o, signal) => workers().ingestFiles(files, o, signal),
