@@ -1,6 +1,6 @@
 // Reads and checks wirefeed.config.json. Every bad value is reported by its path
 // (`site.url: not an absolute URL`) so a user can find it without reading code.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Person, Site } from '../model/index.js';
 
@@ -45,7 +45,7 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE): Promise<Co
   const abs = path.resolve(file);
   let text: string;
   try {
-    text = await readFile(abs, 'utf8');
+    text = readFileSync(abs, 'utf8'); // (in line: one small file, and fs/promises not loaded for it)
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
     throw new ConfigError(abs, [reason]);

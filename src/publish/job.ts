@@ -9,7 +9,6 @@
 // If validation fails or any write fails, nothing moves: the last good files stay in output/.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { isArticleFile } from '../ingest/files.js';
 import type { Article, Diagnostic, Site } from '../model/index.js';
 import type { ValidationReport } from '../validate/report.js';
@@ -965,7 +964,7 @@ async function listArticles(fs: PublishFs, dir: string, root: string): Promise<A
     }
     for (let i = 0; i < names.length; i++) {
       const st = stats[i]; // null: deleted while we listed
-      if (st) out.push({ abs: abs[i], rel: prefix + names[i], stat: { size: st.size, mtimeMs: st.mtimeMs } });
+      if (st) out.push({ abs: abs[i], rel: prefix + names[i], stat: st });
     }
   };
   await walk(dir);

@@ -2,7 +2,6 @@
 // the environment, each phase's wall time, the CPU time of this process in it (all threads: on
 // a shared machine it is the steadier figure) and the heap in use at its end are printed to
 // stderr when the run ends. Off, every call is a no-op.
-import { performance } from 'node:perf_hooks';
 
 export interface PhaseTimer {
   /** Ends the phase running since the last mark (or the start), naming it. */
@@ -38,6 +37,8 @@ export function phaseTimer(enabled = !!process.env.WIREFEED_TIMINGS): PhaseTimer
       lastCpu = process.cpuUsage();
     },
     flush() {
+      // (performance.now() counts from the process's start: Node's own start-up and module loading.)
+      lines.unshift(`${'before the run'.padEnd(22)} ${start.toFixed(1).padStart(8)} ms`);
       const rssMb = process.memoryUsage().rss / 1048576;
       lines.push(`${'total'.padEnd(22)} ${(performance.now() - start).toFixed(1).padStart(8)} ms  cpu ${cpuMs(cpuStart)} ms   rss ${rssMb.toFixed(0)} MB`);
       process.stderr.write(lines.map((l) => `wirefeed timings: ${l}\n`).join(''));
