@@ -2,6 +2,8 @@
 // and HTML hiding in plain-text fields. Each returns what is wrong (or null), never throws,
 // and stays linear in the length of the value, since a hostile feed controls every string.
 
+import { commonDateTime } from './values.js';
+
 /** Why a URL is unusable, 'relative' when it is a relative reference, or null when fine. */
 export function checkUrl(value: string): string | 'relative' | null {
   if (value.trim() === '') return 'it is empty';
@@ -38,45 +40,6 @@ function describe(ch: string): string {
 
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
-
-/** The number written with `count` ASCII digits at `at`, or -1 if they are not all digits. */
-function digitsAt(value: string, at: number, count: number): number {
-  let n = 0;
-  for (let k = at; k < at + count; k++) {
-    const c = value.charCodeAt(k) - 0x30;
-    if (!(c >= 0 && c <= 9)) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
-/**
- * The fields of "2026-11-26T07:10:21Z" or "2026-11-26T07:10:21+01:00" (upper-case T and Z, no
- * fraction: what nearly every feed writes), read without a regular expression; null for any
- * other form. The offset is in minutes east of UTC.
- */
-function commonDateTime(value: string): { y: number; mo: number; d: number; h: number; mi: number; s: number; oh: number; om: number; offset: number } | null {
-  const zoned = value.length === 25;
-  if (value.length !== 20 && !zoned) return null;
-  const y = digitsAt(value, 0, 4);
-  const mo = digitsAt(value, 5, 2);
-  const d = digitsAt(value, 8, 2);
-  const h = digitsAt(value, 11, 2);
-  const mi = digitsAt(value, 14, 2);
-  const s = digitsAt(value, 17, 2);
-  if (
-    y < 0 || value.charCodeAt(4) !== 0x2d || mo < 0 || value.charCodeAt(7) !== 0x2d || d < 0 || value.charCodeAt(10) !== 0x54 ||
-    h < 0 || value.charCodeAt(13) !== 0x3a || mi < 0 || value.charCodeAt(16) !== 0x3a || s < 0
-  ) {
-    return null;
-  }
-  const z = value.charCodeAt(19);
-  if (!zoned) return z === 0x5a ? { y, mo, d, h, mi, s, oh: 0, om: 0, offset: 0 } : null;
-  const oh = digitsAt(value, 20, 2);
-  const om = digitsAt(value, 23, 2);
-  if ((z !== 0x2b && z !== 0x2d) || oh < 0 || value.charCodeAt(22) !== 0x3a || om < 0) return null;
-  return { y, mo, d, h, mi, s, oh, om, offset: (z === 0x2b ? 1 : -1) * (oh * 60 + om) };
-}
 
 /** Why `value` is not an RFC 3339 date-time naming a real instant, or null when it is one. */
 export function checkRfc3339(value: string): string | null {

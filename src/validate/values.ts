@@ -130,34 +130,39 @@ export function isRfc3339(value: string): boolean {
 }
 
 /**
- * isRfc3339 for "2026-11-26T07:10:21Z" and "2026-11-26T07:10:21+01:00" (no fraction), read
- * without a regular expression; undefined for any other form.
+ * The fields of "2026-11-26T07:10:21Z" or "2026-11-26T07:10:21+01:00" (upper-case T and Z, no
+ * fraction: what nearly every feed writes), read without a regular expression; null for any
+ * other form. The offset is in minutes east of UTC.
  */
-function commonRfc3339(value: string): boolean | undefined {
+export function commonDateTime(value: string): { y: number; mo: number; d: number; h: number; mi: number; s: number; oh: number; om: number; offset: number } | null {
   const zoned = value.length === 25;
-  if (value.length !== 20 && !zoned) return undefined;
+  if (value.length !== 20 && !zoned) return null;
   const y = digitsAt(value, 0, 4);
   const mo = digitsAt(value, 5, 2);
   const d = digitsAt(value, 8, 2);
   const h = digitsAt(value, 11, 2);
   const mi = digitsAt(value, 14, 2);
-  const sec = digitsAt(value, 17, 2);
+  const s = digitsAt(value, 17, 2);
   if (
     y < 0 || value.charCodeAt(4) !== 0x2d || mo < 0 || value.charCodeAt(7) !== 0x2d || d < 0 || value.charCodeAt(10) !== 0x54 ||
-    h < 0 || value.charCodeAt(13) !== 0x3a || mi < 0 || value.charCodeAt(16) !== 0x3a || sec < 0
+    h < 0 || value.charCodeAt(13) !== 0x3a || mi < 0 || value.charCodeAt(16) !== 0x3a || s < 0
   ) {
-    return undefined;
+    return null;
   }
   const z = value.charCodeAt(19);
-  if (zoned) {
-    const oh = digitsAt(value, 20, 2);
-    const om = digitsAt(value, 23, 2);
-    if ((z !== 0x2b && z !== 0x2d) || oh < 0 || value.charCodeAt(22) !== 0x3a || om < 0) return undefined;
-    if (oh > 23 || om > 59) return false;
-  } else if (z !== 0x5a) {
-    return undefined;
-  }
-  return validDate(y, mo, d) && validTime(h, mi, sec);
+  if (!zoned) return z === 0x5a ? { y, mo, d, h, mi, s, oh: 0, om: 0, offset: 0 } : null;
+  const oh = digitsAt(value, 20, 2);
+  const om = digitsAt(value, 23, 2);
+  if ((z !== 0x2b && z !== 0x2d) || oh < 0 || value.charCodeAt(22) !== 0x3a || om < 0) return null;
+  return { y, mo, d, h, mi, s, oh, om, offset: (z === 0x2b ? 1 : -1) * (oh * 60 + om) };
+}
+
+/** isRfc3339 for the common form commonDateTime reads; undefined for any other form. */
+function commonRfc3339(value: string): boolean | undefined {
+  const t = commonDateTime(value);
+  if (t === null) return undefined;
+  if (t.oh > 23 || t.om > 59) return false;
+  return validDate(t.y, t.mo, t.d) && validTime(t.h, t.mi, t.s);
 }
 
 const W3CDTF = /^(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?(Z|[+-](\d\d):(\d\d)))?)?)?$/;
