@@ -17,9 +17,9 @@ import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief, isBrief } from './brief.js';
 import { cacheFiles, emptyArticleCache, encodeArticles, loadArticles, loadPlanIndex, loadRun, loadWhole, namesHash, planIndexText, saveCache, savePlanIndex, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
-import { describeFsError, errCode, nodeFs, type PublishFs } from './fsio.js';
+import { describeFsError, errCode, nodeFs, type FileTimes, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
-import { applyLedgerEntry, LedgerError, loadLedger, matchLedger, saveLedger, serializeLedger, emptyLedger, type FileKey, type LedgerEntry } from './ledger.js';
+import { applyLedgerEntry, emptyLedger, entriesOf, ledgerBlocks, LedgerError, matchLedger, readLedger, saveLedgerText, serializeLedger, type FileKey, type Ledger, type LedgerEntry } from './ledger.js';
 import { acquireLock, LockedError } from './lock.js';
 import { phaseTimer, type PhaseTimer } from './timings.js';
 import { displayPath, failedReport, type EmbargoedArticle, type PublishReport } from './report.js';
@@ -158,20 +158,7 @@ const MAX_IN_FLIGHT = 4;
 /** Edited files a run may render by their pages alone, at most (see quickFront). */
 const QUICK_MAX_EDITS = 20;
 
-/** The entry for `path` in entries sorted by path (the ledger's order), or undefined. */
-function findByPath<T extends { path: string }>(sorted: readonly T[], path: string): T | undefined {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = sorted[mid].path;
-    if (p === path) return sorted[mid];
-    if (p < path) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
-}
-
+/** The file at `rel` in files sorted by rel, or undefined. */
 function findByRel(files: readonly ArticleFile[], rel: string): ArticleFile | undefined {
   let lo = 0;
   let hi = files.length - 1;
@@ -299,9 +286,11 @@ async function runLocked(
   timer.mark('unchanged check');
 
   // ---- there is work: the ledger (not needed to tell "unchanged"), the stages' code, the cache
-  const loadedLedger = opts.rebuildLedger ? null : await loadLedger(fs, ledgerPath, lastRun.run?.ledgerSha256);
-  const ledger = loadedLedger?.ledger ?? emptyLedger();
+  // (Read and hashed here; its entries are parsed only by a run that needs them all.)
+  const loadedLedger = opts.rebuildLedger ? null : await readLedger(fs, ledgerPath, lastRun.run?.ledgerSha256);
   const ledgerText = loadedLedger?.text ?? null;
+  let parsedLedger: Ledger | null = null;
+  const ledgerEntries = (): LedgerEntry[] => (parsedLedger ??= loadedLedger ? entriesOf(loadedLedger, ledgerPath) : emptyLedger()).entries;
   timer.mark('load ledger');
   await stages.prepare?.();
   timer.mark('prepare');
@@ -345,7 +334,7 @@ async function runLocked(
   const firstSeenGuess = (f: ArticleFile): string => {
     const c = cache.articles.entries.get(f.rel);
     if (c) return c.firstSeen;
-    ledgerAt ??= new Map(ledger.entries.map((e) => [e.path, e]));
+    ledgerAt ??= new Map(ledgerEntries().map((e) => [e.path, e]));
     return ledgerAt.get(f.rel)?.firstSeen ?? nowIso;
   };
   const newCache = new Map<string, Cached>();
@@ -383,7 +372,18 @@ async function runLocked(
     if (++ingested % 64 === 0) await yieldToEvents(signal);
     return took(f, sha, firstSeen, result);
   };
+  /** Output files' stats, each taken once a run (a run checks them before and after rendering). */
+  const outputStatOf = new Map<string, FileTimes | null>();
+  const statOutputs = async (names: string[]): Promise<Array<FileTimes | null>> => {
+    const missing = names.filter((n) => !outputStatOf.has(n));
+    if (missing.length) {
+      const got = await fs.statMany(missing.map((n) => path.join(outputDir, n))).catch(() => missing.map(() => null));
+      missing.forEach((n, i) => outputStatOf.set(n, got[i]));
+    }
+    return names.map((n) => outputStatOf.get(n) ?? null);
+  };
   const nextEntries: LedgerEntry[] = [];
+  let quickLedgerText: string | null = null; // the next ledger's text, when quickFront made it
   const embargoed: EmbargoedArticle[] = [];
   const sourceOf = new Map<string, ArticleFile>(); // by article id: the file that holds it
   // ---- a run that only edited archived articles in place (a correction to an old story): the
@@ -393,13 +393,15 @@ async function runLocked(
   const quickFront = async (): Promise<Front | null> => {
     const run = cache.run as (RunFingerprint & { summary?: Summary }) | null;
     if (opts.rebuildLedger || !stages.rendersOnly || !run?.summary || !run.planSha256 || !loadedLedger?.ours) return null;
+    const blocks = ledgerBlocks(ledgerText!);
+    if (!blocks) return null;
     if (unknown.length || touched.length > QUICK_MAX_EDITS) return null;
     if (run.embargoUntil && nowDate.getTime() >= Date.parse(run.embargoUntil)) return null;
     // Every output as the last run left it, each with its key (else the full way makes them again).
     const outputs = Object.entries(run.outputs);
     if (!outputs.length || outputs.some(([, o]) => !o.key)) return null;
-    const outStats = await fs.statMany(outputs.map(([name]) => path.join(outputDir, name))).catch(() => null);
-    if (!outStats || outputs.some(([, o], i) => !sameStat(o, outStats[i]))) return null;
+    const outStats = await statOutputs(outputs.map(([name]) => name));
+    if (outputs.some(([, o], i) => !sameStat(o, outStats[i]))) return null;
     const plan = await loadPlanIndex(fs, cachePaths, cacheKey, run.planSha256);
     if (!plan || plan.names !== namesHash(files.map((f) => f.rel))) return null;
     const candidates = new Set(plan.candidates);
@@ -412,7 +414,7 @@ async function runLocked(
       const c = cache.articles.entries.get(f.rel)!;
       const sha = shaOf.get(f.rel)!;
       if (sha === c.sha256) continue; // touched, not changed
-      const entry = findByPath(ledger.entries, f.rel);
+      const entry = blocks.entryAt(f.rel);
       const n = pageOf(f.rel);
       const old = c.result;
       if (!entry || entry.firstSeen !== c.firstSeen || entry.sha256 !== c.sha256 || !old.ok || !n || candidates.has(f.rel)) return null;
@@ -430,14 +432,14 @@ async function runLocked(
     }
     // It applies: every other article as the cache has it.
     for (const f of files) if (!results.has(f.rel)) recall(f, cache.articles.entries.get(f.rel)!.firstSeen);
-    for (const e of ledger.entries) nextEntries.push(newEntries.get(e.path) ?? e);
+    quickLedgerText = blocks.withEntries(newEntries);
     const pages = [...pageNumbers].sort((a, b) => a - b).map((n) => ({
       number: n,
       articles: plan.pages[n - 1].map((rel) => {
         const f = findByRel(files, rel)!;
         const { result } = results.get(rel)!;
         if (!result.ok) throw new Error(`${rel}: not an article, though its page holds it`);
-        const entry = newEntries.get(rel) ?? findByPath(ledger.entries, rel);
+        const entry = newEntries.get(rel) ?? blocks.entryAt(rel);
         const article = applyLedgerEntry(result.article, result.origin, entry, shaOf.get(rel)!, nowIso);
         sourceOf.set(article.id, f);
         return article;
@@ -485,7 +487,7 @@ async function runLocked(
       const r = results.get(f.rel)!.result;
       return { path: f.rel, sha256: shaOf.get(f.rel)!, frontMatterId: r.ok && r.origin.id === 'frontmatter' ? r.article.id : null };
     });
-    const { matched, unmatched } = matchLedger(ledger.entries, keys);
+    const { matched, unmatched } = matchLedger(ledgerEntries(), keys);
     const accepted: { file: ArticleFile; article: Article; entry: LedgerEntry | undefined }[] = [];
     for (const f of files) {
       const entry = matched.get(f.rel);
@@ -701,7 +703,7 @@ async function runLocked(
   };
   const compressing: Promise<void>[] = [];
   // The published copies, stat'ed at once: a file whose key and stat match is not even rendered.
-  const outputStats = await fs.statMany(fileNames.map((n) => path.join(outputDir, n))).catch(() => fileNames.map(() => null));
+  const outputStats = await statOutputs(fileNames);
   // A few files are validated and written at a time while the next is rendered (the validator may
   // run on another thread); a few, so that memory holds only a few files.
   const inFlight = new Set<Promise<void>>();
@@ -745,7 +747,7 @@ async function runLocked(
       if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     }
     // While the last files are validated (maybe on another thread): what the run writes next.
-    nextLedgerText = serializeLedger({ version: 1, entries: nextEntries }, loadedLedger?.ours ? { ledger, text: ledgerText! } : null);
+    nextLedgerText = quickLedgerText ?? serializeLedger({ version: 1, entries: nextEntries }, loadedLedger?.ours ? { ledger: { version: 1, entries: ledgerEntries() }, text: ledgerText! } : null);
     articlesBytes = encodeArticles(newCache.values(), cache.articles, cacheKey, BRIEF_CODEC);
     await stages.flushValidation?.();
     await Promise.all(inFlight);
@@ -769,7 +771,7 @@ async function runLocked(
   if (staging) {
     signal?.throwIfAborted();
     // The ledger goes first: killed between the two, the next run publishes what the ledger says.
-    if (nextLedgerText! !== ledgerText) await writeLedger(fs, ledgerPath, nextEntries, nextLedgerText!);
+    if (nextLedgerText! !== ledgerText) await writeLedger(fs, ledgerPath, nextLedgerText!);
     signal?.throwIfAborted(); // the last moment an abort leaves output/ untouched
     try {
       await swapIntoPlace(fs, staging);
@@ -779,7 +781,7 @@ async function runLocked(
     report.files.written = changedNames().map((n) => displayPath(path.join(outputDir, n)));
     timer.mark('ledger+swap');
   } else if (nextLedgerText! !== ledgerText) {
-    await writeLedger(fs, ledgerPath, nextEntries, nextLedgerText!);
+    await writeLedger(fs, ledgerPath, nextLedgerText!);
   }
   // Archive pages the new feeds no longer link to (articles were deleted): gone with the swap.
   const stale = await staleArchivePages(fs, outputDir, rendered);
@@ -791,7 +793,8 @@ async function runLocked(
   // ---- remember this run, so that the next one can say "unchanged" without reading anything
   const outputs: Record<string, FileFingerprint> = {};
   const names = Object.keys(rendered);
-  const stats = await fs.statMany(names.map((name) => path.join(outputDir, name))).catch(() => names.map(() => null));
+  for (const name of changedNames()) outputStatOf.delete(name); // (the others did not move)
+  const stats = await statOutputs(names);
   names.forEach((name, i) => {
     const st = stats[i];
     if (st) outputs[name] = contentKeys.has(name) ? { size: st.size, mtimeMs: st.mtimeMs, key: contentKeys.get(name) } : { size: st.size, mtimeMs: st.mtimeMs };
@@ -836,9 +839,9 @@ async function runLocked(
   return changedNames().filter((n) => isFeedFile(n) && !n.includes('/')).map((n) => config.site.feedBaseUrl + n);
 }
 
-async function writeLedger(fs: PublishFs, file: string, entries: LedgerEntry[], text: string): Promise<void> {
+async function writeLedger(fs: PublishFs, file: string, text: string): Promise<void> {
   try {
-    await saveLedger(fs, file, { version: 1, entries }, text);
+    await saveLedgerText(fs, file, text);
   } catch (err) {
     throw new RunFailed(`${displayPath(file)}: cannot write the ledger: ${describeFsError(err)}; nothing moved`);
   }

@@ -62,21 +62,80 @@ export interface LoadedLedger {
  * when it was written: it is read without checking each entry again (10,000 entries: ~20 ms).
  */
 export async function loadLedger(fs: PublishFs, file: string, ours?: string | null): Promise<LoadedLedger> {
+  const read = await readLedger(fs, file, ours);
+  return { ...read, ledger: entriesOf(read, file) };
+}
+
+/** The ledger file as read, not yet parsed (see loadLedger). */
+export type LedgerFile = Omit<LoadedLedger, 'ledger'>;
+
+/** Reads the ledger's text and hash (a missing file: no text); see loadLedger. */
+export async function readLedger(fs: PublishFs, file: string, ours?: string | null): Promise<LedgerFile> {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
   } catch (err) {
-    if (errCode(err) === 'ENOENT') return { ledger: emptyLedger(), text: null, sha256: '', ours: false };
+    if (errCode(err) === 'ENOENT') return { text: null, sha256: '', ours: false };
     throw new LedgerError(file, `cannot be read: ${describeFsError(err)}`);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const text = decodeLedger(bytes, file);
-  if (ours && sha256 === ours) {
-    // (Its entries are objects of exactly the five fields, as serializeLedger wrote them.)
-    const raw = JSON.parse(text) as { articles: LedgerEntry[] };
-    return { ledger: { version: 1, entries: raw.articles }, text, sha256, ours: true };
-  }
-  return { ledger: parseLedgerText(text, file), text, sha256, ours: false };
+  return { text: decodeLedger(bytes, file), sha256, ours: !!ours && sha256 === ours };
+}
+
+/** The entries of a ledger file read by readLedger (checked one by one unless it is `ours`). */
+export function entriesOf(read: LedgerFile, file: string): Ledger {
+  if (read.text === null) return emptyLedger();
+  // (Ours: its entries are objects of exactly the five fields, as serializeLedger wrote them.)
+  if (read.ours) return { version: 1, entries: (JSON.parse(read.text) as { articles: LedgerEntry[] }).articles };
+  return parseLedgerText(read.text, file);
+}
+
+/**
+ * A ledger text serializeLedger wrote, taken apart by entry without parsing all of it: a run
+ * that changes a few entries looks up those it needs and puts the text together again with the
+ * changed ones, byte for byte what serializeLedger would write. Null when the text is not such.
+ */
+export function ledgerBlocks(text: string): {
+  entryAt(path: string): LedgerEntry | undefined;
+  /** The text with the entries at these paths (which must be there already) replaced. */
+  withEntries(changed: ReadonlyMap<string, LedgerEntry>): string;
+} | null {
+  if (!text.startsWith(LEDGER_HEAD) || !text.endsWith(LEDGER_FOOT)) return null;
+  const parts = text.slice(LEDGER_HEAD.length + ENTRY_START.length, text.length - LEDGER_FOOT.length).split(BETWEEN);
+  const parsed = new Map<number, LedgerEntry>();
+  const entryOf = (i: number): LedgerEntry => {
+    let e = parsed.get(i);
+    if (!e) parsed.set(i, (e = JSON.parse(`{${parts[i].slice(0, parts[i].lastIndexOf('}'))}}`) as LedgerEntry));
+    return e;
+  };
+  /** Index of the entry at `path`: entries are in path order, so a binary search. */
+  const indexOf = (path: string): number => {
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = entryOf(mid).path;
+      if (p === path) return mid;
+      if (p < path) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  return {
+    entryAt(path) {
+      const i = indexOf(path);
+      return i < 0 ? undefined : entryOf(i);
+    },
+    withEntries(changed) {
+      const out = parts.map((p) => ENTRY_START + p);
+      for (const [path, e] of changed) {
+        const i = indexOf(path);
+        if (i < 0) throw new Error(`ledger: no entry for ${path}`);
+        out[i] = entryBlock(e);
+      }
+      return LEDGER_HEAD + out.join(',\n') + LEDGER_FOOT;
+    },
+  };
 }
 
 /** Checks a ledger file's bytes field by field; every problem names where it is. */
@@ -196,8 +255,12 @@ function entryBlocks(ledger: Ledger, text: string): Map<LedgerEntry, string> | n
   return out;
 }
 
-/** Writes the ledger (`text`: serializeLedger's text of it, when already made). */
-export async function saveLedger(fs: PublishFs, file: string, ledger: Ledger, text = serializeLedger(ledger)): Promise<void> {
+export async function saveLedger(fs: PublishFs, file: string, ledger: Ledger): Promise<void> {
+  await saveLedgerText(fs, file, serializeLedger(ledger));
+}
+
+/** Writes a ledger text serializeLedger (or ledgerBlocks) made. */
+export async function saveLedgerText(fs: PublishFs, file: string, text: string): Promise<void> {
   await writeFileAtomic(fs, file, text);
 }
 

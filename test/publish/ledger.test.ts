@@ -118,3 +118,16 @@ test('the ledger written from the one read back is the same text as written afre
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a ledger text taken apart by entry finds entries and puts the text together as serializeLedger would', async () => {
+  const { ledgerBlocks } = await import('../../src/publish/ledger.js');
+  const entries = Array.from({ length: 25 }, (_, i) => entry(`articles/${String(i).padStart(2, '0')}-"q" \u2028.txt`, `tag:x,2024:${i}`, 'abcdef'[i % 6]));
+  const text = serializeLedger({ version: 1, entries });
+  const blocks = ledgerBlocks(text)!;
+  for (const e of entries) assert.deepEqual(blocks.entryAt(e.path), e);
+  assert.equal(blocks.entryAt('articles/nope.txt'), undefined);
+  const changed = new Map([entries[0], entries[13], entries[24]].map((e) => [e.path, { ...e, sha256: sha('9'), updated: '2024-05-05T00:00:00Z' }]));
+  const next = entries.map((e) => changed.get(e.path) ?? e);
+  assert.equal(blocks.withEntries(changed), serializeLedger({ version: 1, entries: next }));
+  assert.equal(ledgerBlocks(JSON.stringify({ version: 1, articles: entries })), null, 'not as serializeLedger writes it');
+});
