@@ -49,6 +49,7 @@ const CASES = [
   { name: 'cold publish 10k', kind: 'cold', n: 10_000, targetMs: 1500 },
   { name: 'unchanged 10k', kind: 'unchanged', n: 10_000, targetMs: 150 },
   { name: 'one changed 10k', kind: 'change', n: 10_000, targetMs: 300 },
+  { name: 'one added 10k', kind: 'add', n: 10_000 },
   { name: 'feed 6 serialize 10k', kind: 'serialize', which: 'feed6', n: 10_000 },
   { name: 'wirefeed serialize 10k', kind: 'serialize', which: 'wirefeed', n: 10_000 },
   { name: 'cold publish 100k', kind: 'cold', n: 100_000, big: true, targetPeakMb: 1024 },
@@ -144,6 +145,14 @@ const clean = (root) => {
   rmSync(path.join(root, '.wirefeed'), { recursive: true, force: true });
 };
 
+/** A new article, the newest of all (its dateline has no date: it is dated when first seen), in a
+ *  file named after the corpus's (so the other cases, which take the first n names, skip it). */
+function addArticle(n, run) {
+  const file = path.join(corpus(n), `zz-added-${run}.txt`);
+  writeFileSync(file, syntheticArticle(4_000_000 + 4 * run));
+  return file;
+}
+
 /** Replaces one article's file (a new inode, so the hard-linked corpora keep their copy). */
 function editArticle(n, index, run) {
   const name = readdirSync(corpus(n)).sort()[index];
@@ -171,6 +180,8 @@ function outputBytes(dir) {
 
 const results = [];
 const byName = new Map();
+/** Articles the 'add' case wrote into a corpus: removed after it. */
+const added = [];
 
 for (const c of CASES) {
   log(`\n${c.name}  (load ${load()})`);
@@ -178,7 +189,7 @@ for (const c of CASES) {
   const samples = [];
   let bytes = 0;
   let note = '';
-  if (c.kind === 'cold' || c.kind === 'unchanged' || c.kind === 'change') {
+  if (c.kind === 'cold' || c.kind === 'unchanged' || c.kind === 'change' || c.kind === 'add') {
     const root = project(c.n, c.kind);
     bytes = corpusBytes.get(c.n);
     if (c.kind !== 'cold') {
@@ -189,6 +200,7 @@ for (const c of CASES) {
     for (let i = 0; i < RUNS; i++) {
       if (c.kind === 'cold') clean(root);
       if (c.kind === 'change') editArticle(c.n, Math.floor(c.n / 2) + i, i);
+      if (c.kind === 'add') added.push(addArticle(c.n, i));
       const r = publish(root, c.n);
       const want = c.kind === 'unchanged' ? 'unchanged' : 'published';
       if (r.report.outcome !== want) throw new Error(`${c.name}: outcome ${r.report.outcome}, expected ${want}`);
@@ -198,6 +210,8 @@ for (const c of CASES) {
     const out = outputBytes(path.join(root, 'output'));
     note = `${out.files} files, ${mb(out.total).toFixed(0)} MB out`;
     if (c.kind === 'change') note = `${samples[0].report.files.written.length} files rewritten`;
+    if (c.kind === 'add') note = `${samples[0].report.files.written.length} files rewritten`;
+    for (const file of added.splice(0)) rmSync(file);
     if (c.kind === 'unchanged') note = 'nothing read or written';
   } else if (c.kind === 'serialize') {
     const r = runChild(['--expose-gc', path.join(ROOT, 'bench', 'serialize.mjs'), c.which, corpus(c.n), String(c.n), String(RUNS)]);
