@@ -165,15 +165,30 @@ function datelineText(a: Article): string {
 function displayDate(iso: string, site: Site): string {
   const when = new Date(iso);
   if (Number.isNaN(when.getTime())) return iso;
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short', timeZone: site.timezone || 'UTC' };
-  try {
-    const zone = new Intl.DateTimeFormat('en', { timeZone: options.timeZone, timeZoneName: 'short' })
-      .formatToParts(when)
-      .find((p) => p.type === 'timeZoneName')?.value;
-    return `${new Intl.DateTimeFormat(site.language, options).format(when)}${zone ? ' ' + zone : ''}`;
-  } catch {
-    return new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' }).format(when) + ' UTC';
+  const { date, zone } = dateFormats(site.language, site.timezone || 'UTC');
+  const name = zone ? zone.formatToParts(when).find((p) => p.type === 'timeZoneName')?.value : 'UTC';
+  return `${date.format(when)}${name ? ' ' + name : ''}`;
+}
+
+/** The formatters of one language and zone, made once: making an Intl.DateTimeFormat costs far
+ *  more than formatting with it (two per date made a page of 50 items take ~20 ms). */
+const formatsOf = new Map<string, { date: Intl.DateTimeFormat; zone: Intl.DateTimeFormat | null }>();
+function dateFormats(language: string, timeZone: string): { date: Intl.DateTimeFormat; zone: Intl.DateTimeFormat | null } {
+  const key = `${language}\u0000${timeZone}`;
+  let formats = formatsOf.get(key);
+  if (!formats) {
+    try {
+      formats = {
+        date: new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }),
+        zone: new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'short' }),
+      };
+    } catch {
+      // An unknown language or zone: English in UTC, said so (zone null: the name is 'UTC').
+      formats = { date: new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }), zone: null };
+    }
+    formatsOf.set(key, formats);
   }
+  return formats;
 }
 
 /** `By Jane Doe and John Roe (Photographer)`. */

@@ -142,3 +142,14 @@ test('no articles yet still makes a page with the feeds', () => {
   assert.ok(byName(els, 'main')[0].text.includes('No articles yet'));
   assert.equal(byName(els, 'link').filter((l) => l.attributes.rel === 'alternate').length, 3);
 });
+
+test("dates are shown in the site's time zone, named; a zone Intl does not know falls back to UTC, named too", () => {
+  const article: Article = { ...SEED, published: '2017-11-11T14:05:00Z' };
+  // (Spaces normalised: some ICU versions put a narrow no-break space before AM/PM.)
+  const shown = (site: typeof SITE): string => byName(parsePage(renderIndexPage(site, [article], FEEDS)), 'time')[0].text.replace(/\s/g, ' ');
+  assert.equal(shown({ ...SITE, language: 'en', timezone: 'America/New_York' }), 'November 11, 2017 at 9:05 AM EST');
+  assert.equal(shown({ ...SITE, language: 'en', timezone: 'Asia/Tokyo' }), 'November 11, 2017 at 11:05 PM GMT+9');
+  assert.equal(shown({ ...SITE, language: 'en', timezone: 'Mars/Olympus_Mons' }), 'November 11, 2017 at 2:05 PM UTC');
+  // The same formatters serve the next page: a second zone does not reuse the first's.
+  assert.equal(shown({ ...SITE, language: 'en', timezone: 'America/New_York' }), 'November 11, 2017 at 9:05 AM EST');
+});
