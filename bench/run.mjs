@@ -11,7 +11,8 @@
 //   --runs N  runs per case (default 5)
 //   --only S  only the cases whose name contains S (e.g. --only cold)
 //   --keep    keep the temp folder (its path is printed)
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,8 @@ const CASES = [
   { name: 'unchanged 10k', kind: 'unchanged', n: 10_000, targetMs: 150 },
   { name: 'one changed 10k', kind: 'change', n: 10_000, targetMs: 300 },
   { name: 'one added 10k', kind: 'add', n: 10_000 },
+  { name: 'scheduled: unchanged 10k', kind: 'scheduled', n: 10_000 },
+  { name: 'scheduled: one changed 10k', kind: 'scheduled', change: true, n: 10_000 },
   { name: 'feed 6 serialize 10k', kind: 'serialize', which: 'feed6', n: 10_000 },
   { name: 'wirefeed serialize 10k', kind: 'serialize', which: 'wirefeed', n: 10_000 },
   { name: 'cold publish 100k', kind: 'cold', n: 100_000, big: true, targetPeakMb: 1024 },
@@ -162,6 +165,44 @@ function editArticle(n, index, run) {
   renameSync(file + '.tmp', file);
 }
 
+/**
+ * Runs under `wirefeed schedule` (every second, JSON log) in one long-lived process, as a
+ * newsroom's publisher runs: Node's start and the first run's loading and compiling are paid
+ * once. The first run is left out; then `runs` runs, each after one article was edited when
+ * `change` is set. Returns each run's time as the job reports it (durationMs) and the process's
+ * peak memory.
+ */
+async function scheduledRuns(root, n, runs, change) {
+  const peakFile = path.join(tmp, `peak-scheduled-${process.pid}`);
+  rmSync(peakFile, { force: true });
+  const child = spawn(process.execPath, ['--import', PEAK, CLI, 'schedule', '--cron', '* * * * * *', '--log-format', 'json', '--config', path.join(root, 'wirefeed.config.json'), '--articles', corpus(n), '--output', path.join(root, 'output')], {
+    env: { ...process.env, WIREFEED_BENCH_PEAK: peakFile },
+    cwd: tmp,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const samples = [];
+  let seen = 0;
+  for await (const line of createInterface({ input: child.stdout })) {
+    const e = JSON.parse(line);
+    if (e.event === 'error') throw new Error(`scheduled run failed: ${e.message}`);
+    if (e.event !== 'run') continue;
+    const want = seen === 0 ? null : change ? 'published' : 'unchanged';
+    if (want && e.outcome !== want) throw new Error(`scheduled run ${seen}: outcome ${e.outcome}, expected ${want}`);
+    if (seen > 0) {
+      samples.push({ ms: e.durationMs, written: e.files.written.length });
+      log(`  run ${seen}: ${e.durationMs} ms, written ${e.files.written.length}`);
+    }
+    if (seen++ === runs) break;
+    // Before the next tick (a second away; a run takes a fraction of it).
+    if (change) editArticle(n, Math.floor(n / 2) + 100 + seen, 100 + seen);
+  }
+  child.kill('SIGINT');
+  await exited;
+  const peakMb = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) / 1024 : NaN;
+  return samples.map((s) => ({ ...s, peakMb }));
+}
+
 function outputBytes(dir) {
   let total = 0;
   let files = 0;
@@ -213,6 +254,15 @@ for (const c of CASES) {
     if (c.kind === 'add') note = `${samples[0].report.files.written.length} files rewritten`;
     for (const file of added.splice(0)) rmSync(file);
     if (c.kind === 'unchanged') note = 'nothing read or written';
+  } else if (c.kind === 'scheduled') {
+    const root = project(c.n, 'scheduled');
+    bytes = corpusBytes.get(c.n);
+    if (!existsSync(path.join(root, 'output'))) {
+      const first = publish(root, c.n);
+      log(`  first publish: ${(first.ms / 1000).toFixed(2)} s, ${first.report.outcome}`);
+    }
+    samples.push(...(await scheduledRuns(root, c.n, RUNS, !!c.change)));
+    note = c.change ? `${samples[0].written} files rewritten; in one process, its first run left out` : 'in one process, its first run left out';
   } else if (c.kind === 'serialize') {
     const r = runChild(['--expose-gc', path.join(ROOT, 'bench', 'serialize.mjs'), c.which, corpus(c.n), String(c.n), String(RUNS)]);
     if (r.status !== 0) throw new Error(`${c.name}: ${r.stderr.slice(0, 2000)}`);
