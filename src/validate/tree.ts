@@ -27,7 +27,7 @@ export class Node {
     /** Lookup key: the local name, prefixed with the conventional prefix of a known namespace ("dc:date"). */
     readonly key: string,
     readonly parent: Node | null,
-    readonly rule: Rule,
+    readonly rule: ShapedRule,
     /** In-scope xml:lang and xml:base. */
     readonly lang: string | null,
     readonly base: string | null,
@@ -196,6 +196,74 @@ export const STRICT_NS: ReadonlySet<string> = new Set<string>([
 /** Accepts anything below it: extension elements from namespaces we do not model. */
 export const ANY: Rule = { content: 'any' };
 
+/**
+ * A rule as the engine reads it: every field present and in one order. Rules are declared as
+ * object literals of many shapes, and reading a field of objects of many shapes is a slow
+ * lookup; every element reads several fields of its rule and its parent's, so each rule is
+ * copied once into this one shape. Record children are kept in a map, their rules shaped.
+ */
+class ShapedRule implements Rule {
+  readonly content: Content;
+  readonly attrs: Record<string, AttrCheck | true> | undefined;
+  readonly children: Rule['children'];
+  readonly start: Rule['start'];
+  readonly child: Rule['child'];
+  readonly end: Rule['end'];
+  readonly raw: boolean;
+  readonly onText: Rule['onText'];
+  /** Whether the element's text is needed (see Validator.wantsText). */
+  readonly wantsText: boolean;
+  /** Whether attributes are checked against `attrs` (see Validator.open). */
+  readonly checksAttributes: boolean;
+  /** Shaped specs of record children, made on first use. */
+  private specs: Map<string, ShapedSpec | null> | null = null;
+
+  constructor(rule: Rule) {
+    this.content = rule.content;
+    this.attrs = rule.attrs;
+    this.children = rule.children;
+    this.start = rule.start;
+    this.child = rule.child;
+    this.end = rule.end;
+    this.raw = rule.raw === true;
+    this.onText = rule.onText;
+    this.wantsText = rule.content === 'elements' || (rule.content === 'text' && rule.end !== undefined);
+    this.checksAttributes = rule.content === 'text' || rule.content === 'elements' || (rule.attrs !== undefined && rule !== ANY);
+  }
+
+  /** The shaped spec of a child listed in a record of children (null when not listed). */
+  recordSpec(key: string): ShapedSpec | null {
+    const specs = (this.specs ??= new Map());
+    let spec = specs.get(key);
+    if (spec === undefined) {
+      const children = this.children as Record<string, ChildSpec>;
+      spec = Object.prototype.hasOwnProperty.call(children, key) ? shapedSpec(children[key]) : null;
+      if (specs.size < 1000 && key.length <= LONGEST_CACHED_NAME) specs.set(key, spec);
+    }
+    return spec;
+  }
+}
+
+interface ShapedSpec {
+  rule: ShapedRule;
+  once: boolean;
+}
+
+const shapedRules = new WeakMap<Rule, ShapedRule>();
+
+function shaped(rule: Rule): ShapedRule {
+  if (rule instanceof ShapedRule) return rule;
+  let s = shapedRules.get(rule);
+  if (s === undefined) shapedRules.set(rule, (s = new ShapedRule(rule)));
+  return s;
+}
+
+function shapedSpec(spec: ChildSpec | undefined): ShapedSpec | null {
+  return spec ? { rule: shaped(spec.rule), once: spec.once === true } : null;
+}
+
+const SHAPED_ANY = shaped(ANY);
+
 const keyCache = new Map<string, Map<string, string>>();
 
 /**
@@ -252,7 +320,7 @@ export class Validator implements XmlSink {
 
   constructor(private readonly root: Rule) {
     const rootEl: XmlElement = { name: '#document', prefix: '', local: '#document', uri: '', attrs: [], nsDecls: {}, line: 1, column: 1 };
-    this.stack.push(this.makeNode(rootEl, '#document', root, null));
+    this.stack.push(this.makeNode(rootEl, '#document', shaped(root), null));
   }
 
   /** Reports a message; its severity comes from the code table. */
@@ -299,7 +367,7 @@ export class Validator implements XmlSink {
     return this.stack[this.stack.length - 1];
   }
 
-  private makeNode(el: XmlElement, key: string, rule: Rule, parent: Node | null): Node {
+  private makeNode(el: XmlElement, key: string, rule: ShapedRule, parent: Node | null): Node {
     let lang = parent ? parent.lang : null;
     let base = parent ? parent.base : null;
     const attrs = el.attrs;
@@ -336,27 +404,18 @@ export class Validator implements XmlSink {
     const parent = this.current;
     const key = this.keyOfElement(el);
     const prule = parent.rule;
-    let spec: ChildSpec | undefined;
-    if (prule.children) {
-      spec =
-        typeof prule.children === 'function'
-          ? prule.children(this, parent, key, el)
-          : Object.prototype.hasOwnProperty.call(prule.children, key)
-            ? prule.children[key]
-            : undefined;
-    }
-    prule.child?.(this, parent, key, el);
+    let spec: ShapedSpec | null = null;
+    const children = prule.children;
+    if (children !== undefined) spec = typeof children === 'function' ? shapedSpec(children(this, parent, key, el)) : prule.recordSpec(key);
+    if (prule.child !== undefined) prule.child(this, parent, key, el);
     const count = parent.children.add(key);
-    let rule: Rule;
-    if (spec) {
-      rule = spec.rule;
-      const node = this.makeNode(el, key, rule, parent);
+    if (spec !== null) {
+      const node = this.makeNode(el, key, spec.rule, parent);
       if (spec.once && count > 0) this.at(node, 'DuplicateElement');
       this.open(node);
       return;
     }
-    rule = ANY;
-    const node = this.makeNode(el, key, rule, parent);
+    const node = this.makeNode(el, key, SHAPED_ANY, parent);
     if (prule.content !== 'any' && prule.content !== 'mixed') this.unknownChild(parent, node);
     this.open(node);
   }
@@ -376,9 +435,9 @@ export class Validator implements XmlSink {
 
   private open(node: Node): void {
     const r = node.rule;
-    if (node.el.attrs.length > 0 && (r.content === 'text' || r.content === 'elements' || (r.attrs !== undefined && r !== ANY))) this.checkAttributes(node);
+    if (r.checksAttributes && node.el.attrs.length > 0) this.checkAttributes(node);
     this.stack.push(node);
-    node.rule.start?.(this, node);
+    if (r.start !== undefined) r.start(this, node);
   }
 
   private checkAttributes(node: Node): void {
@@ -410,8 +469,7 @@ export class Validator implements XmlSink {
    * some (the XML reader hands it over then).
    */
   wantsText(): boolean {
-    const rule = this.current.rule;
-    return rule.content === 'elements' || (rule.content === 'text' && rule.end !== undefined);
+    return this.current.rule.wantsText;
   }
 
   /** Text the XML reader did not hand over (see wantsText): free of suspect characters. */
