@@ -39,3 +39,27 @@ test('random texts get the same answer from the SIMD loop and the regular expres
     assert.equal(charKinds(text), kindsByRegExp(text), JSON.stringify(text));
   }
 });
+
+test('texts with no character above U+00FF (read a byte at a time) get the same answer', () => {
+  let seed = 7;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const narrow = EDGES.filter((c) => c < 0x100);
+  for (let i = 0; i < 2000; i++) {
+    const codes: number[] = [];
+    const length = 256 + rnd(700);
+    for (let k = 0; k < length; k++) codes.push(rnd(100) === 0 ? narrow[rnd(narrow.length)] : 0x20 + rnd(0xe0));
+    const text = String.fromCharCode(...codes);
+    assert.equal(charKinds(text), kindsByRegExp(text), JSON.stringify(text));
+  }
+  // Across the copying window, and right at its end.
+  const plain = 'a'.repeat(300_000);
+  for (const code of narrow) {
+    for (const at of [131_071, 131_072, 131_087, 262_143, 299_999]) {
+      const text = plain.slice(0, at) + String.fromCharCode(code) + plain.slice(at + 1);
+      assert.equal(charKinds(text), kindsByRegExp(text), `U+${code.toString(16)} at ${at}`);
+    }
+  }
+});
