@@ -63,3 +63,17 @@ test('texts with no character above U+00FF (read a byte at a time) get the same 
     }
   }
 });
+
+test('a text read a byte at a time up to its first wide character, then two, gets the same answer', () => {
+  const plain = 'a'.repeat(140_000);
+  for (const wideAt of [0, 1, 300, 131_072, 139_999]) {
+    for (const code of EDGES) {
+      for (const at of [0, 17, 131_071, 131_090, 139_999]) {
+        const put = (t: string, i: number, ch: string): string => t.slice(0, i) + ch + t.slice(i + 1);
+        const wide = put(plain, wideAt, '\u0101');
+        const text = at === wideAt ? wide : put(wide, at, String.fromCharCode(code));
+        assert.equal(charKinds(text), kindsByRegExp(text), `U+${code.toString(16)} at ${at}, wide at ${wideAt}`);
+      }
+    }
+  }
+});
