@@ -217,6 +217,9 @@ class ShapedRule implements Rule {
   readonly checksAttributes: boolean;
   /** Shaped specs of record children, made on first use. */
   private specs: Map<string, ShapedSpec | null> | null = null;
+  /** The two specs of this rule (a child allowed once, or many times): none made per element. */
+  readonly once: ShapedSpec;
+  readonly many: ShapedSpec;
 
   constructor(rule: Rule) {
     this.content = rule.content;
@@ -229,6 +232,8 @@ class ShapedRule implements Rule {
     this.onText = rule.onText;
     this.wantsText = rule.content === 'elements' || (rule.content === 'text' && rule.end !== undefined);
     this.checksAttributes = rule.content === 'text' || rule.content === 'elements' || (rule.attrs !== undefined && rule !== ANY);
+    this.once = { rule: this, once: true };
+    this.many = { rule: this, once: false };
   }
 
   /** The shaped spec of a child listed in a record of children (null when not listed). */
@@ -245,8 +250,8 @@ class ShapedRule implements Rule {
 }
 
 interface ShapedSpec {
-  rule: ShapedRule;
-  once: boolean;
+  readonly rule: ShapedRule;
+  readonly once: boolean;
 }
 
 const shapedRules = new WeakMap<Rule, ShapedRule>();
@@ -259,7 +264,9 @@ function shaped(rule: Rule): ShapedRule {
 }
 
 function shapedSpec(spec: ChildSpec | undefined): ShapedSpec | null {
-  return spec ? { rule: shaped(spec.rule), once: spec.once === true } : null;
+  if (!spec) return null;
+  const rule = shaped(spec.rule);
+  return spec.once === true ? rule.once : rule.many;
 }
 
 const SHAPED_ANY = shaped(ANY);

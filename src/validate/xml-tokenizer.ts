@@ -143,8 +143,8 @@ export function isXmlName(s: string): boolean {
   return NAME_RE.test(s);
 }
 
-/** Slots of the name cache (a power of two). */
-const NAME_CACHE_SIZE = 256;
+/** Slots of the name cache (a power of two; two slots a hash). */
+const NAME_CACHE_SIZE = 512;
 /** Longer names are not cached, nor the maps keyed by names downstream: memory stays small. */
 export const LONGEST_CACHED_NAME = 100;
 
@@ -858,11 +858,16 @@ export class XmlTokenizer {
   private nameAt(s: string, from: number, to: number): string {
     const length = to - from;
     if (length > LONGEST_CACHED_NAME) return s.slice(from, to); // no feed has such names: not worth keeping
-    const slot = (s.charCodeAt(from) * 31 + s.charCodeAt(to - 1) * 7 + length) & (NAME_CACHE_SIZE - 1);
-    const cached = this.names[slot];
+    // Two slots a hash: names whose hashes collide (in RSS, "item" and "scheme") both stay.
+    const slot = ((s.charCodeAt(from) * 31 + s.charCodeAt(to - 1) * 7 + length) << 1) & (NAME_CACHE_SIZE - 1);
+    const names = this.names;
+    const cached = names[slot];
     if (cached.length === length && sameAt(s, from, cached)) return cached;
+    const other = names[slot + 1];
+    if (other.length === length && sameAt(s, from, other)) return other;
     const name = intern(s.slice(from, to));
-    this.names[slot] = name;
+    names[slot + 1] = cached;
+    names[slot] = name;
     return name;
   }
 
