@@ -7,7 +7,7 @@
 //    aborts the run in flight: the publish job discards its staging folder and output/ keeps
 //    its last good files (the job checks for the abort up to the moment it starts renaming).
 import cron from 'node-cron';
-import { IANAZone } from 'luxon';
+import { isValidZone } from '../publish/config.js';
 import type { PublishReport } from '../publish/report.js';
 import type { PublishFs } from '../publish/fsio.js';
 import { formatEvent, type LogFormat, type ScheduleEvent } from './log.js';
@@ -48,7 +48,7 @@ export function checkSchedule(expression: string, timezone: string): string[] {
     const why = v.errors.map((e) => (e.field === 'expression' ? e.message : `${e.field}: ${e.message}`)).join('; ');
     problems.push(`cron expression "${expression}" is not valid: ${why || 'unreadable'}`);
   }
-  if (!IANAZone.isValidZone(timezone)) problems.push(`time zone "${timezone}" is not an IANA zone (e.g. Europe/Paris, UTC)`);
+  if (!isValidZone(timezone)) problems.push(`time zone "${timezone}" is not an IANA zone (e.g. Europe/Paris, UTC)`);
   return problems;
 }
 
