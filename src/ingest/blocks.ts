@@ -46,6 +46,10 @@ type Kind =
   | { kind: 'image'; people: null; title: string; parts: null }
   | { kind: 'photo'; people: null; title: null; parts: CaptionParts };
 
+/** The kinds that carry nothing but their name: one object each, read and never changed. */
+const TEXT: Kind = { kind: 'text', people: null, title: null, parts: null };
+const NOTE: Kind = { kind: 'note', people: null, title: null, parts: null };
+
 /** The opening block's dateline match, once storyKind has read it (undefined until then). */
 interface Seen {
   dateline: DatelineMatch | null | undefined;
@@ -92,9 +96,20 @@ function stripCreditMarker(s: string): string {
   return s.replace(/^(?:Photo(?:graph)?s?|Foto|Bild)\s*(?:by|:)\s*/i, '');
 }
 
+/**
+ * How every note, byline and image label opens, after any leading space, as one test: the
+ * openings of isNote's four patterns, parseByline's `By`, parseRoleCredits' `(`, `;` or role word,
+ * and imageTitle's `Image:`, all without regard to case (so it lets through more than they take,
+ * never less). A body paragraph seldom opens so, and is done with here by one anchored look
+ * instead of four readers each trimming the block and trying their patterns.
+ */
+const LABEL_OPENING =
+  /^\s*(?:[([*;]|by|image:|ed|note|correct|clarification|anmerkung|hinweis|korrektur|rectificatif|sprostowanie|refiles|adds|updates|an earlier version|this (?:article|story|report)|diese meldung|additional|reporting|writing|editing|compil|graphics|photos|research|translat|produc|sub|text)/i;
+
 /** A note, byline or image label: what a block is wherever it stands, or null. */
 function labelKind(text: string): Kind | null {
-  if (isNote(text)) return { kind: 'note', people: null, title: null, parts: null };
+  if (!LABEL_OPENING.test(text)) return null;
+  if (isNote(text)) return NOTE;
   const by = parseByline(text) ?? parseRoleCredits(text);
   if (by) return { kind: 'byline', people: by, title: null, parts: null };
   const title = imageTitle(text);
@@ -110,7 +125,7 @@ function storyKind(text: string, first: boolean, seen: Seen): Kind {
     const parts = photoParts(text);
     if (parts) return { kind: 'photo', people: null, title: null, parts };
   }
-  return { kind: 'text', people: null, title: null, parts: null };
+  return TEXT;
 }
 
 // ── what a block is by where it stands ───────────────────────────────────────

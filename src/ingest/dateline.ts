@@ -221,10 +221,11 @@ function readSourceLead(text: string, ctx: DatelineContext): DatelineMatch | nul
 function finish(text: string, end: number, parts: Omit<DatelineParts, 'raw'>, dashAt: number): DatelineMatch | null {
   let rest = text.slice(end).trimStart();
   // A doubled dash on the wire (`2004) - - Buffalo's`) belongs to the dateline, not the text.
-  rest = rest.replace(/^[-–—]+\s+/, '');
+  const c = rest.charCodeAt(0);
+  if (c === 0x2d || c === 0x2013 || c === 0x2014) rest = rest.replace(/^[-–—]+\s+/, '');
   if (!rest) return null;
   void dashAt;
-  return { dateline: { ...parts, raw: text.slice(0, end).trim() }, rest };
+  return { dateline: { place: parts.place, agency: parts.agency, when: parts.when, raw: text.slice(0, end).trim() }, rest };
 }
 
 function trimPlace(place: string): string {

@@ -144,7 +144,9 @@ export interface DatelineDay {
  * Returns null for a month/day no year has (Feb 30).
  */
 export function resolveDatelineDay(month: number, day: number, year: number | null, reference: Instant, zone: string): DatelineDay | null {
-  const quick = isUtcZone(zone) ? resolveUtcDay(month, day, year, reference.ms) : undefined;
+  const quick = isUtcZone(zone)
+    ? utcDatelineDays(`${month}-${day}-${year}\n${Math.floor(reference.ms / DAY_MS)}`, () => resolveUtcDay(month, day, year, reference.ms))
+    : undefined;
   if (quick !== undefined) return quick;
   return datelineDays(`${month}-${day}-${year}\n${reference.ms}\n${zone}`, () => {
     const d = resolveDay(month, day, year, reference.dateTime(), zone);
@@ -152,6 +154,8 @@ export function resolveDatelineDay(month: number, day: number, year: number | nu
   });
 }
 const datelineDays = memo<DatelineDay | null>();
+/** resolveUtcDay's answers: they depend on the reference's day alone. */
+const utcDatelineDays = memo<DatelineDay | null | undefined>();
 
 const DAY_MS = 86_400_000;
 

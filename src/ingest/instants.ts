@@ -59,15 +59,18 @@ export function readRfc3339(s: string): { ms: number; offset: number } | null {
 
 /** `new Date(ms).toISOString()` when its year has four digits (luxon writes the same then), else null. */
 function isoString(ms: number): string | null {
-  // An article asks for its first sight's time and day in turn: the last answer is kept.
-  if (ms === lastIso.ms) return lastIso.text;
+  // A run asks about a few instants again and again (the first sight of every new file, the
+  // midnights of its dateline days), in turns: the answers are kept.
+  const known = isoStrings.get(ms);
+  if (known !== undefined) return known;
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null;
   const s = new Date(ms).toISOString();
   const text = s.length === 24 ? s : null;
-  lastIso = { ms, text };
+  if (isoStrings.size >= 4096) isoStrings.clear();
+  isoStrings.set(ms, text);
   return text;
 }
-let lastIso: { ms: number; text: string | null } = { ms: NaN, text: null };
+const isoStrings = new Map<number, string | null>();
 
 /** `rfc3339(dt.setZone('UTC'))` from the instant alone: `…T08:00:00Z`, milliseconds only when there are some. */
 export function utcTimestamp(ms: number): string | null {

@@ -55,14 +55,13 @@ const urlDays = memo<string>();
 /** The UTC day of an RFC 3339 timestamp when the site's zone is UTC; null leaves it to luxon. */
 function utcDayOf(published: string, timezone: string): string | null {
   if (!isUtcZone(timezone)) return null;
-  // The id and the url of an article ask in turn: the last answer is kept.
-  if (published !== lastDay.published) {
+  // The id and the url of every article ask, and a run's articles share a few publication times.
+  return utcDays(published, () => {
     const t = readRfc3339(published);
-    lastDay = { published, day: t && utcDay(t.ms) };
-  }
-  return lastDay.day;
+    return t && utcDay(t.ms);
+  });
 }
-let lastDay: { published: string | null; day: string | null } = { published: null, day: null };
+const utcDays = memo<string | null>();
 
 /**
  * RFC 4151 tag URI: `tag:news.example.com,2017-11-11:slug`. The authority is the site's host, the

@@ -15,24 +15,32 @@ const MAX_HEADLINE_CHARS = 300;
 /** Blank-line-separated blocks, each with the file line it starts on; lines inside a block are joined. */
 export function splitBlocks(text: string, firstLine: number): Block[] {
   const blocks: Block[] = [];
+  // Runs of spaces are made one inside each block. Lines are trimmed and joined by one space, so a
+  // block can only hold a run the text holds: most texts have none, and one look says so.
+  const runs = text.includes('  ');
   let joined = '';
   let start = -1;
-  const flush = () => {
-    if (start >= 0) blocks.push({ text: (joined.includes('  ') ? joined.replace(/ {2,}/g, ' ') : joined).trim(), line: start });
-    start = -1;
-  };
   let at = 0;
   for (let i = 0; at <= text.length; i++) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
     const line = text.slice(at, end).trim();
     at = end + 1;
-    if (!line) flush();
-    else if (start < 0) (start = firstLine + i), (joined = line);
-    else joined += ' ' + line;
+    if (line) {
+      if (start < 0) (start = firstLine + i), (joined = line);
+      else joined += ' ' + line;
+    } else if (start >= 0) {
+      blocks.push({ text: runs ? oneSpaced(joined) : joined, line: start });
+      start = -1;
+    }
   }
-  flush();
+  if (start >= 0) blocks.push({ text: runs ? oneSpaced(joined) : joined, line: start });
   return blocks;
+}
+
+/** A block's text with runs of spaces made one (trimmed lines joined by spaces need no other trim). */
+function oneSpaced(joined: string): string {
+  return (joined.includes('  ') ? joined.replace(/ {2,}/g, ' ') : joined).trim();
 }
 
 /**
@@ -44,14 +52,16 @@ export function readWireText(text: string, firstLine: number, file: string, head
   if (headline === undefined) {
     const first = blocks[0];
     if (!first) return reject(REJECT.MissingHeadline, file, 'no headline: the file has front matter but no text (set headline: or add the story below the ---)', { line: firstLine });
-    const [line1, ...rest] = firstBlockLines(text, first.line - firstLine);
+    const lines = firstBlockLines(text, first.line - firstLine);
+    const line1 = lines[0];
     if (line1.length > MAX_HEADLINE_CHARS)
       reject(REJECT.MissingHeadline, file, `no headline: line ${first.line} is ${line1.length} characters long — put a one-line headline first, then a blank line`, { line: first.line });
     if (line1.length > 120 && matchDateline(line1))
       reject(REJECT.MissingHeadline, file, `no headline: line ${first.line} opens with a dateline, so it is the story's first paragraph — put the headline above it`, { line: first.line });
     headline = line1;
-    blocks = blocks.slice(1);
-    if (rest.length) blocks.unshift({ text: rest.join(' ').trim(), line: first.line + 1 });
+    // The headline's block gives way to what stood under the headline in it, if anything.
+    if (lines.length > 1) blocks[0] = { text: lines.slice(1).join(' ').trim(), line: first.line + 1 };
+    else blocks.shift();
   }
   return { headline, classified: classifyBlocks(blocks, headline) };
 }
