@@ -32,9 +32,9 @@ Options:
 ${PUBLISH_FLAGS_HELP}  --json             print the run's report as one JSON object
 
 Exit codes: 0 published (or unchanged); 1 some articles were rejected (each named with
-file, line and reason) but the feeds are current; 2 nothing published (bad config,
-unreadable articles folder or ledger, a feed failing validation, a write error) — the
-last good files stay in place.
+file, line and reason; one whose item fails validation is left out the same way) but the
+feeds are current; 2 nothing published (bad config, unreadable articles folder or ledger, a
+feed failing validation outside any item, a write error) — the last good files stay in place.
 `;
 
 export interface PublishTarget {

@@ -73,6 +73,9 @@ export interface RunFingerprint {
   ledgerSha256?: string;
   /** sha256 of the plan index that run wrote (see PlanIndex). */
   planSha256?: string;
+  /** Article files that run left out of the feeds because their items failed the gate, with
+   *  their content hash then (left out again while it is the same) and the reason. */
+  leftOut?: Record<string, { sha256: string; reason: string }>;
 }
 
 /**

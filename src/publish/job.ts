@@ -7,6 +7,8 @@
 //
 // Nothing here reads the real clock (`now` is passed in) or touches the disk but through `fs`.
 // If validation fails or any write fails, nothing moves: the last good files stay in output/.
+// (Validation errors that all lie in some articles' items leave those articles out instead: the
+// run is made again without them; see runPublish and culprit.ts.)
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { isArticleFile } from '../ingest/files.js';
@@ -24,6 +26,7 @@ import { acquireLock, LockedError } from './lock.js';
 import { phaseTimer, type PhaseTimer } from './timings.js';
 import { displayPath, failedReport, type EmbargoedArticle, type PublishReport } from './report.js';
 import { createStaging, discardStaging, removeStaleStaging, stageFile, swapIntoPlace, syncStaged, type Staging } from './staging.js';
+import { itemIdAt } from './culprit.js';
 
 /** What ingest returns for one file (src/ingest's contract). */
 export type IngestResult =
@@ -190,6 +193,27 @@ interface Front {
 /** A failure that ends the run with exit 2 and this message, nothing published. */
 class RunFailed extends Error {}
 
+/** Feeds failed the gate, every error inside the item of one of these articles (by file: why). */
+class ArticlesBreakFeeds extends RunFailed {
+  constructor(
+    message: string,
+    readonly culprits: ReadonlyMap<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs a publish may make: the first, then one more each time it left out the articles whose
+ *  items made a feed fail the gate. */
+const MAX_ATTEMPTS = 3;
+
+/** An article left out of the feeds because its item made one fail the gate: for as long as its
+ *  file keeps these bytes (kept in the run fingerprint, so later runs need not find out again). */
+interface LeftOut {
+  sha256: string;
+  reason: string;
+}
+
 type Cached = CachedArticle<IngestResult>;
 
 export function wirefeedDir(config: Config): string {
@@ -202,7 +226,7 @@ export async function runPublish(opts: PublishOptions): Promise<PublishReport> {
   const fs = opts.fs ?? nodeFs;
   const nowDate = opts.now();
   const nowIso = toIso(nowDate);
-  const report = failedReport(nowIso);
+  let report = failedReport(nowIso);
   const finish = (): PublishReport => {
     report.durationMs = Math.round(performance.now() - t0);
     if (report.outcome !== 'failed') report.exitCode = report.rejected.length ? 1 : 0;
@@ -220,7 +244,22 @@ export async function runPublish(opts: PublishOptions): Promise<PublishReport> {
   let changedUrls: string[] = [];
   try {
     timer.mark('lock');
-    changedUrls = await runLocked(opts, fs, nowDate, nowIso, report, (s) => (staging = s), timer);
+    // One article must not hold back every other: when feeds fail the gate only inside some
+    // articles' items, the run is made again without those articles (reported as rejected).
+    const leftOut = new Map<string, string>();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        changedUrls = await runLocked(opts, fs, nowDate, nowIso, report, (s) => (staging = s), timer, leftOut);
+        break;
+      } catch (err) {
+        if (!(err instanceof ArticlesBreakFeeds) || attempt >= MAX_ATTEMPTS) throw err;
+        const failedStaging = staging as Staging | null;
+        staging = null;
+        if (failedStaging) await discardStaging(fs, failedStaging);
+        for (const [rel, why] of err.culprits) leftOut.set(rel, why);
+        report = failedReport(nowIso);
+      }
+    }
   } catch (err) {
     if (err instanceof RunFailed) report.problems.push(err.message);
     else if (err instanceof LedgerError) report.problems.push(err.message);
@@ -251,6 +290,8 @@ async function runLocked(
   report: PublishReport,
   setStaging: (s: Staging) => void,
   timer: PhaseTimer,
+  /** Article files to leave out (why), found by an earlier attempt of this run. */
+  leftOut: ReadonlyMap<string, string>,
 ): Promise<string[]> {
   // Returns the URLs of the feeds this run changed.
   const { config, articlesDir, outputDir, stages, signal } = opts;
@@ -383,6 +424,10 @@ async function runLocked(
     return names.map((n) => outputStatOf.get(n) ?? null);
   };
   const nextEntries: LedgerEntry[] = [];
+  // Articles left out because their items failed the gate: the last run's (while their files
+  // keep the same bytes) and this one's.
+  const lastLeftOut: Record<string, LeftOut> = cache.run?.leftOut ?? {};
+  const nowLeftOut: Record<string, LeftOut> = {};
   let quickLedgerText: string | null = null; // the next ledger's text, when quickFront made it
   const embargoed: EmbargoedArticle[] = [];
   const sourceOf = new Map<string, ArticleFile>(); // by article id: the file that holds it
@@ -396,6 +441,8 @@ async function runLocked(
     const blocks = ledgerBlocks(ledgerText!);
     if (!blocks) return null;
     if (unknown.length || touched.length > QUICK_MAX_EDITS) return null;
+    // Articles left out of the feeds take the full way (this run's, and edits of earlier ones).
+    if (leftOut.size || touched.some((f) => Object.hasOwn(lastLeftOut, f.rel))) return null;
     if (run.embargoUntil && nowDate.getTime() >= Date.parse(run.embargoUntil)) return null;
     // Every output as the last run left it, each with its key (else the full way makes them again).
     const outputs = Object.entries(run.outputs);
@@ -499,6 +546,16 @@ async function runLocked(
       if (!result.ok) {
         report.rejected.push(result.error);
         // A broken edit keeps its article's place in the ledger, so fixing it keeps the id.
+        if (entry) nextEntries.push({ ...entry, path: f.rel });
+        continue;
+      }
+      // Its item made a feed fail the gate (in this run, or before and the file is the same):
+      // rejected like a broken article, until its file changes.
+      const last = Object.hasOwn(lastLeftOut, f.rel) ? lastLeftOut[f.rel] : undefined;
+      const why = leftOut.get(f.rel) ?? (last?.sha256 === sha ? last.reason : undefined);
+      if (why !== undefined) {
+        report.rejected.push({ code: 'BreaksFeed', message: why, file: f.rel, line: null });
+        nowLeftOut[f.rel] = { sha256: sha, reason: why };
         if (entry) nextEntries.push({ ...entry, path: f.rel });
         continue;
       }
@@ -657,6 +714,8 @@ async function runLocked(
   timer.mark('plan+main feeds');
   const fileNames = Object.keys(rendered);
   const problemsOf: string[][] = fileNames.map(() => []); // by file, so they are reported in file order
+  const culprits = new Map<string, string>(); // article file → why its item fails the gate
+  let blameless = false; // some error is in no article's item
   const changed: boolean[] = fileNames.map(() => false);
   let failed = false;
   const changedNames = (): string[] => fileNames.filter((_, i) => changed[i]);
@@ -692,6 +751,10 @@ async function runLocked(
       for (const e of v.errors) {
         const where = e.line != null ? `:${e.line}${e.column != null ? `:${e.column}` : ''}` : e.path ? ` ${e.path}` : '';
         problemsOf[i].push(`${name}${where}: ${e.code}: ${e.message} (the new ${name} failed validation; the last good files stay)`);
+        const id = itemIdAt(text, e);
+        const file = id === null ? undefined : sourceOf.get(id);
+        if (!file) blameless = true;
+        else if (!culprits.has(file.rel)) culprits.set(file.rel, `left out of the feeds until the file changes: its item fails validation in ${name}${where}: ${e.code}: ${e.message}`);
       }
       if (v.errors.length) failed = true;
     }
@@ -755,7 +818,9 @@ async function runLocked(
     const problems = problemsOf.flat();
     if (problems.length) {
       report.problems.push(...problems);
-      throw new RunFailed(`${problems.length} validation error${problems.length === 1 ? '' : 's'}: nothing published`);
+      const failure = `${problems.length} validation error${problems.length === 1 ? '' : 's'}: nothing published`;
+      // Every error in some article's item: the caller may run again without those articles.
+      throw culprits.size && !blameless ? new ArticlesBreakFeeds(failure, culprits) : new RunFailed(failure);
     }
     timer.mark('render+validate+stage');
     await Promise.all(compressing);
@@ -811,6 +876,9 @@ async function runLocked(
     summary: takeSummary(report),
     ...(renderNote === null ? {} : { renderNote }),
   };
+  // (A run that only rendered edited pages left the same articles out as the last one.)
+  const keptLeftOut = front.pages ? lastLeftOut : nowLeftOut;
+  if (Object.keys(keptLeftOut).length) fingerprint.leftOut = keptLeftOut;
   timer.mark('output stats');
   /** The groups of whole articles that changed (pages only when the run rendered few: groupOf). */
   const saveWholeGroups = async (): Promise<void> => {

@@ -267,6 +267,79 @@ test('a render that fails validation moves nothing: exit 2, each problem named, 
   assert.ok(!(await readdir(p.root)).some((n) => n.includes('staging')));
 });
 
+/** The real stages, but rss.xml gets an impossible pubDate in the item of any article whose
+ *  headline starts with "Poisoned": as if that article made the writer produce an invalid item.
+ *  Counts the render calls. */
+function poisoningStages(): { stages: ReturnType<typeof defaultStages>; renders: () => number } {
+  const real = defaultStages();
+  let renders = 0;
+  const stages = {
+    ...real,
+    notify: undefined,
+    render: async (...args: Parameters<typeof real.render>) => {
+      renders++;
+      const files = await real.render(...args);
+      const rss = files['rss.xml'];
+      if (typeof rss !== 'string') return files;
+      return { ...files, 'rss.xml': rss.replace(/(<title>Poisoned[^<]*<\/title>[\s\S]*?<pubDate>)[^<]+(<\/pubDate>)/g, '$1the day before yesterday$2') };
+    },
+  };
+  return { stages, renders: () => renders };
+}
+
+test('an article whose item fails the gate is left out, named with the reason; the others publish; exit 1', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await p.writeArticle('d.txt', datedArticle(4, '2024-02-04T09:00:00Z', { headline: 'Poisoned harbour budget number 4' }));
+  const poison = poisoningStages();
+  const r = await publishProject(p, clock.now, { stages: poison.stages });
+  assert.equal(r.exitCode, 1, r.problems.join('\n'));
+  assert.equal(r.outcome, 'published');
+  assert.deepEqual(r.problems, []);
+  assert.equal(r.rejected.length, 1);
+  assert.equal(r.rejected[0].file, 'articles/d.txt');
+  assert.equal(r.rejected[0].code, 'BreaksFeed');
+  assert.match(r.rejected[0].message, /left out of the feeds until the file changes: its item fails validation in rss\.xml:\d+:\d+: \w+: /);
+  const out = await p.outputs();
+  assert.deepEqual(feedErrors(out), { 'rss.xml': [], 'atom.xml': [], 'feed.json': [] });
+  assert.deepEqual(jsonItems(out['feed.json']).map((i) => i.title), ['Harbour council approves budget number 3', 'Harbour council approves budget number 2', 'Harbour council approves budget number 1']);
+  assert.ok(!(await readdir(p.root)).some((n) => n.includes('staging')), 'the first attempt left no staging folder');
+
+  // Later runs know it without trying again (one render), until the file changes.
+  await p.writeArticle('e.txt', datedArticle(5, '2024-02-05T09:00:00Z'));
+  const before = poison.renders();
+  const later = await publishProject(p, clock.now, { stages: poison.stages });
+  assert.equal(later.exitCode, 1);
+  assert.deepEqual(later.rejected.map((d) => [d.file, d.code]), [['articles/d.txt', 'BreaksFeed']]);
+  assert.equal(poison.renders() - before, 1, 'no second attempt');
+  assert.equal(jsonItems((await p.outputs())['feed.json']).length, 4);
+
+  await p.writeArticle('d.txt', datedArticle(4, '2024-02-04T09:00:00Z', { headline: 'Harbour budget number 4, corrected' }));
+  const fixed = await publishProject(p, clock.now, { stages: poison.stages });
+  assert.equal(fixed.exitCode, 0, fixed.rejected.map((d) => d.message).join('\n'));
+  assert.equal(jsonItems((await p.outputs())['feed.json']).length, 5);
+});
+
+test('a feed failing the gate outside any item still moves nothing (exit 2)', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const real = defaultStages();
+  const broken = {
+    ...real,
+    notify: undefined,
+    render: async (...args: Parameters<typeof real.render>) => {
+      const files = await real.render(...args);
+      return { ...files, 'rss.xml': (files['rss.xml'] as string).replace(/<lastBuildDate>[^<]*/, '<lastBuildDate>someday') };
+    },
+  };
+  const r = await publishProject(p, fixedClock(T0).now, { stages: broken });
+  assert.equal(r.exitCode, 2);
+  assert.deepEqual(r.rejected, []);
+  assert.ok(r.problems.some((m) => m.startsWith('rss.xml:') && m.includes('lastBuildDate')), r.problems.join('\n'));
+  assert.deepEqual(await p.outputs(), {});
+});
+
 test('a full disk while writing moves nothing: exit 2 with the reason, staging removed', async (t) => {
   const p = await threeArticles();
   t.after(() => p.cleanup());
