@@ -17,25 +17,36 @@ function author(p: Person, indent: string): string {
   return s + '</author>';
 }
 
-/** Pushes one entry onto the feed's parts, each line with the newline before it (the body goes in
- *  as its pieces; the feed is joined once, at the end). */
+/** Pushes one entry onto the feed's parts, each line with the newline before it. Text and markup
+ *  go in as separate parts, never concatenated here: the feed is joined once, at the end, and
+ *  that join is the only copy (the body goes in as its pieces). */
 function entry(a: Article, p: PreparedArticle, out: string[]): void {
-  const i = '\n    ';
   out.push(
-    `\n  <entry${attrs({ 'xml:lang': a.language })}>`,
-    `${i}<id>${p.xmlId}</id>`,
-    `${i}<title type="text">${p.xmlTitle}</title>`,
-    `${i}<link rel="alternate" type="text/html" href="${escapeAttr(a.url)}"/>`,
-    `${i}<published>${p.published3339}</published>`,
-    `${i}<updated>${p.updated3339}</updated>`,
+    a.language === null || a.language === undefined ? '\n  <entry>' : `\n  <entry xml:lang="${escapeAttr(a.language)}">`,
+    '\n    <id>',
+    p.xmlId,
+    '</id>\n    <title type="text">',
+    p.xmlTitle,
+    '</title>\n    <link rel="alternate" type="text/html" href="',
+    escapeAttr(a.url),
+    '"/>\n    <published>',
+    p.published3339,
+    '</published>\n    <updated>',
+    p.updated3339,
+    '</updated>',
   );
-  for (const person of a.byline) out.push('\n' + author(person, '    '));
-  for (const t of a.tags) if (t) out.push(`${i}<category term="${escapeAttr(t)}"/>`);
-  if (p.xmlSummary !== null) out.push(`${i}<summary type="text">${p.xmlSummary}</summary>`);
-  out.push(`${i}<content type="html">`);
+  for (const person of a.byline) {
+    out.push('\n    <author><name>', escapeText(person.name), '</name>');
+    if (person.email) out.push('<email>', escapeText(person.email), '</email>');
+    if (person.url) out.push('<uri>', escapeText(person.url), '</uri>');
+    out.push('</author>');
+  }
+  for (const t of a.tags) if (t) out.push('\n    <category term="', escapeAttr(t), '"/>');
+  if (p.xmlSummary !== null) out.push('\n    <summary type="text">', p.xmlSummary, '</summary>');
+  out.push('\n    <content type="html">');
   pushAll(out, p.bodyXml);
   out.push('</content>');
-  if (p.xmlPlace !== null) out.push(`${i}<dc:coverage>${p.xmlPlace}</dc:coverage>`);
+  if (p.xmlPlace !== null) out.push('\n    <dc:coverage>', p.xmlPlace, '</dc:coverage>');
   mediaRss(a.media, '    ', out);
   out.push('\n  </entry>');
 }
@@ -68,7 +79,7 @@ export function renderAtom(page: FeedPage): string {
   lines.push(f + el('generator', 'wirefeed'));
   if (page.archive) lines.push(f + '<fh:archive/>');
   const out = [XML_DECLARATION, lines.join('\n')];
-  page.articles.forEach((a, k) => entry(a, prepared[k], out));
+  for (let k = 0; k < page.articles.length; k++) entry(page.articles[k], prepared[k], out);
   out.push('\n</feed>\n');
   return out.join('');
 }

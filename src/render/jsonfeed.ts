@@ -26,76 +26,142 @@ function author(p: Person): JsonAuthor {
 
 // Items are written as text rather than built as objects for JSON.stringify: the same bytes, without
 // some twenty objects an item and a second walk over them. Every string still gets JSON.stringify's
-// own escaping whenever it has anything to escape (see str).
+// own escaping whenever it has anything to escape (see pushStr).
 
 /** Characters JSON escapes, and those XML cannot carry (dropped in all three formats alike). */
 const JSON_NEEDS_WORK = /[\x00-\x1f"\\\ud800-\udfff\ufffe\uffff]/;
 
-/** JSON.stringify(clean(s)); a string with nothing to escape or drop is quoted as it is, which is
- *  what JSON.stringify would write. */
-function str(s: string): string {
-  return JSON_NEEDS_WORK.test(s) ? JSON.stringify(clean(s)) : `"${s}"`;
+/** Pushes JSON.stringify(clean(s)); a string with nothing to escape or drop goes in as it is,
+ *  between quotes pushed apart, which is what JSON.stringify would write. */
+function pushStr(out: string[], s: string): void {
+  if (JSON_NEEDS_WORK.test(s)) out.push(JSON.stringify(clean(s)));
+  else out.push('"', s, '"');
 }
 
-/** `,"name":value` as JSON.stringify writes an object member: left out when undefined. */
-function member(name: string, value: string | null | undefined): string {
-  return value === undefined ? '' : value === null ? `,"${name}":null` : `,"${name}":${str(value)}`;
+/**
+ * Writes the members of one JSON object as JSON.stringify does (a member whose value is
+ * undefined is left out), pushing keys and values onto the feed's parts: the feed is joined once,
+ * and nothing is concatenated on the way. `open` starts the object; `close` ends it.
+ */
+class Members {
+  private first = true;
+  constructor(private readonly out: string[]) {}
+
+  open(): this {
+    this.first = true;
+    this.out.push('{');
+    return this;
+  }
+
+  /** `"name":` (with the comma before it unless first); `key` is the quoted name and colon. */
+  private key(key: string): void {
+    this.out.push(this.first ? key : ',' + key);
+    this.first = false;
+  }
+
+  string(key: string, value: string | null | undefined): this {
+    if (value === undefined) return this;
+    this.key(key);
+    if (value === null) this.out.push('null');
+    else pushStr(this.out, value);
+    return this;
+  }
+
+  /** A number member; null leaves it out too (the model's `size ?? undefined`). */
+  number(key: string, value: number | null | undefined): this {
+    if (value === null || value === undefined) return this;
+    this.key(key);
+    this.out.push(JSON.stringify(value));
+    return this;
+  }
+
+  /** A member whose value the caller pushes next. */
+  raw(key: string): this {
+    this.key(key);
+    return this;
+  }
+
+  close(): void {
+    this.out.push('}');
+  }
 }
 
-/** A number member; null leaves it out too (the model's `size ?? undefined`). */
-function numberMember(name: string, value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : `,"${name}":${JSON.stringify(value)}`;
-}
-
-/** An object from its members (each written with its leading comma). */
-const object = (members: string): string => `{${members.slice(1)}}`;
-
-function authorJson(p: Person): string {
+function authorJson(p: Person, m: Members): void {
   // JSON Feed authors have no e-mail field; its spec allows a mailto: URL instead.
   const url = p.url ? p.url : p.email ? `mailto:${p.email}` : undefined;
-  return object(member('name', p.name) + member('url', url || undefined));
+  m.open().string('"name":', p.name).string('"url":', url || undefined).close();
 }
 
-function mediaJson(m: MediaItem): string {
-  return object(
-    member('title', m.title) +
-      member('caption', m.caption) +
-      member('credit', m.credit) +
-      member('url', m.url) +
-      member('type', m.type) +
-      numberMember('size', m.size) +
-      numberMember('width', m.width) +
-      numberMember('height', m.height),
-  );
+function mediaJson(x: MediaItem, m: Members): void {
+  m.open()
+    .string('"title":', x.title)
+    .string('"caption":', x.caption)
+    .string('"credit":', x.credit)
+    .string('"url":', x.url)
+    .string('"type":', x.type)
+    .number('"size":', x.size)
+    .number('"width":', x.width)
+    .number('"height":', x.height)
+    .close();
 }
+
+const isLead = (m: MediaItem): boolean => !m.type || m.type.startsWith('image/');
+const EXTENSION_HEAD = `,"_wirefeed":{"about":${JSON.stringify(WIREFEED_EXTENSION_ABOUT)},"dateline":`;
 
 /** Pushes one item's JSON text onto the feed's parts. The body arrives already escaped as JSON (it
  *  is built that way with the XML forms, see html.ts), so its pieces are spliced in. */
-function item(a: Article, p: PreparedArticle, out: string[]): void {
-  const head = member('id', a.id) + member('url', a.url) + member('title', a.headline) + member('summary', a.summary || undefined);
+function item(a: Article, p: PreparedArticle, out: string[], m: Members): void {
+  m.open().string('"id":', a.id).string('"url":', a.url).string('"title":', a.headline).string('"summary":', a.summary || undefined);
   // content_html only: JSON Feed 1.1 asks for one or both, and a plain-text copy of the same
   // body would be a third of the file's bytes again for readers that already render HTML.
-  out.push(`{${head.slice(1)}${head ? ',' : ''}"content_html":"`);
+  m.raw('"content_html":');
+  out.push('"');
   pushAll(out, p.bodyJson);
-  let rest = `","date_published":${str(p.published3339)},"date_modified":${str(p.updated3339)}`;
-  if (a.byline.length) rest += `,"authors":[${a.byline.map(authorJson).join(',')}]`;
-  if (a.tags.some(Boolean)) rest += `,"tags":[${a.tags.filter(Boolean).map(str).join(',')}]`;
-  rest += member('language', a.language);
-  const withUrl = a.media.filter((m) => isWebUrl(m.url));
-  const lead = withUrl.find((m) => !m.type || m.type.startsWith('image/'));
-  if (lead) rest += member('image', lead.url);
-  // Attachments need a MIME type, so only photos whose type is known are listed.
-  const attachments = withUrl.filter((m) => m.type);
-  if (attachments.length) {
-    const list = attachments.map((m) =>
-      object(member('url', m.url) + member('mime_type', m.type) + member('title', (m.title ?? m.caption) || undefined) + numberMember('size_in_bytes', m.size)),
-    );
-    rest += `,"attachments":[${list.join(',')}]`;
+  out.push('"');
+  m.string('"date_published":', p.published3339).string('"date_modified":', p.updated3339);
+  if (a.byline.length) {
+    out.push(',"authors":[');
+    for (let i = 0; i < a.byline.length; i++) {
+      if (i > 0) out.push(',');
+      authorJson(a.byline[i], new Members(out));
+    }
+    out.push(']');
   }
+  let tags = 0;
+  for (const t of a.tags) {
+    if (!t) continue;
+    out.push(tags++ === 0 ? ',"tags":[' : ',');
+    pushStr(out, t);
+  }
+  if (tags) out.push(']');
+  m.string('"language":', a.language);
+  let lead: MediaItem | null = null;
+  let attachments = 0;
+  for (const x of a.media) if (isWebUrl(x.url) && !lead && isLead(x)) lead = x;
+  if (lead) m.string('"image":', lead.url);
+  // Attachments need a MIME type, so only photos whose type is known are listed.
+  for (const x of a.media) {
+    if (!isWebUrl(x.url) || !x.type) continue;
+    out.push(attachments++ === 0 ? ',"attachments":[' : ',');
+    new Members(out)
+      .open()
+      .string('"url":', x.url)
+      .string('"mime_type":', x.type)
+      .string('"title":', (x.title ?? x.caption) || undefined)
+      .number('"size_in_bytes":', x.size)
+      .close();
+  }
+  if (attachments) out.push(']');
+  out.push(EXTENSION_HEAD);
   const d = a.dateline;
-  const dateline = d ? object(member('place', d.place) + member('date', d.date) + member('agency', d.agency) + member('raw', d.raw)) : 'null';
-  rest += `,"_wirefeed":{"about":${str(WIREFEED_EXTENSION_ABOUT)},"dateline":${dateline},"media":[${a.media.map(mediaJson).join(',')}]}}`;
-  out.push(rest);
+  if (d) new Members(out).open().string('"place":', d.place).string('"date":', d.date).string('"agency":', d.agency).string('"raw":', d.raw).close();
+  else out.push('null');
+  out.push(',"media":[');
+  for (let i = 0; i < a.media.length; i++) {
+    if (i > 0) out.push(',');
+    mediaJson(a.media[i], new Members(out));
+  }
+  out.push(']}}');
 }
 
 export function renderJsonFeed(page: FeedPage): string {
@@ -116,9 +182,10 @@ export function renderJsonFeed(page: FeedPage): string {
   // Compact: feeds are read by programs; indenting 10,000 items costs ~12% more bytes.
   // `items` is the last member: the feed's own members, then the items joined once.
   const parts = [JSON.stringify(feed).slice(0, -1), ',"items":['];
+  const members = new Members(parts);
   for (let i = 0; i < page.articles.length; i++) {
     if (i > 0) parts.push(',');
-    item(page.articles[i], prepared[i], parts);
+    item(page.articles[i], prepared[i], parts, members);
   }
   parts.push(']}\n');
   return parts.join('');

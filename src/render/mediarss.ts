@@ -13,35 +13,34 @@ function medium(type: string | null): string | null {
   return null;
 }
 
-function credit(text: string): string {
-  return `<media:credit role="photographer" scheme="urn:ebu">${escapeText(text)}</media:credit>`;
-}
+const CREDIT_OPEN = '<media:credit role="photographer" scheme="urn:ebu">';
+const CREDIT_CLOSE = '</media:credit>';
 
 /** Pushes the Media RSS lines for an item's media onto `out`, each as a newline and `indent`
- *  before the element. */
+ *  before the element (text and markup as separate parts: the feed joins them once). */
 export function mediaRss(media: readonly MediaItem[], indent: string, out: string[]): void {
   const inner = '\n' + indent + '  ';
   const outer = '\n' + indent;
   for (const m of media) {
     if (isWebUrl(m.url)) {
-      let open = `${outer}<media:content url="${escapeAttr(m.url)}"`;
-      if (m.type) open += ` type="${escapeAttr(m.type)}"`;
-      if (m.size) open += ` fileSize="${m.size}"`;
+      out.push(outer, '<media:content url="', escapeAttr(m.url), '"');
+      if (m.type) out.push(' type="', escapeAttr(m.type), '"');
+      if (m.size) out.push(` fileSize="${m.size}"`);
       const med = medium(m.type);
-      if (med) open += ` medium="${med}"`;
-      if (m.width) open += ` width="${m.width}"`;
-      if (m.height) open += ` height="${m.height}"`;
+      if (med) out.push(` medium="${med}"`);
+      if (m.width) out.push(` width="${m.width}"`);
+      if (m.height) out.push(` height="${m.height}"`);
       if (!m.title && !m.caption && !m.credit) {
-        out.push(open + '/>');
+        out.push('/>');
         continue;
       }
-      out.push(open + '>');
-      if (m.title) out.push(`${inner}<media:title type="plain">${escapeText(m.title)}</media:title>`);
-      if (m.caption) out.push(`${inner}<media:description type="plain">${escapeText(m.caption)}</media:description>`);
-      if (m.credit) out.push(inner + credit(m.credit));
-      out.push(`${outer}</media:content>`);
+      out.push('>');
+      if (m.title) out.push(inner, '<media:title type="plain">', escapeText(m.title), '</media:title>');
+      if (m.caption) out.push(inner, '<media:description type="plain">', escapeText(m.caption), '</media:description>');
+      if (m.credit) out.push(inner, CREDIT_OPEN, escapeText(m.credit), CREDIT_CLOSE);
+      out.push(outer, '</media:content>');
     } else if (m.credit) {
-      out.push(outer + credit(m.credit));
+      out.push(outer, CREDIT_OPEN, escapeText(m.credit), CREDIT_CLOSE);
     }
   }
 }

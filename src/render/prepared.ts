@@ -38,10 +38,27 @@ export class PreparedArticles {
     return p;
   }
 
+  /** The articles last asked for together, and theirs: a page's three formats ask for the same
+   *  ones, which are then checked one by one rather than looked up again (two lookups an article
+   *  of three). */
+  #lastArticles: readonly Article[] = [];
+  #lastPrepared: PreparedArticle[] = [];
+
   /** ofAll(list)[i] is of(list[i]). */
   ofAll(list: readonly Article[]): PreparedArticle[] {
-    return list.map((a) => this.of(a));
+    if (sameArticles(list, this.#lastArticles)) return this.#lastPrepared;
+    const out: PreparedArticle[] = [];
+    for (let i = 0; i < list.length; i++) out.push(this.of(list[i]));
+    this.#lastArticles = list.slice();
+    this.#lastPrepared = out;
+    return out;
   }
+}
+
+function sameArticles(a: readonly Article[], b: readonly Article[]): boolean {
+  if (a.length !== b.length || a.length === 0) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function prepare(a: Article): PreparedArticle {

@@ -13,19 +13,19 @@ function emailForm(p: Person | null): string | null {
   return p.name ? `${p.email} (${p.name})` : p.email;
 }
 
-/** Pushes one item onto the feed's parts, each line with the newline before it (the body goes in
- *  as its pieces; the feed is joined once, at the end). */
+/** Pushes one item onto the feed's parts, each line with the newline before it. Text and markup
+ *  go in as separate parts, never concatenated here: the feed is joined once, at the end, and
+ *  that join is the only copy (the body goes in as its pieces). */
 function item(a: Article, p: PreparedArticle, out: string[]): void {
-  const i = '\n      ';
-  out.push('\n    <item>', `${i}<title>${p.xmlTitle}</title>`, `${i}<link>${escapeText(a.url)}</link>`);
-  if (p.xmlSummary !== null) out.push(`${i}<description>${p.xmlSummary}</description>`);
-  out.push(`${i}<content:encoded>`);
+  out.push('\n    <item>\n      <title>', p.xmlTitle, '</title>\n      <link>', escapeText(a.url), '</link>');
+  if (p.xmlSummary !== null) out.push('\n      <description>', p.xmlSummary, '</description>');
+  out.push('\n      <content:encoded>');
   pushAll(out, p.bodyXml);
   out.push('</content:encoded>');
-  for (const person of a.byline) out.push(`${i}<dc:creator>${escapeText(person.name)}</dc:creator>`);
-  for (const t of a.tags) if (t) out.push(`${i}<category>${escapeText(t)}</category>`);
-  out.push(`${i}<guid isPermaLink="false">${p.xmlId}</guid>`, `${i}<pubDate>${p.published822}</pubDate>`);
-  if (p.xmlPlace !== null) out.push(`${i}<dc:coverage>${p.xmlPlace}</dc:coverage>`);
+  for (const person of a.byline) out.push('\n      <dc:creator>', escapeText(person.name), '</dc:creator>');
+  for (const t of a.tags) if (t) out.push('\n      <category>', escapeText(t), '</category>');
+  out.push('\n      <guid isPermaLink="false">', p.xmlId, '</guid>\n      <pubDate>', p.published822, '</pubDate>');
+  if (p.xmlPlace !== null) out.push('\n      <dc:coverage>', p.xmlPlace, '</dc:coverage>');
   mediaRss(a.media, '      ', out);
   out.push('\n    </item>');
 }
@@ -61,7 +61,7 @@ export function renderRss(page: FeedPage): string {
   if (links.nextArchive) lines.push(c + emptyEl('atom:link', { href: links.nextArchive, rel: 'next-archive', type: 'application/rss+xml' }));
   if (page.archive) lines.push(c + '<fh:archive/>');
   const out = [XML_DECLARATION, lines.join('\n')];
-  page.articles.forEach((a, k) => item(a, prepared[k], out));
+  for (let k = 0; k < page.articles.length; k++) item(page.articles[k], prepared[k], out);
   out.push('\n  </channel>\n</rss>\n');
   return out.join('');
 }
