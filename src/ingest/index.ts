@@ -6,6 +6,7 @@ import { assemble, sha256Hex, type Authored, type Origin } from './assemble.js';
 import { parseInstant } from './dates.js';
 import { diag, Rejection, REJECT } from './diagnostics.js';
 import { splitFrontMatter } from './frontmatter.js';
+import { MAYBE_UNCLEAN, NOT_ASCII, scanArticleBytes, SPACE_RUN } from './byte-scan.js';
 import { cleanText, decodeUtf8 } from './hygiene.js';
 import { readJsonArticle } from './json.js';
 import { readWireText } from './text.js';
@@ -45,9 +46,12 @@ export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestRe
     const firstSeen = parseInstant(opts.firstSeen, zone);
     if (!firstSeen.ok) return fail(diag(REJECT.ImpossibleDate, file, `first-seen time: ${firstSeen.reason}`), warnings);
 
-    const decoded = decodeUtf8(input.bytes, file);
-    const cleaned = cleanText(decoded, file);
-    warnings.push(...cleaned.warnings);
+    // What the bytes may hold, in one look: ASCII needs no UTF-8 decoder, and most files have
+    // nothing to clean and no runs of spaces.
+    const found = scanArticleBytes(input.bytes);
+    const decoded = found & NOT_ASCII ? decodeUtf8(input.bytes, file) : asciiText(input.bytes);
+    const cleaned = found & MAYBE_UNCLEAN ? cleanText(decoded, file) : { text: decoded, warnings: [] };
+    if (cleaned.warnings.length) warnings.push(...cleaned.warnings);
     if (cleaned.text.trim() === '') return fail(diag(REJECT.EmptyArticle, file, input.bytes.length ? 'the file holds only blank space' : 'the file is empty', { line: 1 }), warnings);
 
     const lower = file.toLowerCase();
@@ -57,7 +61,9 @@ export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestRe
       warnings.push(...r.warnings);
       authored = r.authored;
     } else {
-      authored = readText(cleaned.text, file, zone, warnings);
+      // The scan read the text as it is unless cleaning changed it.
+      const spaceRuns = cleaned.text === decoded ? (found & SPACE_RUN) !== 0 : undefined;
+      authored = readText(cleaned.text, file, zone, warnings, spaceRuns);
     }
     const sha256 = sha256Hex(input.bytes);
     const done = assemble(authored, { site: opts.site, firstSeen: firstSeen.at, path: file, sha256 });
@@ -70,13 +76,13 @@ export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestRe
   }
 }
 
-function readText(text: string, file: string, zone: string, warnings: Diagnostic[]): Authored {
+function readText(text: string, file: string, zone: string, warnings: Diagnostic[], spaceRuns: boolean | undefined): Authored {
   const split = splitFrontMatter(text, file, zone);
   warnings.push(...split.warnings);
   const fm = split.frontMatter ?? {};
   if (split.body.trim() === '' && fm.headline === undefined)
     throw new Rejection(diag(split.frontMatter ? REJECT.MissingHeadline : REJECT.EmptyArticle, file, 'no headline: the file has front matter but no story text', { line: split.bodyLine }));
-  const wire = readWireText(split.body, split.bodyLine, file, fm.headline);
+  const wire = readWireText(split.body, split.bodyLine, file, fm.headline, spaceRuns);
   const c = wire.classified;
   return {
     headline: wire.headline,
@@ -99,6 +105,11 @@ function readText(text: string, file: string, zone: string, warnings: Diagnostic
     media: c.media,
     notes: c.notes,
   };
+}
+
+/** Bytes all below 0x80: each is its character (what the UTF-8 decoder gives, without its checks). */
+function asciiText(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 function fail(error: Diagnostic, warnings: Diagnostic[]): IngestResult {

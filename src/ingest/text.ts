@@ -13,11 +13,12 @@ export interface WireText {
 const MAX_HEADLINE_CHARS = 300;
 
 /** Blank-line-separated blocks, each with the file line it starts on; lines inside a block are joined. */
-export function splitBlocks(text: string, firstLine: number): Block[] {
+export function splitBlocks(text: string, firstLine: number, spaceRuns?: boolean): Block[] {
   const blocks: Block[] = [];
   // Runs of spaces are made one inside each block. Lines are trimmed and joined by one space, so a
-  // block can only hold a run the text holds: most texts have none, and one look says so.
-  const runs = text.includes('  ');
+  // block can only hold a run the text holds: most texts have none, and one look says so (or the
+  // caller knows: `spaceRuns`, from the scan of the article's bytes).
+  const runs = spaceRuns ?? text.includes('  ');
   let joined = '';
   let start = -1;
   let at = 0;
@@ -45,10 +46,11 @@ function oneSpaced(joined: string): string {
 
 /**
  * Reads the headline and classifies the rest. `headline` from front matter means every block is
- * story text; otherwise the first line is the headline.
+ * story text; otherwise the first line is the headline. `spaceRuns`: whether the text may hold two
+ * spaces in a row, when the caller knows.
  */
-export function readWireText(text: string, firstLine: number, file: string, headline?: string): WireText {
-  let blocks = splitBlocks(text, firstLine);
+export function readWireText(text: string, firstLine: number, file: string, headline?: string, spaceRuns?: boolean): WireText {
+  const blocks = splitBlocks(text, firstLine, spaceRuns);
   if (headline === undefined) {
     const first = blocks[0];
     if (!first) return reject(REJECT.MissingHeadline, file, 'no headline: the file has front matter but no text (set headline: or add the story below the ---)', { line: firstLine });

@@ -1,0 +1,79 @@
+// The look at an article's bytes never says "nothing there" about something the text holds, and
+// an article reads the same whichever way its bytes are found to be.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MAYBE_UNCLEAN, NOT_ASCII, scanArticleBytes, SPACE_RUN, usesSimd } from '../../src/ingest/byte-scan.js';
+import { cleanText, decodeUtf8 } from '../../src/ingest/hygiene.js';
+import { ingest } from './helpers.js';
+
+/** The answer byte by byte, as the SIMD loop should give it. */
+function expected(b: Uint8Array): number {
+  let found = 0;
+  for (let i = 0; i < b.length; i++) {
+    const v = b[i];
+    const w = b[i + 1];
+    if (v >= 0x80) found |= NOT_ASCII;
+    if ((v < 0x20 && v !== 0x0a) || v === 0xef || ((v === 0x20 || v === 0xa0) && w === 0x0a)) found |= MAYBE_UNCLEAN;
+    if (v === 0x20 && w === 0x20) found |= SPACE_RUN;
+  }
+  const last = b[b.length - 1];
+  if (last === 0x20 || last === 0xa0) found |= MAYBE_UNCLEAN;
+  return found;
+}
+
+const ODD = [0x00, 0x09, 0x0a, 0x0d, 0x1f, 0x20, 0x7f, 0x80, 0xa0, 0xbb, 0xbf, 0xef, 0xff];
+
+test('WebAssembly SIMD is available on the Node versions wirefeed supports', () => {
+  assert.equal(usesSimd, true);
+});
+
+test('each byte is seen wherever it stands, alone or before a space or line end', () => {
+  const plain = new Uint8Array(70_000).fill(0x61);
+  assert.equal(scanArticleBytes(plain), 0);
+  assert.equal(scanArticleBytes(new Uint8Array(0)), 0);
+  for (const v of ODD) {
+    for (const next of [0x61, 0x20, 0x0a]) {
+      // At the start, inside a vector, at a vector's end, across the 64 KB window, at the end.
+      for (const at of [0, 5, 15, 300, 65_534, 65_535, 65_536, 69_998, 69_999]) {
+        const b = plain.slice();
+        b[at] = v;
+        if (at + 1 < b.length) b[at + 1] = next;
+        assert.equal(scanArticleBytes(b), expected(b), `0x${v.toString(16)} then 0x${next.toString(16)} at ${at}`);
+      }
+    }
+  }
+});
+
+test('random bytes get the answer of the byte-by-byte reading', () => {
+  let seed = 11;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  for (let i = 0; i < 3000; i++) {
+    const b = new Uint8Array(rnd(400));
+    for (let k = 0; k < b.length; k++) b[k] = rnd(60) === 0 ? ODD[rnd(ODD.length)] : 0x21 + rnd(0x5e);
+    assert.equal(scanArticleBytes(b), expected(b), Buffer.from(b).toString('hex'));
+  }
+});
+
+test('where the scan finds nothing to clean, cleaning would have changed nothing', () => {
+  const texts = ['Head\n\nBody text.', 'Head  with  runs\n\nBody', 'Ünïcødé — “quotes”\n\nNEW YORK (AP) — Text.', 'Head\n\nBody\n', '\u00a0x\u00a0y'];
+  for (const t of texts) {
+    const bytes = new TextEncoder().encode(t);
+    const found = scanArticleBytes(bytes);
+    assert.equal((found & NOT_ASCII) !== 0, /[^\x00-\x7f]/.test(t), t);
+    assert.equal((found & SPACE_RUN) !== 0, t.includes('  '), t);
+    if (!(found & MAYBE_UNCLEAN)) assert.equal(cleanText(decodeUtf8(bytes, 'f.txt'), 'f.txt').text, t, t);
+  }
+});
+
+test('runs of spaces, tabs, CRs and trailing spaces read the same as before', () => {
+  const a = ingest('a.txt', 'Head  line\n\nNEW YORK (AP) — One  two.\n\nThree\tfour. \r\nFive.\u00a0\n');
+  assert.ok(a.ok);
+  assert.equal(a.article.headline, 'Head  line');
+  assert.deepEqual(a.article.body, ['One two.', 'Three four. Five.']);
+  const b = ingest('b.txt', 'Head\n\nOne two.');
+  assert.ok(b.ok);
+  assert.deepEqual(b.article.body, ['One two.']);
+});
