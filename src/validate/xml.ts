@@ -66,12 +66,28 @@ const NO_ATTRS: XmlAttr[] = [];
 const PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 interface QName {
-  prefix: string;
-  local: string;
+  readonly prefix: string;
+  readonly local: string;
+  /** The namespace the prefix was last resolved to (undefined: unbound), while `epoch` is current. */
+  uri: string | undefined;
+  epoch: number;
 }
+
+/**
+ * Numbers the states of namespace bindings, of every reader: a reader takes a new number at
+ * each change of its bindings, so a namespace remembered with a number that is its current one
+ * is still right. Bindings change at a few elements of a feed (usually only the root).
+ */
+let bindingStates = 0;
 
 /** Distinct names whose split is remembered (a feed has a few dozen). */
 const QNAME_CACHE_LIMIT = 1000;
+
+/**
+ * Names split at their colon, by name (the tokenizer hands out one string per name). Shared by
+ * all documents: the split depends on the name alone, and feeds use the same few names.
+ */
+const qnames = new Map<string, QName>();
 
 /** Whether the element declares namespaces (most do not, and share one empty record). */
 export function declaresNamespaces(el: XmlElement): boolean {
@@ -254,6 +270,8 @@ export class XmlReader {
   ]);
   /** For each open element, the prefixes it declared (null when none: the common case). */
   private readonly declStack: (string[] | null)[] = [];
+  /** The number of the current state of `bindings` (see bindingStates). */
+  private epoch = ++bindingStates;
 
   private onDoctype(text: string, line: number, column: number): void {
     const { doctype, subset } = parseDoctype(text);
@@ -329,6 +347,15 @@ export class XmlReader {
     return stack && stack.length > 0 ? stack[stack.length - 1] : undefined;
   }
 
+  /** The namespace of a name's prefix (undefined: unbound), remembered until the bindings change. */
+  private namespaceOf(q: QName): string | undefined {
+    if (q.epoch === this.epoch) return q.uri;
+    const uri = this.resolve(q.prefix);
+    q.uri = uri;
+    q.epoch = this.epoch;
+    return uri;
+  }
+
   /** Namespaces in XML 1.0: declarations, prefixed names, unbound prefixes, duplicate names. */
   private onOpen(name: string, names: readonly string[], values: readonly string[], count: number, line: number, column: number): void {
     let nsDecls: Record<string, string> = NO_DECLS;
@@ -356,12 +383,13 @@ export class XmlReader {
       if (!stack) this.bindings.set(prefix, (stack = []));
       stack.push(uri);
       (declared ??= []).push(prefix);
+      this.epoch = ++bindingStates;
     }
     this.declStack.push(declared);
     const qname = this.split(name);
     if (qname === null) return this.stop('NotWellFormed', { detail: `malformed name "${name}"` }, line, column);
     const { prefix, local } = qname;
-    const uri = this.resolve(prefix);
+    const uri = this.namespaceOf(qname);
     if (uri === undefined && prefix !== '') return this.stop('UndeclaredPrefix', { prefix, element: name }, line, column);
     const attrs: XmlAttr[] = plain === 0 ? NO_ATTRS : [];
     if (plain > 0) {
@@ -378,7 +406,7 @@ export class XmlReader {
           attrs.push({ name: aname, prefix: '', local: aname, uri: '', value: values[a] });
           continue;
         }
-        const auri = this.resolve(q.prefix);
+        const auri = this.namespaceOf(q);
         if (auri === undefined) return this.stop('UndeclaredPrefix', { prefix: q.prefix, element: name }, line, column);
         const attr: XmlAttr = { name: aname, prefix: q.prefix, local: q.local, uri: auri, value: values[a] };
         if (first === null) {
@@ -396,24 +424,24 @@ export class XmlReader {
     this.tokens.skipText = this.sink.wantsText?.() === false;
   }
 
-  /** Names split at their colon, by name (the tokenizer hands out one string per name). */
-  private readonly qnames = new Map<string, QName>();
-
   /** A name's prefix and local part, or null for a malformed name (a colon first, last or twice). */
   private split(name: string): QName | null {
-    let q = this.qnames.get(name);
+    let q = qnames.get(name);
     if (q !== undefined) return q;
     const colon = name.indexOf(':');
-    if (colon < 0) q = { prefix: '', local: name };
+    if (colon < 0) q = { prefix: '', local: name, uri: undefined, epoch: 0 };
     else if (colon === 0 || colon === name.length - 1 || name.indexOf(':', colon + 1) >= 0) return null;
-    else q = { prefix: intern(name.slice(0, colon)), local: intern(name.slice(colon + 1)) };
-    if (this.qnames.size < QNAME_CACHE_LIMIT && name.length <= LONGEST_CACHED_NAME) this.qnames.set(name, q);
+    else q = { prefix: intern(name.slice(0, colon)), local: intern(name.slice(colon + 1)), uri: undefined, epoch: 0 };
+    if (qnames.size < QNAME_CACHE_LIMIT && name.length <= LONGEST_CACHED_NAME) qnames.set(name, q);
     return q;
   }
 
   private onClose(): void {
     const declared = this.declStack.pop();
-    if (declared) for (const prefix of declared) this.bindings.get(prefix)!.pop();
+    if (declared) {
+      for (const prefix of declared) this.bindings.get(prefix)!.pop();
+      this.epoch = ++bindingStates;
+    }
     this.sink.end();
     this.tokens.skipText = this.sink.wantsText?.() === false;
   }
