@@ -16,6 +16,13 @@ export const FORBIDDEN_CHAR = 1;
 export const SUSPECT_CHAR = 2;
 /** Half of a surrogate pair (or a lone one). */
 export const SURROGATE_CHAR = 4;
+/**
+ * A CR, a tab, a "]": characters the reader must look for in some places (line ends to
+ * normalise, attribute values, "]]>"). Most feeds have none, which spares searching for them.
+ */
+export const CR_CHAR = 8;
+export const TAB_CHAR = 16;
+export const BRACKET_CHAR = 32;
 
 const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 const SUSPECT = /[\x80-\x9f\ufffd]/;
@@ -29,7 +36,7 @@ const ANY = /[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f\ud800-\udfff\ufffd-\uffff]/;
  */
 const WIDE = /[\u0100-\uffff]/;
 
-/** Which kinds of character the text has (FORBIDDEN_CHAR | SUSPECT_CHAR | SURROGATE_CHAR). */
+/** Which kinds of character the text has (FORBIDDEN_CHAR | SUSPECT_CHAR | ... | BRACKET_CHAR). */
 export function charKinds(text: string): number {
   if (scanner !== null && text.length >= SHORT) return scanner(text);
   return kindsByRegExp(text);
@@ -37,8 +44,9 @@ export function charKinds(text: string): number {
 
 /** charKinds with regular expressions only (also the reference the SIMD loop is tested against). */
 export function kindsByRegExp(text: string): number {
-  if (!ANY.test(text)) return 0;
-  return (FORBIDDEN.test(text) ? FORBIDDEN_CHAR : 0) | (SUSPECT.test(text) ? SUSPECT_CHAR : 0) | (SURROGATE.test(text) ? SURROGATE_CHAR : 0);
+  const marks = (text.includes('\r') ? CR_CHAR : 0) | (text.includes('\t') ? TAB_CHAR : 0) | (text.includes(']') ? BRACKET_CHAR : 0);
+  if (!ANY.test(text)) return marks;
+  return marks | (FORBIDDEN.test(text) ? FORBIDDEN_CHAR : 0) | (SUSPECT.test(text) ? SUSPECT_CHAR : 0) | (SURROGATE.test(text) ? SURROGATE_CHAR : 0);
 }
 
 /** Below this length the regular expression wins: copying the text out costs a call. */
@@ -54,17 +62,16 @@ const BYTE_WINDOW = 128 * 1024;
 //     bad |= (v < 0x20 and v not in {9, 10, 13}) or v >= 0xFFFE
 //     sus |= (v - 0x80) < 0x20 or v == 0xFFFD          (unsigned lanes)
 //     sur |= (v - 0xD800) < 0x800
-//   return any(bad) | any(sus) << 1 | any(sur) << 2
+//     cr |= v == 13;  tab |= v == 9;  br |= v == 0x5D
+//   return any(bad) | any(sus) << 1 | any(sur) << 2 | any(cr) << 3 | any(tab) << 4 | any(br) << 5
 //
-//   scanBytes(end): the same over sixteen u8 lanes (characters below U+0100), where only
-//     bad |= v < 0x20 and v not in {9, 10, 13}
-//     sus |= (v - 0x80) < 0x20
-//   can be found.
+//   scanBytes(end): the same over sixteen u8 lanes (characters below U+0100), where no
+//   surrogate, U+FFFD, U+FFFE or U+FFFF can be.
 
 const I32 = 0x7f;
 const V128 = 0x7b;
 const END = 0x0b;
-const [END_PARAM, P, V, BAD, SUS, SUR] = [0, 1, 2, 3, 4, 5]; // local indexes
+const [END_PARAM, P, V, BAD, SUS, SUR, CR, TAB, BR] = [0, 1, 2, 3, 4, 5, 6, 7, 8]; // local indexes
 
 /** Lane-wise opcodes of the two lane widths. */
 interface Lanes {
@@ -108,19 +115,21 @@ const scanBody = (accumulations: number[]): number[] => [
   ...localGet(P), ...localGet(END_PARAM), 0x49 /* i32.lt_u */, 0x0d, 0 /* br_if loop */,
   END, END,
   ...localGet(BAD), ...anyTrue,
-  ...localGet(SUS), ...anyTrue, ...i32Const(1), 0x74 /* i32.shl */,
-  ...localGet(SUR), ...anyTrue, ...i32Const(2), 0x74,
-  0x72, 0x72 /* i32.or, i32.or */,
+  ...[SUS, SUR, CR, TAB, BR].flatMap((acc, k) => [...localGet(acc), ...anyTrue, ...i32Const(k + 1), 0x74 /* i32.shl */, 0x72 /* i32.or */]),
   END,
 ];
+
+/** Line-end, tab and bracket marks, the same in both lane widths. */
+const markAccumulations = (l: Lanes): number[] => [...accumulate(CR, eq(l, 13)), ...accumulate(TAB, eq(l, 9)), ...accumulate(BR, eq(l, 0x5d))];
 
 const unitsBody = scanBody([
   ...accumulate(BAD, [...c0(U16), ...geU(U16, 0xfffe), ...or]),
   ...accumulate(SUS, [...inRange(U16, 0x80, 0x20), ...eq(U16, 0xfffd), ...or]),
   ...accumulate(SUR, inRange(U16, 0xd800, 0x800)),
+  ...markAccumulations(U16),
 ]);
 
-const bytesBody = scanBody([...accumulate(BAD, c0(U8)), ...accumulate(SUS, inRange(U8, 0x80, 0x20))]);
+const bytesBody = scanBody([...accumulate(BAD, c0(U8)), ...accumulate(SUS, inRange(U8, 0x80, 0x20)), ...markAccumulations(U8)]);
 
 function uleb(n: number): number[] {
   const out: number[] = [];
@@ -148,7 +157,7 @@ function sleb(n: number): number[] {
 const section = (id: number, content: number[]): number[] => [id, ...uleb(content.length), ...content];
 const name = (s: string): number[] => [s.length, ...Buffer.from(s, 'latin1')];
 const code = (body: number[]): number[] => {
-  const fn = [0x02, 0x01, I32, 0x04, V128, ...body]; // locals: one i32, four v128
+  const fn = [0x02, 0x01, I32, 0x07, V128, ...body]; // locals: one i32, seven v128
   return [...uleb(fn.length), ...fn];
 };
 const moduleBytes = new Uint8Array([

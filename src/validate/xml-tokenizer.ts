@@ -15,7 +15,7 @@
 // caller's business (xml.ts); this module knows only the five predefined entities and what
 // the caller defines.
 
-import { charKinds, FORBIDDEN_CHAR, SUSPECT_CHAR, SURROGATE_CHAR } from './char-scan.js';
+import { BRACKET_CHAR, charKinds, CR_CHAR, FORBIDDEN_CHAR, SUSPECT_CHAR, SURROGATE_CHAR, TAB_CHAR } from './char-scan.js';
 import { intern } from './intern.js';
 
 /** What the tokenizer reports, in document order. Callbacks may call stop(). */
@@ -148,6 +148,12 @@ const NAME_CACHE_SIZE = 512;
 /** Longer names are not cached, nor the maps keyed by names downstream: memory stays small. */
 export const LONGEST_CACHED_NAME = 100;
 
+/**
+ * Recently read names (see nameAt), shared by all documents: a name is the same string whatever
+ * document it is read in, and the names of one feed are the names of the next.
+ */
+const recentNames: string[] = new Array<string>(NAME_CACHE_SIZE).fill('');
+
 /** What may follow "<!". */
 const BANG_KEYWORDS = ['--', '[CDATA[', 'DOCTYPE'];
 
@@ -203,8 +209,6 @@ export class XmlTokenizer {
    */
   skipText = false;
 
-  /** Recently read names (see nameAt). */
-  private readonly names: string[] = new Array<string>(NAME_CACHE_SIZE).fill('');
 
   // Reused for the attributes of each start tag.
   private readonly attrNames: string[] = [];
@@ -347,7 +351,11 @@ export class XmlTokenizer {
     this.clean = (kinds & FORBIDDEN_CHAR) === 0;
     if ((kinds & SUSPECT_CHAR) !== 0) this.suspect = true;
     this.surAt = (kinds & SURROGATE_CHAR) === 0 ? n : -1; // -1: looked for when needed
-    this.ltAt = this.ampAt = this.nlAt = this.crAt = this.tabAt = this.cdAt = -1;
+    this.ltAt = this.ampAt = this.nlAt = -1;
+    // None of these anywhere in the text (the usual case): no search will be needed.
+    this.crAt = (kinds & CR_CHAR) === 0 ? n : -1;
+    this.tabAt = (kinds & TAB_CHAR) === 0 ? n : -1;
+    this.cdAt = (kinds & BRACKET_CHAR) === 0 ? n : -1;
     if (!this.begun && n > 0) {
       this.begun = true;
       if (s.charCodeAt(0) === 0xfeff) i = 1; // a byte order mark the decoder left in
@@ -860,7 +868,7 @@ export class XmlTokenizer {
     if (length > LONGEST_CACHED_NAME) return s.slice(from, to); // no feed has such names: not worth keeping
     // Two slots a hash: names whose hashes collide (in RSS, "item" and "scheme") both stay.
     const slot = ((s.charCodeAt(from) * 31 + s.charCodeAt(to - 1) * 7 + length) << 1) & (NAME_CACHE_SIZE - 1);
-    const names = this.names;
+    const names = recentNames;
     const cached = names[slot];
     if (cached.length === length && sameAt(s, from, cached)) return cached;
     const other = names[slot + 1];
