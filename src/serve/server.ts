@@ -1,7 +1,8 @@
 // Serves the output folder over HTTP the way feed readers deserve: strong ETags and
 // Last-Modified with 304s, precompressed gzip/br chosen by Accept-Encoding, Cache-Control,
-// WebSub discovery Link headers and CORS on the feeds. Only GET and HEAD; nothing outside the
-// folder, no hidden files, no listings. Every request opens the file anew, so the files of a
+// WebSub discovery Link headers and CORS on the feeds (preflights answered), single byte ranges
+// for resumed downloads. Only GET and HEAD (and OPTIONS); nothing outside the folder, no hidden
+// files, no listings. Every request opens the file anew, so the files of a
 // publish's atomic swap are served at once; the open handle pins one version for the response.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ import { isFeedType } from './content-type.js';
 import { FileVersions } from './file-versions.js';
 import { acceptedCodings, noneMatchHits, notModifiedSince } from './negotiate.js';
 import { SIBLING_SUFFIX, type Coding } from './precompress.js';
+import { ifRangeHolds, rangeOf } from './range.js';
 import { parseRequestPath } from './request-path.js';
 
 export interface ServeOptions {
@@ -50,7 +52,7 @@ export const LIMITS = {
   idleSocketTimeoutMs: 60_000,
 };
 
-const ALLOW = 'GET, HEAD';
+const ALLOW = 'GET, HEAD, OPTIONS';
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
@@ -97,6 +99,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, setSent: (n: number) => void): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     const method = req.method ?? '';
+    if (method === 'OPTIONS') return options(req, res);
     if (method !== 'GET' && method !== 'HEAD') {
       res.setHeader('Allow', ALLOW);
       return plain(res, 405, 'method not allowed', setSent);
@@ -144,7 +147,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         const links = [`<${self}>; rel="self"`, ...hubs.map((h) => `<${h}>; rel="hub"`)];
         res.setHeader('Link', links.join(', '));
         res.setHeader('Access-Control-Allow-Origin', '*');
-        res.setHeader('Access-Control-Expose-Headers', 'ETag, Link');
+        res.setHeader('Access-Control-Expose-Headers', 'ETag, Link, Content-Range');
       } else if (facts.contentType.startsWith('text/html')) {
         // The page has inline CSS and images, and never scripts.
         res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; base-uri 'none'; form-action 'none'");
@@ -158,21 +161,52 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         res.end();
         return;
       }
-      res.statusCode = 200;
-      res.setHeader('Content-Type', facts.contentType);
+      res.setHeader('Accept-Ranges', 'bytes');
       if (body.coding) res.setHeader('Content-Encoding', body.coding);
-      res.setHeader('Content-Length', body.size);
+      // A range of the body being sent (the compressed one, if chosen: its ETag is its own), for
+      // GET only, and only while If-Range still names this version.
+      const range = method === 'GET' && ifRangeHolds(header(req, 'if-range'), etag, st.mtimeMs) ? rangeOf(header(req, 'range'), body.size) : { kind: 'whole' as const };
+      if (range.kind === 'unsatisfiable') {
+        res.setHeader('Content-Range', `bytes */${body.size}`);
+        res.removeHeader('Content-Encoding');
+        return plain(res, 416, 'range not satisfiable', setSent);
+      }
+      const [start, end] = range.kind === 'part' ? [range.start, range.end] : [0, body.size - 1];
+      res.statusCode = range.kind === 'part' ? 206 : 200;
+      if (range.kind === 'part') res.setHeader('Content-Range', `bytes ${start}-${end}/${body.size}`);
+      res.setHeader('Content-Type', facts.contentType);
+      res.setHeader('Content-Length', end - start + 1);
       if (method === 'HEAD' || body.size === 0) {
         res.end();
         return;
       }
-      const stream = body.fh.createReadStream({ start: 0, end: body.size - 1, autoClose: true });
+      const stream = body.fh.createReadStream({ start, end, autoClose: true });
       fh = undefined; // the stream owns and closes the handle now
-      setSent(body.size);
+      setSent(end - start + 1);
       await new Promise<void>((resolve) => pipeline(stream, res, () => resolve()));
     } finally {
       await fh?.close().catch(() => {});
     }
+  }
+
+  /**
+   * OPTIONS: what the server allows, for any target. A CORS preflight (a browser about to send a
+   * conditional or ranged GET from another origin) is allowed: the feeds' own responses carry
+   * Access-Control-Allow-Origin, other files' do not, so the preflight opens nothing else.
+   */
+  function options(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.setHeader('Allow', ALLOW);
+    if (header(req, 'origin') !== undefined && header(req, 'access-control-request-method') !== undefined) {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD');
+      // The headers asked for, when they are plain header names (If-None-Match, Range, …).
+      const asked = header(req, 'access-control-request-headers')?.trim();
+      if (asked && /^[A-Za-z0-9-]+(\s*,\s*[A-Za-z0-9-]+)*$/.test(asked)) res.setHeader('Access-Control-Allow-Headers', asked);
+      res.setHeader('Access-Control-Max-Age', '86400');
+    }
+    res.setHeader('Content-Length', 0);
+    res.statusCode = 204;
+    res.end();
   }
 
   /**
@@ -264,6 +298,12 @@ async function openInside(root: string, candidate: string): Promise<{ fh: FileHa
   } catch {
     return null;
   }
+}
+
+/** A request header as one string (repeated ones joined), or undefined. */
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join(', ') : v;
 }
 
 /** `/a/b%20c`: the checked segments, encoded again; never the raw target. */

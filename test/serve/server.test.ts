@@ -188,13 +188,79 @@ describe('wirefeed server', () => {
     assert.equal((await get(server.url + 'missing.xml')).status, 404);
   });
 
-  test('methods other than GET and HEAD get 405 with Allow', async () => {
-    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE']) {
+  test('methods other than GET, HEAD and OPTIONS get 405 with Allow', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'TRACE']) {
       const res = await request(server.url + 'rss.xml', { method: method as 'POST' });
       await res.body.dump();
       assert.equal(res.statusCode, 405, method);
-      assert.equal(header(res.headers, 'allow'), 'GET, HEAD');
+      assert.equal(header(res.headers, 'allow'), 'GET, HEAD, OPTIONS');
     }
+  });
+
+  test('OPTIONS says what is allowed; a CORS preflight for a conditional, ranged GET is allowed', async () => {
+    const plainOptions = await request(server.url + 'rss.xml', { method: 'OPTIONS' });
+    await plainOptions.body.dump();
+    assert.equal(plainOptions.statusCode, 204);
+    assert.equal(header(plainOptions.headers, 'allow'), 'GET, HEAD, OPTIONS');
+    assert.equal(header(plainOptions.headers, 'access-control-allow-origin'), '', 'no CORS headers without a preflight');
+
+    const preflight = await request(server.url + 'feed.json', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://reader.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match, range' },
+    });
+    await preflight.body.dump();
+    assert.equal(preflight.statusCode, 204);
+    assert.equal(header(preflight.headers, 'access-control-allow-origin'), '*');
+    assert.equal(header(preflight.headers, 'access-control-allow-methods'), 'GET, HEAD');
+    assert.equal(header(preflight.headers, 'access-control-allow-headers'), 'if-none-match, range');
+    assert.ok(Number(header(preflight.headers, 'access-control-max-age')) > 0);
+
+    const odd = await request(server.url + 'feed.json', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://reader.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-a, <script>' },
+    });
+    await odd.body.dump();
+    assert.equal(header(odd.headers, 'access-control-allow-headers'), '', 'only plain header names are echoed');
+  });
+
+  test('a byte range of a feed comes as 206 with Content-Range; a resumed download gets the rest', async () => {
+    const whole = await get(server.url + 'rss.xml');
+    assert.equal(header(whole.headers, 'accept-ranges'), 'bytes');
+    const etag = header(whole.headers, 'etag');
+    const text = whole.body.toString('utf8'); // (an earlier test may have published a new rss.xml)
+    const size = whole.body.length;
+
+    const first = await get(server.url + 'rss.xml', { range: 'bytes=0-99' });
+    assert.equal(first.status, 206);
+    assert.equal(header(first.headers, 'content-range'), `bytes 0-99/${size}`);
+    assert.equal(first.body.toString('utf8'), text.slice(0, 100));
+    const rest = await get(server.url + 'rss.xml', { range: 'bytes=100-', 'if-range': etag });
+    assert.equal(rest.status, 206);
+    assert.equal(Buffer.concat([first.body, rest.body]).toString('utf8'), text, 'the two parts make the file');
+    const tail = await get(server.url + 'rss.xml', { range: 'bytes=-10' });
+    assert.equal(tail.body.toString('utf8'), text.slice(-10));
+
+    const stale = await get(server.url + 'rss.xml', { range: 'bytes=100-', 'if-range': '"an-older-version"' });
+    assert.equal(stale.status, 200, 'If-Range names another version: the whole file');
+    assert.equal(stale.body.toString('utf8'), text);
+    const several = await get(server.url + 'rss.xml', { range: 'bytes=0-1,5-6' });
+    assert.equal(several.status, 200, 'several ranges: the whole file');
+    const beyond = await get(server.url + 'rss.xml', { range: `bytes=${size}-` });
+    assert.equal(beyond.status, 416);
+    assert.equal(header(beyond.headers, 'content-range'), `bytes */${size}`);
+    const head = await get(server.url + 'rss.xml', { range: 'bytes=0-9' }, 'HEAD');
+    assert.equal(head.status, 200, 'HEAD ignores Range');
+  });
+
+  test('a range of the gzip body is a range of the compressed bytes, under their own ETag', async () => {
+    const gz = await get(server.url + 'atom.xml', { 'accept-encoding': 'gzip' });
+    assert.equal(header(gz.headers, 'content-encoding'), 'gzip');
+    const part = await get(server.url + 'atom.xml', { 'accept-encoding': 'gzip', range: 'bytes=10-', 'if-range': header(gz.headers, 'etag') });
+    assert.equal(part.status, 206);
+    assert.equal(header(part.headers, 'content-encoding'), 'gzip');
+    assert.deepEqual(part.body, gz.body.subarray(10));
+    const plainAtom = (await get(server.url + 'atom.xml')).body;
+    assert.deepEqual(gunzipSync(Buffer.concat([gz.body.subarray(0, 10), part.body])), plainAtom);
   });
 
   test('a 1 MB header is refused with 431 and the server carries on', async () => {
