@@ -206,6 +206,9 @@ class ArticlesBreakFeeds extends RunFailed {
 /** Runs a publish may make: the first, then one more each time it left out the articles whose
  *  items made a feed fail the gate. */
 const MAX_ATTEMPTS = 3;
+/** Articles a run may leave out that way, at most: beyond, the fault is more likely the writer's
+ *  or the validator's than the articles', and leaving them out would empty the feeds. */
+const MAX_LEFT_OUT = 10;
 
 /** An article left out of the feeds because its item made one fail the gate: for as long as its
  *  file keeps these bytes (kept in the run fingerprint, so later runs need not find out again). */
@@ -820,7 +823,8 @@ async function runLocked(
       report.problems.push(...problems);
       const failure = `${problems.length} validation error${problems.length === 1 ? '' : 's'}: nothing published`;
       // Every error in some article's item: the caller may run again without those articles.
-      throw culprits.size && !blameless ? new ArticlesBreakFeeds(failure, culprits) : new RunFailed(failure);
+      const fewCulprits = culprits.size > 0 && leftOut.size + culprits.size <= MAX_LEFT_OUT;
+      throw fewCulprits && !blameless ? new ArticlesBreakFeeds(failure, culprits) : new RunFailed(failure);
     }
     timer.mark('render+validate+stage');
     await Promise.all(compressing);

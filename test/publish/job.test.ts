@@ -321,6 +321,18 @@ test('an article whose item fails the gate is left out, named with the reason; t
   assert.equal(jsonItems((await p.outputs())['feed.json']).length, 5);
 });
 
+test('items of many articles failing the gate at once stop the run instead of emptying the feeds', async (t) => {
+  const p = await makeProject({
+    articles: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`p${i}.txt`, datedArticle(i, `2024-02-${String(i + 1).padStart(2, '0')}T09:00:00Z`, { headline: `Poisoned story ${i}` })])),
+  });
+  t.after(() => p.cleanup());
+  const r = await publishProject(p, fixedClock(T0).now, { stages: poisoningStages().stages });
+  assert.equal(r.exitCode, 2);
+  assert.deepEqual(r.rejected, []);
+  assert.equal(r.problems.filter((m) => m.startsWith('rss.xml:')).length, 12, r.problems.join('\n'));
+  assert.deepEqual(await p.outputs(), {}, 'nothing published');
+});
+
 test('a feed failing the gate outside any item still moves nothing (exit 2)', async (t) => {
   const p = await threeArticles();
   t.after(() => p.cleanup());
