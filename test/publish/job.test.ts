@@ -240,37 +240,9 @@ test('a corrupt ledger stops the run naming its path and reason; --rebuild-ledge
   assert.equal((await ledgerOf(p)).length, 4);
 });
 
-test('a render that fails validation moves nothing: exit 2, each problem named, last good files stay', async (t) => {
-  const p = await threeArticles();
-  t.after(() => p.cleanup());
-  const clock = fixedClock(T0);
-  await publishProject(p, clock.now);
-  const before = await p.outputs();
-  const mtimes = await p.outputMtimes();
-  const ledger = await readFile(p.ledgerFile);
-  await p.writeArticle('d.txt', datedArticle(4, '2024-02-04T09:00:00Z'));
-  const real = defaultStages();
-  const broken = {
-    ...real,
-    notify: undefined,
-    render: async (...args: Parameters<typeof real.render>) => {
-      const files = await real.render(...args);
-      return { ...files, 'rss.xml': (files['rss.xml'] as string).replace('</channel>', '') };
-    },
-  };
-  const r = await publishProject(p, clock.now, { stages: broken });
-  assert.equal(r.exitCode, 2);
-  assert.ok(r.problems.some((m) => m.startsWith('rss.xml:')), r.problems.join('\n'));
-  assert.deepEqual(await p.outputs(), before);
-  assert.deepEqual(await p.outputMtimes(), mtimes);
-  assert.deepEqual(await readFile(p.ledgerFile), ledger, 'the ledger did not move either');
-  assert.ok(!(await readdir(p.root)).some((n) => n.includes('staging')));
-});
-
-/** The real stages, but rss.xml gets an impossible pubDate in the item of any article whose
- *  headline starts with "Poisoned": as if that article made the writer produce an invalid item.
- *  Counts the render calls. */
-function poisoningStages(): { stages: ReturnType<typeof defaultStages>; renders: () => number } {
+/** The real stages, with rss.xml changed by `edit` once rendered (as if the writer had written
+ *  it so), when the run renders it; and how many times the render stage ran. */
+function rssRewritingStages(edit: (rss: string) => string): { stages: ReturnType<typeof defaultStages>; renders: () => number } {
   const real = defaultStages();
   let renders = 0;
   const stages = {
@@ -280,12 +252,34 @@ function poisoningStages(): { stages: ReturnType<typeof defaultStages>; renders:
       renders++;
       const files = await real.render(...args);
       const rss = files['rss.xml'];
-      if (typeof rss !== 'string') return files;
-      return { ...files, 'rss.xml': rss.replace(/(<title>Poisoned[^<]*<\/title>[\s\S]*?<pubDate>)[^<]+(<\/pubDate>)/g, '$1the day before yesterday$2') };
+      return typeof rss === 'string' ? { ...files, 'rss.xml': edit(rss) } : files;
     },
   };
   return { stages, renders: () => renders };
 }
+
+/** rss.xml gets an impossible pubDate in the item of any article whose headline starts with
+ *  "Poisoned": as if that article made the writer produce an invalid item. */
+const poisoningStages = () => rssRewritingStages((rss) => rss.replace(/(<title>Poisoned[^<]*<\/title>[\s\S]*?<pubDate>)[^<]+(<\/pubDate>)/g, '$1the day before yesterday$2'));
+
+test('a render that fails validation moves nothing: exit 2, each problem named, last good files stay', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  await publishProject(p, clock.now);
+  const before = await p.outputs();
+  const mtimes = await p.outputMtimes();
+  const ledger = await readFile(p.ledgerFile);
+  await p.writeArticle('d.txt', datedArticle(4, '2024-02-04T09:00:00Z'));
+  const broken = rssRewritingStages((rss) => rss.replace('</channel>', '')).stages;
+  const r = await publishProject(p, clock.now, { stages: broken });
+  assert.equal(r.exitCode, 2);
+  assert.ok(r.problems.some((m) => m.startsWith('rss.xml:')), r.problems.join('\n'));
+  assert.deepEqual(await p.outputs(), before);
+  assert.deepEqual(await p.outputMtimes(), mtimes);
+  assert.deepEqual(await readFile(p.ledgerFile), ledger, 'the ledger did not move either');
+  assert.ok(!(await readdir(p.root)).some((n) => n.includes('staging')));
+});
 
 test('an article whose item fails the gate is left out, named with the reason; the others publish; exit 1', async (t) => {
   const p = await threeArticles();
@@ -336,15 +330,7 @@ test('items of many articles failing the gate at once stop the run instead of em
 test('a feed failing the gate outside any item still moves nothing (exit 2)', async (t) => {
   const p = await threeArticles();
   t.after(() => p.cleanup());
-  const real = defaultStages();
-  const broken = {
-    ...real,
-    notify: undefined,
-    render: async (...args: Parameters<typeof real.render>) => {
-      const files = await real.render(...args);
-      return { ...files, 'rss.xml': (files['rss.xml'] as string).replace(/<lastBuildDate>[^<]*/, '<lastBuildDate>someday') };
-    },
-  };
+  const broken = rssRewritingStages((rss) => rss.replace(/<lastBuildDate>[^<]*/, '<lastBuildDate>someday')).stages;
   const r = await publishProject(p, fixedClock(T0).now, { stages: broken });
   assert.equal(r.exitCode, 2);
   assert.deepEqual(r.rejected, []);
