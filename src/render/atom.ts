@@ -28,7 +28,7 @@ function entry(a: Article, p: PreparedArticle, out: string[]): void {
     '</id>\n    <title type="text">',
     p.xmlTitle,
     '</title>\n    <link rel="alternate" type="text/html" href="',
-    escapeAttr(a.url),
+    p.attrUrl,
     '"/>\n    <published>',
     p.published3339,
     '</published>\n    <updated>',

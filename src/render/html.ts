@@ -73,6 +73,12 @@ function jsonInside(s: string): string {
 const TEXT_NEEDS_WORK = /[^\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x5b\x5d-\ud7ff\ue000-\ufffd]/;
 const ATTR_NEEDS_WORK = /[^\x20\x21\x23-\x25\x28-\x3b\x3d\x3f-\x5b\x5d-\ud7ff\ue000-\ufffd]/;
 
+/** Whether `s` reads the same in every form the feeds write text in: XML text, an XML attribute
+ *  value, HTML carried in XML, and the inside of a JSON string (nothing to escape or drop). */
+export function isPlain(s: string): boolean {
+  return !ATTR_NEEDS_WORK.test(s);
+}
+
 /** Writes the same HTML in the three forms at once, as pieces: model text and shared constants,
  *  nothing copied until a feed joins them. The plain HTML form only when asked (the feeds carry
  *  the other two). */

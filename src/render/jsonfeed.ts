@@ -67,6 +67,14 @@ class Members {
     return this;
   }
 
+  /** A string member known to need no escaping (`plain`), or looked at as string() does. */
+  plain(key: string, value: string, plain: boolean): this {
+    if (!plain) return this.string(key, value);
+    this.key(key);
+    this.out.push('"', value, '"');
+    return this;
+  }
+
   /** A number member; null leaves it out too (the model's `size ?? undefined`). */
   number(key: string, value: number | null | undefined): this {
     if (value === null || value === undefined) return this;
@@ -111,14 +119,16 @@ const EXTENSION_HEAD = `,"_wirefeed":{"about":${JSON.stringify(WIREFEED_EXTENSIO
 /** Pushes one item's JSON text onto the feed's parts. The body arrives already escaped as JSON (it
  *  is built that way with the XML forms, see html.ts), so its pieces are spliced in. */
 function item(a: Article, p: PreparedArticle, out: string[], m: Members): void {
-  m.open().string('"id":', a.id).string('"url":', a.url).string('"title":', a.headline).string('"summary":', a.summary || undefined);
+  m.open().plain('"id":', a.id, p.plainId).plain('"url":', a.url, p.plainUrl).plain('"title":', a.headline, p.plainTitle);
+  if (a.summary) m.plain('"summary":', a.summary, p.plainSummary);
   // content_html only: JSON Feed 1.1 asks for one or both, and a plain-text copy of the same
   // body would be a third of the file's bytes again for readers that already render HTML.
   m.raw('"content_html":');
   out.push('"');
   pushAll(out, p.bodyJson);
   out.push('"');
-  m.string('"date_published":', p.published3339).string('"date_modified":', p.updated3339);
+  // (Our own RFC 3339 text: digits and `-:.TZ+`, nothing to escape.)
+  m.plain('"date_published":', p.published3339, true).plain('"date_modified":', p.updated3339, true);
   if (a.byline.length) {
     out.push(',"authors":[');
     for (let i = 0; i < a.byline.length; i++) {

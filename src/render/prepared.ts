@@ -5,8 +5,8 @@
 // body of each article is built once instead of three times and each date is parsed once.
 import type { Article } from '../model/index.js';
 import { parseTimestamp, rfc3339Of, rfc822Of } from './dates.js';
-import { articleBodyPieces } from './html.js';
-import { escapeText } from './xml.js';
+import { articleBodyPieces, isPlain } from './html.js';
+import { escapeAttr, escapeText } from './xml.js';
 
 export interface PreparedArticle {
   /** The body HTML escaped for an XML text node (RSS content:encoded, Atom content), as pieces
@@ -20,11 +20,20 @@ export interface PreparedArticle {
   updated3339: string;
   /** The instant of `updated`: a feed's own date is its newest item change. */
   updatedMs: number;
-  /** Escaped as XML text: the id, headline, summary and dateline place. */
+  /** Escaped as XML text: the id, headline, summary, URL and dateline place. */
   xmlId: string;
   xmlTitle: string;
   xmlSummary: string | null;
+  xmlUrl: string;
   xmlPlace: string | null;
+  /** The URL as an XML attribute value (Atom's link href). */
+  attrUrl: string;
+  /** Whether the id, URL, headline and summary need no escaping in any format (isPlain): JSON Feed
+   *  then writes them between quotes as they are. One look at each serves all three formats. */
+  plainId: boolean;
+  plainUrl: boolean;
+  plainTitle: boolean;
+  plainSummary: boolean;
 }
 
 /** Prepares each article once, however many feeds it is written into. Entries live as long as
@@ -65,6 +74,10 @@ function prepare(a: Article): PreparedArticle {
   const body = articleBodyPieces(a);
   const published = parseTimestamp(a.published);
   const updated = a.updated === a.published ? published : parseTimestamp(a.updated);
+  const plainId = isPlain(a.id);
+  const plainUrl = isPlain(a.url);
+  const plainTitle = isPlain(a.headline);
+  const plainSummary = a.summary ? isPlain(a.summary) : true;
   return {
     bodyXml: body.xml,
     bodyJson: body.json,
@@ -72,10 +85,16 @@ function prepare(a: Article): PreparedArticle {
     published3339: rfc3339Of(published),
     updated3339: rfc3339Of(updated),
     updatedMs: updated.ms,
-    xmlId: escapeText(a.id),
-    xmlTitle: escapeText(a.headline),
-    xmlSummary: a.summary ? escapeText(a.summary) : null,
+    xmlId: plainId ? a.id : escapeText(a.id),
+    xmlTitle: plainTitle ? a.headline : escapeText(a.headline),
+    xmlSummary: a.summary ? (plainSummary ? a.summary : escapeText(a.summary)) : null,
+    xmlUrl: plainUrl ? a.url : escapeText(a.url),
     xmlPlace: a.dateline?.place ? escapeText(a.dateline.place) : null,
+    attrUrl: plainUrl ? a.url : escapeAttr(a.url),
+    plainId,
+    plainUrl,
+    plainTitle,
+    plainSummary,
   };
 }
 

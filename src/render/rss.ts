@@ -17,7 +17,7 @@ function emailForm(p: Person | null): string | null {
  *  go in as separate parts, never concatenated here: the feed is joined once, at the end, and
  *  that join is the only copy (the body goes in as its pieces). */
 function item(a: Article, p: PreparedArticle, out: string[]): void {
-  out.push('\n    <item>\n      <title>', p.xmlTitle, '</title>\n      <link>', escapeText(a.url), '</link>');
+  out.push('\n    <item>\n      <title>', p.xmlTitle, '</title>\n      <link>', p.xmlUrl, '</link>');
   if (p.xmlSummary !== null) out.push('\n      <description>', p.xmlSummary, '</description>');
   out.push('\n      <content:encoded>');
   pushAll(out, p.bodyXml);

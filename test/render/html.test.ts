@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { articleBody, articleBodyPieces, articleHtml, articleHtmlForXml } from '../../src/render/html.js';
-import { escapeText } from '../../src/render/xml.js';
+import { articleBody, articleBodyPieces, articleHtml, articleHtmlForXml, isPlain } from '../../src/render/html.js';
+import { escapeAttr, escapeText, stripInvalidXmlChars } from '../../src/render/xml.js';
 import { makeArticle, seedArticle } from './factory.js';
 
 test('the seed: dateline span opens the first paragraph, one <p> per paragraph', () => {
@@ -107,6 +107,21 @@ test('every UTF-16 code unit, in text and in an attribute, gets the same forms a
     assert.equal(xml, escapeText(html), `U+${i.toString(16)}…`);
     assert.equal(json, JSON.stringify(html).slice(1, -1), `U+${i.toString(16)}…`);
   }
+});
+
+test('text called plain is written as it is in every form: XML text, attribute value, HTML in XML and JSON string', () => {
+  // Every UTF-16 code unit alone and between letters, a lone and a paired surrogate, the specials.
+  const samples = ['', 'plain text, 1–2 “quoted” — ok', '\ud83d\ude00', 'a\ud800b', 'a\udc00', 'x&y', "it's", 'say "x"', 'a\\b', 'tab\there'];
+  for (let c = 0; c < 0x10000; c++) samples.push(String.fromCharCode(c), `a${String.fromCharCode(c)}b`);
+  for (const s of samples) {
+    if (!isPlain(s)) continue;
+    assert.equal(escapeText(s), s, JSON.stringify(s));
+    assert.equal(escapeAttr(s), s, JSON.stringify(s));
+    assert.equal(escapeText(escapeText(s)), s, JSON.stringify(s));
+    assert.equal(JSON.stringify(stripInvalidXmlChars(s)), `"${s}"`, JSON.stringify(s));
+  }
+  assert.ok(isPlain('plain text, 1–2 “quoted” — ok'));
+  for (const s of ['x&y', "it's", 'say "x"', 'a\\b', 'tab\there', 'a\ud800b', '\ud83d\ude00']) assert.ok(!isPlain(s), JSON.stringify(s));
 });
 
 test('photos and sub-headings stand where the source had them; unplaced photos lead', () => {
