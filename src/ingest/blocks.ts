@@ -213,7 +213,8 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
     if (!bullet || pastBullets) leading.push(textIdx[n]);
     pastBullets ||= !bullet;
   }
-  for (const k of leading) {
+  for (let l = 0; l < leading.length; l++) {
+    const k = leading[l];
     // Without a headline source the opening block's match is the one storyKind read.
     const m = k === opening && src === null && seen.dateline !== undefined ? seen.dateline : matchDateline(texts[k], { headlineSource: src });
     if (m) {
@@ -238,7 +239,7 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
   }
   // Short questions are headings in articles that have headings, or that are built of them.
   const questions = textIdx.filter((i, n) => n > 0 && i !== datelineAt && !headingAt.has(i) && shortQuestion(texts[i]) && between(n));
-  if (headingAt.size > 0 || questions.length >= 3) for (const i of questions) headingAt.add(i);
+  if (headingAt.size > 0 || questions.length >= 3) for (let q = 0; q < questions.length; q++) headingAt.add(questions[q]);
 
   // Dek: the first text block, when it stands apart from the body — web layouts put the
   // standfirst above the lead photo, wire copy above the dateline paragraph, and articles

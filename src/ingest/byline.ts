@@ -14,7 +14,8 @@ const BY_LINE = new RegExp(String.raw`^By\s+(${NAMES})(?:\s*,\s*([\p{L} .'’&-]
 /** One list of people: the same name twice (a `By` line and Reuters' trailer) is one person, with the role. */
 export function mergePeople(people: Person[]): Person[] {
   const out: Person[] = [];
-  for (const p of people) {
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i];
     const same = out.find((q) => q.name.toLowerCase() === p.name.toLowerCase());
     if (!same) out.push({ ...p });
     else if (!same.role && p.role) same.role = p.role;
@@ -35,8 +36,9 @@ const ROLE_OPENING = /^[\s;]*(?:additional\s+)?(?:reporting|writing|editing|comp
  */
 function splitNames(s: string): string[] | null {
   const names: string[] = [];
-  for (const part of s.split(/\s*(?:,|;|\band\b|&)\s*/)) {
-    const n = part.replace(/\s+in\s+[A-Z][\p{L} .'’-]*$/u, '').trim();
+  const parts = s.split(/\s*(?:,|;|\band\b|&)\s*/);
+  for (let i = 0; i < parts.length; i++) {
+    const n = parts[i].replace(/\s+in\s+[A-Z][\p{L} .'’-]*$/u, '').trim();
     if (/^[A-ZÀ-Þ]/.test(n) && n.split(/\s+/).length <= 5) names.push(n);
   }
   return names.length ? names : null;
@@ -70,12 +72,12 @@ export function parseRoleCredits(text: string): Person[] | null {
   if (!ROLE_OPENING.test(t)) return null;
   const parts = t.split(/\s*;\s*/).filter(Boolean);
   const people: Person[] = [];
-  for (const part of parts) {
-    const m = ROLE_PART.exec(part);
+  for (let i = 0; i < parts.length; i++) {
+    const m = ROLE_PART.exec(parts[i]);
     if (!m) return null;
     const role = m[1].charAt(0).toUpperCase() + m[1].slice(1).toLowerCase().replace(/\s+/g, ' ');
     const names = splitNames(m[2]);
-    if (names !== null) for (const name of names) people.push({ name, role });
+    if (names !== null) for (let n = 0; n < names.length; n++) people.push({ name: names[n], role });
   }
   return people.length ? people : null;
 }

@@ -88,6 +88,70 @@ function isAgencyWord(t: string): boolean {
   return AGENCY_WORDS.has(last === 0x2e || last === 0x2c ? w.slice(0, -1) : w);
 }
 
+// What the grammar asks of a word depends on the word alone, and the words it is asked about
+// repeat: agencies, photographers, the last words of paragraphs. So each word's answers are worked
+// out together, once, as bits, and remembered.
+const CAPS = 1;
+const TITLE = 2;
+const INITIALS = 4;
+const NUMBER = 8;
+const AGENCY = 16;
+const ONE_CAPITAL = 32;
+const PARTICLE = 64;
+const HYPHENATED = 128;
+const PHRASE = 256;
+const SEPARATES = 512;
+/** mayEndCredit's answer. */
+const MAY_END = 1024;
+/** endsSentence's answer. */
+const ENDS_SENTENCE = 2048;
+/** Holds a lower-case letter. */
+const LOWER = 4096;
+/** mayBeCreditWord's answer, from the bits: what any rule of isSegment lets in. */
+const CREDIT_WORD = CAPS | TITLE | INITIALS | NUMBER | AGENCY | ONE_CAPITAL | PARTICLE | HYPHENATED | PHRASE;
+
+/** The bits of a word (a token between spaces, or a part of one between slashes). */
+function kindsOf(w: string): number {
+  if (w.length > MAX_REMEMBERED) return workOutKinds(w);
+  let kinds = wordKinds.get(w);
+  if (kinds === undefined) {
+    kinds = workOutKinds(w);
+    if (wordKinds.size >= 4096) wordKinds.clear();
+    // A copy as the key: V8 makes a substring of 13 or more characters a view of the whole text.
+    wordKinds.set(w.length < 13 ? w : (w + ' ').slice(0, -1), kinds);
+  }
+  return kinds;
+}
+const wordKinds = new Map<string, number>();
+/** Longer tokens are not words a credit is made of: they are worked out each time. */
+const MAX_REMEMBERED = 40;
+
+function workOutKinds(w: string): number {
+  let kinds =
+    (isCapsWord(w) ? CAPS : 0) |
+    (isTitleWord(w) ? TITLE : 0) |
+    (INITIAL.test(w) ? INITIALS : 0) |
+    (/^\d+$/.test(w) ? NUMBER : 0) |
+    (isAgencyWord(w) ? AGENCY : 0) |
+    (/^[A-ZÀ-Þ]$/.test(w) ? ONE_CAPITAL : 0) |
+    (NAME_PARTICLE.test(w) ? PARTICLE : 0) |
+    (/^[A-ZÀ-Þ][\p{L}-]*-[\p{L}-]+$/u.test(w) ? HYPHENATED : 0) |
+    (PHRASE_WORD.test(w) ? PHRASE : 0) |
+    (SEPARATOR.test(w) ? SEPARATES : 0) |
+    (/\p{Ll}/u.test(w) ? LOWER : 0);
+  if (/[.!?…:;"”’)»]$/.test(w) && !ABBREVIATION.test(w) && !INITIAL.test(w)) kinds |= ENDS_SENTENCE;
+  // A token with slashes may end a credit when it separates, or when every part is a credit word.
+  if (!w.includes('/')) {
+    if (kinds & (SEPARATES | CREDIT_WORD) || w === '') kinds |= MAY_END;
+  } else if (kinds & SEPARATES || !w.split('/').some((p) => p !== '' && !mayBeCreditWord(p))) kinds |= MAY_END;
+  return kinds;
+}
+
+/** `picture alliance`, `Getty Images`: only ever two words, so only two words are joined to look. */
+function isAgencyPhrase(words: string[]): boolean {
+  return words.length === 2 && AGENCY_PHRASES.some((p) => p.test(words.join(' ')));
+}
+
 /**
  * One credit segment (between `/`, `|`, `–`, `via`): upper-case words first (`AFP PHOTO`,
  * `APEC 2017`), then title-case words (`National Committee`, `Kevin S. Vineys`). Title then
@@ -95,20 +159,25 @@ function isAgencyWord(t: string): boolean {
  */
 function isSegment(words: string[]): boolean {
   if (words.length === 0 || words.length > 5) return false;
-  if (AGENCY_PHRASES.some((p) => p.test(words.join(' ')))) return true;
+  if (isAgencyPhrase(words)) return true;
   let seenTitle = false;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (isCapsWord(w) && !INITIAL.test(w)) {
+    const k = kindsOf(words[i]);
+    if (k & CAPS && !(k & INITIALS)) {
       if (seenTitle) return false;
-    } else if (isTitleWord(w) || INITIAL.test(w) || /^\d+$/.test(w) || isAgencyWord(w) || (seenTitle && /^[A-ZÀ-Þ]$/.test(w))) {
-      seenTitle = seenTitle || !isAgencyWord(w);
-    } else if (i > 0 && NAME_PARTICLE.test(w)) {
+    } else if (k & (TITLE | INITIALS | NUMBER | AGENCY) || (seenTitle && k & ONE_CAPITAL)) {
+      seenTitle = seenTitle || !(k & AGENCY);
+    } else if (i > 0 && k & PARTICLE) {
       // `Ana de Armas`
-    } else if (/^[A-ZÀ-Þ][\p{L}-]*-[\p{L}-]+$/u.test(w)) {
+    } else if (k & HYPHENATED) {
       seenTitle = true; // `PR-Video`
     } else return false;
   }
+  return true;
+}
+
+function allSegments(segs: string[][]): boolean {
+  for (let i = 0; i < segs.length; i++) if (!isSegment(segs[i])) return false;
   return true;
 }
 
@@ -117,49 +186,42 @@ const PHRASE_WORD = /^(?:picture|alliance|associated|press|association|getty|ima
 
 /** False when isSegment refuses any segment holding this word, wherever it stands. */
 function mayBeCreditWord(w: string): boolean {
-  // Every other test below wants a capital or a digit first: a lower-case word is decided here.
-  const c = w.charCodeAt(0);
-  if (c >= 0x61 && c <= 0x7a) return isAgencyWord(w) || NAME_PARTICLE.test(w) || PHRASE_WORD.test(w);
-  return (
-    isCapsWord(w) ||
-    isTitleWord(w) ||
-    INITIAL.test(w) ||
-    /^\d+$/.test(w) ||
-    isAgencyWord(w) ||
-    /^[A-ZÀ-Þ]$/.test(w) ||
-    NAME_PARTICLE.test(w) ||
-    /^[A-ZÀ-Þ][\p{L}-]*-[\p{L}-]+$/u.test(w) ||
-    PHRASE_WORD.test(w)
-  );
+  // A lower-case word can only be an agency word, a particle or a phrase word: the other bits
+  // all want a capital or a digit first.
+  return (kindsOf(w) & CREDIT_WORD) !== 0;
 }
 
 /** Splits a token list on credit separators; tokens that hold a `/` are split too. */
 function segmentsOf(tokens: string[]): string[][] | null {
   const segs: string[][] = [[]];
-  for (const tok of tokens) {
-    if (SEPARATOR.test(tok)) {
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t];
+    if (kindsOf(tok) & SEPARATES) {
       if (segs[segs.length - 1].length === 0) return null;
       segs.push([]);
       continue;
     }
+    if (!tok.includes('/')) {
+      if (tok) segs[segs.length - 1].push(tok);
+      continue;
+    }
     const parts = tok.split('/');
-    parts.forEach((p, i) => {
+    for (let i = 0; i < parts.length; i++) {
       if (i > 0) segs.push([]);
-      if (p) segs[segs.length - 1].push(p);
-    });
+      if (parts[i]) segs[segs.length - 1].push(parts[i]);
+    }
   }
-  if (segs.some((s) => s.length === 0)) return null;
+  for (let i = 0; i < segs.length; i++) if (segs[i].length === 0) return null;
   return segs;
 }
 
 /** False when a token cannot stand in a credit's tail: a word no segment accepts (a separator may). */
 function mayEndCredit(token: string): boolean {
-  if (!token.includes('/')) return SEPARATOR.test(token) || token === '' || mayBeCreditWord(token);
-  return SEPARATOR.test(token) || !token.split('/').some((p) => p !== '' && !mayBeCreditWord(p));
+  return (kindsOf(token) & MAY_END) !== 0;
 }
 
 function endsSentence(token: string): boolean {
-  return /[.!?…:;"”’)»]$/.test(token) && !ABBREVIATION.test(token) && !INITIAL.test(token);
+  return (kindsOf(token) & ENDS_SENTENCE) !== 0;
 }
 
 /**
@@ -186,21 +248,21 @@ export function unmarkedCredit(block: string): CaptionParts | null {
   }
   for (let i = start; i < tokens.length; i++) {
     const tail = tokens.slice(i);
-    if (SEPARATOR.test(tail[0])) continue;
+    if (kindsOf(tail[0]) & SEPARATES) continue;
     const segs = segmentsOf(tail);
-    if (!segs || !segs.every(isSegment)) continue;
+    if (!segs || !allSegments(segs)) continue;
     const afterSentence = endsSentence(tokens[i - 1]);
     const lastPrev = tokens[i - 1];
     if (segs.length === 1) {
       // One bare word or name after prose is only believable under a short caption.
       if (block.length > MAX_SHORT_CAPTION) continue;
       const words = segs[0];
-      const agency = words.some(isAgencyWord) || AGENCY_PHRASES.some((p) => p.test(words.join(' ')));
+      const agency = words.some((w) => (kindsOf(w) & AGENCY) !== 0) || isAgencyPhrase(words);
       // `Einsatz mit Atemschutzmasken WDR` — but `JETSETTER TO CONVICT` is a heading, not a caption.
       const captionWords = tokens.slice(0, i);
       const capsAfterBareCaption =
-        words.every(isCapsWord) && words.length <= 3 && !endsSentence(lastPrev) && captionWords.length >= 2 && captionWords.some((w) => /\p{Ll}/u.test(w));
-      const standAlone = afterSentence && words.length <= 3 && words.some(isTitleWord);
+        words.every((w) => (kindsOf(w) & CAPS) !== 0) && words.length <= 3 && !endsSentence(lastPrev) && captionWords.length >= 2 && captionWords.some((w) => /\p{Ll}/u.test(w));
+      const standAlone = afterSentence && words.length <= 3 && words.some((w) => (kindsOf(w) & TITLE) !== 0);
       if (!(agency || capsAfterBareCaption || standAlone)) continue;
       // A body sentence that ends in an agency's name ends with a full stop: `… told Reuters.`
       if (/[.!?]$/.test(words[words.length - 1]) && !ABBREVIATION.test(words[words.length - 1])) continue;
@@ -286,8 +348,9 @@ const JAPANESE_COURTESY = /^(.+?)[（(]([^（）()]{1,30}?)(?:提供|撮影)[）
 
 export function japaneseCredit(block: string): CaptionParts | null {
   const last = block[block.length - 1];
+  if (last !== '）' && last !== ')') return null;
   const word = block.slice(-3, -1);
-  if (!((last === '）' || last === ')') && (word === '提供' || word === '撮影'))) return null;
+  if (word !== '提供' && word !== '撮影') return null;
   const m = JAPANESE_COURTESY.exec(block);
   return m ? { caption: m[1].trim(), credit: m[2].trim() } : null;
 }
@@ -306,19 +369,28 @@ export function parenCredit(block: string): CaptionParts | null {
   const inner = m[2].trim();
   // Here a possessive is a name (`Christie's`): the parenthesis already marks the credit.
   const segs = segmentsOf(inner.replace(/['’]s\b/g, '').split(/\s+/));
-  if (!segs || segs.length > 4 || !segs.every(isSegment) || moreWordsThan(inner, 6)) return null;
+  if (!segs || segs.length > 4 || !allSegments(segs) || moreWordsThan(inner, 6)) return null;
   return { caption: m[1].trim(), credit: inner };
 }
+
+/** What creditOnly takes off before it looks for a full stop: a block may end in `Jr.`. */
+const ABBREVIATED_END = /(?:Jr|Sr|St|Zvg|Inc|Ltd)\.$/;
 
 /** A block that is nothing but a credit: `Getty Images`, `REX/Shutterstock`, `Fredrik Persson/AP`. */
 export function creditOnly(block: string): string | null {
   const t = block.trim();
+  // Ending like a sentence, it is none (the test below, without its regular expressions): most
+  // blocks are paragraphs, and end so.
+  const last = t.charCodeAt(t.length - 1);
+  if (last === 0x21 || last === 0x3f || last === 0x3a || last === 0x3b) return null; // ! ? : ;
+  if (last === 0x2e && !ABBREVIATED_END.test(t.slice(-4))) return null;
   if (moreWordsThan(t, 8) || /[.!?:;]$/.test(t.replace(/\b(?:Jr|Sr|St|Zvg|Inc|Ltd)\.$/, ''))) return null;
   const segs = segmentsOf(t.split(/\s+/));
-  if (!segs || !segs.every(isSegment)) return null;
+  if (!segs || !allSegments(segs)) return null;
   const all = segs.flat();
-  if (segs.length >= 2 && all.some(isAgencyWord)) return t;
+  const agency = all.some((w) => (kindsOf(w) & AGENCY) !== 0);
+  if (segs.length >= 2 && agency) return t;
   if (segs.length >= 2 && segs.every((s) => s.length <= 4) && /\//.test(t)) return t;
-  if (segs.length === 1 && all.some(isAgencyWord) && all.length <= 4) return t;
+  if (segs.length === 1 && agency && all.length <= 4) return t;
   return null;
 }

@@ -58,7 +58,7 @@ export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestRe
     let authored: Authored;
     if (JSON_EXTENSIONS.some((e) => lower.endsWith(e))) {
       const r = readJsonArticle(cleaned.text, file, zone);
-      warnings.push(...r.warnings);
+      if (r.warnings.length) warnings.push(...r.warnings);
       authored = r.authored;
     } else {
       // The scan read the text as it is unless cleaning changed it.
@@ -67,7 +67,7 @@ export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestRe
     }
     const sha256 = sha256Hex(input.bytes);
     const done = assemble(authored, { site: opts.site, firstSeen: firstSeen.at, path: file, sha256 });
-    warnings.push(...done.warnings);
+    if (done.warnings.length) warnings.push(...done.warnings);
     return { ok: true, article: done.article, warnings, origin: done.origin };
   } catch (err) {
     if (err instanceof Rejection) return fail(err.diagnostic, warnings);
@@ -78,7 +78,7 @@ export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestRe
 
 function readText(text: string, file: string, zone: string, warnings: Diagnostic[], spaceRuns: boolean | undefined): Authored {
   const split = splitFrontMatter(text, file, zone);
-  warnings.push(...split.warnings);
+  if (split.warnings.length) warnings.push(...split.warnings);
   const fm = split.frontMatter ?? {};
   if (split.body.trim() === '' && fm.headline === undefined)
     throw new Rejection(diag(split.frontMatter ? REJECT.MissingHeadline : REJECT.EmptyArticle, file, 'no headline: the file has front matter but no story text', { line: split.bodyLine }));

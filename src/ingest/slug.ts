@@ -29,7 +29,8 @@ export function slugify(text: string): string {
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   let slug = '';
-  for (const w of words) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
     const next = slug ? `${slug}-${w}` : w;
     if (next.length > MAX_SLUG) break;
     slug = next;
