@@ -14,6 +14,8 @@ export interface Block {
   text: string;
   /** 1-based line of the file where the block starts. */
   line: number;
+  /** False when a look at the bytes found nothing markedCredit's first test could (see byte-scan.ts). */
+  mayHoldMark: boolean;
 }
 
 export interface PhotoBlock {
@@ -85,11 +87,11 @@ function imageTitle(text: string): string | null {
   return halves[0].trim();
 }
 
-function photoParts(text: string): CaptionParts | null {
+function photoParts(text: string, mayHoldMark: boolean): CaptionParts | null {
   if (text.length > MAX_CAPTION_CHARS) return null;
   const only = creditOnly(text);
   if (only) return { caption: null, credit: stripCreditMarker(only) };
-  return markedCredit(text) ?? parenCredit(text) ?? japaneseCredit(text) ?? unmarkedCredit(text);
+  return markedCredit(text, mayHoldMark) ?? parenCredit(text) ?? japaneseCredit(text) ?? unmarkedCredit(text);
 }
 
 function stripCreditMarker(s: string): string {
@@ -118,11 +120,11 @@ function labelKind(text: string): Kind | null {
 }
 
 /** Any other block: a photo caption, or text. The opening block's dateline match (if it was read) is kept in `seen`. */
-function storyKind(text: string, first: boolean, seen: Seen): Kind {
+function storyKind(text: string, mayHoldMark: boolean, first: boolean, seen: Seen): Kind {
   // The first paragraph may be a dateline paragraph (`NEW YORK (AP) — …`): never a caption.
   if (first) seen.dateline = matchDateline(text);
   if (!first || !seen.dateline) {
-    const parts = photoParts(text);
+    const parts = photoParts(text, mayHoldMark);
     if (parts) return { kind: 'photo', people: null, title: null, parts };
   }
   return TEXT;
@@ -186,7 +188,7 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
   }
   const seen: Seen = { dateline: undefined };
   const kinds: Kind[] = [];
-  for (let i = 0; i < blocks.length; i++) kinds.push(labels[i] ?? storyKind(texts[i], i === opening, seen));
+  for (let i = 0; i < blocks.length; i++) kinds.push(labels[i] ?? storyKind(texts[i], blocks[i].mayHoldMark, i === opening, seen));
 
   // Seed/NBC layout: an `Image:` block, then its caption (with or without a credit).
   const captionOf = new Map<number, number>();

@@ -297,10 +297,11 @@ function made(caption: string, credit: string): CaptionParts | null {
  * A credit introduced by a marker (`Photo:`, `(AP Photo/…)`, `©`, `Foto:`, `Photo by`), or null.
  * Works on whole caption blocks and on credit-only blocks (`Photo by ipopba / Getty Images`).
  */
-export function markedCredit(block: string): CaptionParts | null {
+export function markedCredit(block: string, mayHoldMark = true): CaptionParts | null {
   const closes = lastNonSpace(block) === ')';
   const bbc = block.startsWith('Image copyright');
-  if (!closes && !bbc && !ANY_MARK.test(block)) return null;
+  // `mayHoldMark` false: the caller has looked, and ANY_MARK would find nothing.
+  if (!closes && !bbc && !(mayHoldMark && ANY_MARK.test(block))) return null;
   // Both parenthesised styles take the block's last `(` (nothing inside them is a parenthesis),
   // and BY_MARKER's credit runs to the end without one: their markers stand after it.
   const lastOpen = block.lastIndexOf('(');

@@ -9,7 +9,7 @@ import { splitFrontMatter } from './frontmatter.js';
 import { MAYBE_UNCLEAN, NOT_ASCII, scanArticleBytes, SPACE_RUN } from './byte-scan.js';
 import { cleanText, decodeUtf8 } from './hygiene.js';
 import { readJsonArticle } from './json.js';
-import { readWireText } from './text.js';
+import { readWireText, type TextHints } from './text.js';
 import { JSON_EXTENSIONS } from './files.js';
 
 export { mintTagId, slugify } from './slug.js';
@@ -48,7 +48,7 @@ export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestRe
 
     // What the bytes may hold, in one look: ASCII needs no UTF-8 decoder, and most files have
     // nothing to clean and no runs of spaces.
-    const found = scanArticleBytes(input.bytes);
+    const { found, markedLines } = scanArticleBytes(input.bytes);
     const decoded = found & NOT_ASCII ? decodeUtf8(input.bytes, file) : asciiText(input.bytes);
     const cleaned = found & MAYBE_UNCLEAN ? cleanText(decoded, file) : { text: decoded, warnings: [] };
     if (cleaned.warnings.length) warnings.push(...cleaned.warnings);
@@ -62,8 +62,9 @@ export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestRe
       authored = r.authored;
     } else {
       // The scan read the text as it is unless cleaning changed it.
-      const spaceRuns = cleaned.text === decoded ? (found & SPACE_RUN) !== 0 : undefined;
-      authored = readText(cleaned.text, file, zone, warnings, spaceRuns);
+      const scanned = cleaned.text === decoded;
+      const hints: TextHints = { spaceRuns: scanned ? (found & SPACE_RUN) !== 0 : undefined, markedLines: scanned ? markedLines : null };
+      authored = readText(cleaned.text, file, zone, warnings, hints);
     }
     const sha256 = sha256Hex(input.bytes);
     const done = assemble(authored, { site: opts.site, firstSeen: firstSeen.at, path: file, sha256 });
@@ -76,13 +77,13 @@ export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestRe
   }
 }
 
-function readText(text: string, file: string, zone: string, warnings: Diagnostic[], spaceRuns: boolean | undefined): Authored {
+function readText(text: string, file: string, zone: string, warnings: Diagnostic[], hints: TextHints): Authored {
   const split = splitFrontMatter(text, file, zone);
   if (split.warnings.length) warnings.push(...split.warnings);
   const fm = split.frontMatter ?? {};
   if (split.body.trim() === '' && fm.headline === undefined)
     throw new Rejection(diag(split.frontMatter ? REJECT.MissingHeadline : REJECT.EmptyArticle, file, 'no headline: the file has front matter but no story text', { line: split.bodyLine }));
-  const wire = readWireText(split.body, split.bodyLine, file, fm.headline, spaceRuns);
+  const wire = readWireText(split.body, split.bodyLine, file, fm.headline, hints);
   const c = wire.classified;
   return {
     headline: wire.headline,

@@ -9,18 +9,29 @@ export interface WireText {
   classified: ClassifiedBody;
 }
 
+/** What the caller may know of the text from a look at its bytes (see byte-scan.ts). */
+export interface TextHints {
+  /** Whether the text may hold two spaces in a row; undefined: not known. */
+  spaceRuns?: boolean;
+  /** Per line of the file, 0 when the line holds no caption marker; null: not known. */
+  markedLines?: Uint8Array | null;
+}
+
 /** A headline is one line; past this it is a paragraph that lost its headline. */
 const MAX_HEADLINE_CHARS = 300;
 
 /** Blank-line-separated blocks, each with the file line it starts on; lines inside a block are joined. */
-export function splitBlocks(text: string, firstLine: number, spaceRuns?: boolean): Block[] {
+export function splitBlocks(text: string, firstLine: number, hints: TextHints = {}): Block[] {
   const blocks: Block[] = [];
   // Runs of spaces are made one inside each block. Lines are trimmed and joined by one space, so a
   // block can only hold a run the text holds: most texts have none, and one look says so (or the
-  // caller knows: `spaceRuns`, from the scan of the article's bytes).
-  const runs = spaceRuns ?? text.includes('  ');
+  // caller knows, from the scan of the article's bytes).
+  const runs = hints.spaceRuns ?? text.includes('  ');
+  // A block may hold a marker when one of its lines may (line i of the text is firstLine + i of the file).
+  const marked = hints.markedLines ?? null;
   let joined = '';
   let start = -1;
+  let mark = false;
   let at = 0;
   for (let i = 0; at <= text.length; i++) {
     let end = text.indexOf('\n', at);
@@ -28,14 +39,15 @@ export function splitBlocks(text: string, firstLine: number, spaceRuns?: boolean
     const line = text.slice(at, end).trim();
     at = end + 1;
     if (line) {
-      if (start < 0) (start = firstLine + i), (joined = line);
-      else joined += ' ' + line;
+      const lineMark = marked === null || marked[firstLine - 1 + i] !== 0;
+      if (start < 0) (start = firstLine + i), (joined = line), (mark = lineMark);
+      else (joined += ' ' + line), (mark ||= lineMark);
     } else if (start >= 0) {
-      blocks.push({ text: runs ? oneSpaced(joined) : joined, line: start });
+      blocks.push({ text: runs ? oneSpaced(joined) : joined, line: start, mayHoldMark: mark });
       start = -1;
     }
   }
-  if (start >= 0) blocks.push({ text: runs ? oneSpaced(joined) : joined, line: start });
+  if (start >= 0) blocks.push({ text: runs ? oneSpaced(joined) : joined, line: start, mayHoldMark: mark });
   return blocks;
 }
 
@@ -46,11 +58,10 @@ function oneSpaced(joined: string): string {
 
 /**
  * Reads the headline and classifies the rest. `headline` from front matter means every block is
- * story text; otherwise the first line is the headline. `spaceRuns`: whether the text may hold two
- * spaces in a row, when the caller knows.
+ * story text; otherwise the first line is the headline. `hints`: what the caller knows of the text.
  */
-export function readWireText(text: string, firstLine: number, file: string, headline?: string, spaceRuns?: boolean): WireText {
-  const blocks = splitBlocks(text, firstLine, spaceRuns);
+export function readWireText(text: string, firstLine: number, file: string, headline?: string, hints: TextHints = {}): WireText {
+  const blocks = splitBlocks(text, firstLine, hints);
   if (headline === undefined) {
     const first = blocks[0];
     if (!first) return reject(REJECT.MissingHeadline, file, 'no headline: the file has front matter but no text (set headline: or add the story below the ---)', { line: firstLine });
@@ -62,7 +73,7 @@ export function readWireText(text: string, firstLine: number, file: string, head
       reject(REJECT.MissingHeadline, file, `no headline: line ${first.line} opens with a dateline, so it is the story's first paragraph — put the headline above it`, { line: first.line });
     headline = line1;
     // The headline's block gives way to what stood under the headline in it, if anything.
-    if (lines.length > 1) blocks[0] = { text: lines.slice(1).join(' ').trim(), line: first.line + 1 };
+    if (lines.length > 1) blocks[0] = { text: lines.slice(1).join(' ').trim(), line: first.line + 1, mayHoldMark: first.mayHoldMark };
     else blocks.shift();
   }
   return { headline, classified: classifyBlocks(blocks, headline) };
