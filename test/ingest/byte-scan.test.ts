@@ -84,7 +84,7 @@ function expectedMarks(b: Uint8Array): number[] {
   const flags = [0];
   let line = 0;
   const lower = (x: number | undefined): number => (x ?? 0) | 0x20;
-  const space = (x: number | undefined): boolean => x !== undefined && ((x >= 9 && x <= 13) || x === 0x20 || x >= 0x80);
+  const space = (x: number | undefined): boolean => x !== undefined && (x <= 0x20 || x >= 0x80);
   for (let i = 0; i < b.length; i++) {
     const v = b[i];
     if (v === 0x0a) {
