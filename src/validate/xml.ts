@@ -80,7 +80,7 @@ interface QName {
  */
 let bindingStates = 0;
 
-/** Distinct names whose split is remembered (a feed has a few dozen). */
+/** Distinct names whose split is remembered at most (a feed has a few dozen). */
 const QNAME_CACHE_LIMIT = 1000;
 
 /**
@@ -432,7 +432,12 @@ export class XmlReader {
     if (colon < 0) q = { prefix: '', local: name, uri: undefined, epoch: 0 };
     else if (colon === 0 || colon === name.length - 1 || name.indexOf(':', colon + 1) >= 0) return null;
     else q = { prefix: intern(name.slice(0, colon)), local: intern(name.slice(colon + 1)), uri: undefined, epoch: 0 };
-    if (qnames.size < QNAME_CACHE_LIMIT && name.length <= LONGEST_CACHED_NAME) qnames.set(name, q);
+    if (name.length <= LONGEST_CACHED_NAME) {
+      // Full (a document with thousands of made-up names): start again, so that the names of
+      // the documents read next are kept.
+      if (qnames.size >= QNAME_CACHE_LIMIT) qnames.clear();
+      qnames.set(name, q);
+    }
     return q;
   }
 
