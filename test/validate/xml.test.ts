@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { check, errorCodes, rss, warningCodes } from './helpers.js';
+import { XmlReader } from '../../src/validate/xml.js';
 
 test('a mismatched end tag is reported with its line and column', () => {
   const r = check('<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>x</titel>\n</channel></rss>');
@@ -107,4 +108,28 @@ test('chunk boundaries do not change the result', async () => {
     for (let i = 0; i < doc.length; i += size) v.write(doc.subarray(i, i + size));
     assert.deepEqual(v.end(), whole, `chunks of ${size}`);
   }
+});
+
+test('a prefix bound to other namespaces in turn names each element by the binding in scope', () => {
+  // Names and what their prefixes resolve to are remembered across elements and documents:
+  // each binding must still give its own namespace, in one document, in the next, and in two
+  // documents read at once.
+  const read = (doc: string): string[] => {
+    const seen: string[] = [];
+    const reader = new XmlReader({ start: (el) => seen.push(`${el.local}@${el.uri}`), text: () => {}, end: () => {} }, () => {});
+    reader.readText(doc);
+    return seen;
+  };
+  const doc = (uri: string): string => `<r xmlns:a="${uri}"><a:x/><s xmlns:a="urn:inner"><a:x/></s><a:x/></r>`;
+  assert.deepEqual(read(doc('urn:one')), ['r@', 'x@urn:one', 's@', 'x@urn:inner', 'x@urn:one']);
+  assert.deepEqual(read(doc('urn:two')), ['r@', 'x@urn:two', 's@', 'x@urn:inner', 'x@urn:two']);
+  const seen: string[][] = [[], []];
+  const readers = [0, 1].map((k) => new XmlReader({ start: (el) => seen[k].push(`${el.local}@${el.uri}`), text: () => {}, end: () => {} }, () => {}));
+  const bytes = [doc('urn:one'), doc('urn:two')].map((d) => Buffer.from(d));
+  for (let at = 0; at < bytes[0].length; at += 5) for (const k of [0, 1]) readers[k].write(bytes[k].subarray(at, at + 5));
+  for (const r of readers) r.end();
+  assert.deepEqual(seen, [
+    ['r@', 'x@urn:one', 's@', 'x@urn:inner', 'x@urn:one'],
+    ['r@', 'x@urn:two', 's@', 'x@urn:inner', 'x@urn:two'],
+  ]);
 });
