@@ -172,8 +172,10 @@ const guid: Rule = {
     if (value === '') return;
     const seen = (v.state.get('guids') as Set<string> | undefined) ?? new Set<string>();
     v.state.set('guids', seen);
-    if (seen.has(value)) v.at(n, 'DuplicateValue', { value: clip(value) });
-    else seen.add(detach(value));
+    // The kept copy is looked up too: its hash is then worked out once.
+    const id = detach(value);
+    if (seen.has(id)) v.at(n, 'DuplicateValue', { value: clip(value) });
+    else seen.add(id);
   },
 };
 

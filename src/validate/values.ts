@@ -181,7 +181,8 @@ export function isW3cDtf(value: string): boolean {
 
 /** Year of an ISO-style date value, for plausibility warnings. */
 export function isoYear(value: string): number {
-  return parseInt(value.slice(0, 4), 10);
+  const year = digitsAt(value, 0, 4); // the usual case, read in place
+  return year >= 0 ? year : parseInt(value.slice(0, 4), 10);
 }
 
 // ── URIs ─────────────────────────────────────────────────────────────────────
