@@ -7,7 +7,7 @@ import { detectSyntax, detectTextSyntax } from './detect.js';
 import { validateJsonFeed } from './jsonfeed.js';
 import type { FeedFormat, Message, ValidationReport } from './report.js';
 import { Validator } from './tree.js';
-import { declaresNamespaces, XmlReader, type XmlElement, type XmlSink } from './xml.js';
+import { declaresNamespaces, XmlReader, type Doctype, type XmlElement, type XmlSink } from './xml.js';
 import { makeMessage } from './message.js';
 import type { Code } from './codes.js';
 
@@ -37,26 +37,48 @@ interface XmlValidator extends StreamingValidator {
   readText(text: string, mayHaveLoneSurrogates: boolean): ValidationReport | null;
 }
 
-/** XML checking: the XML reader feeds the rule engine; namespace declarations are looked at on the way. */
+/**
+ * What the XML reader reads goes to the rule engine; namespace declarations are looked at on the
+ * way. A class (not an object of closures made per document): see XmlReader.
+ */
+class FeedSink implements XmlSink {
+  constructor(private readonly rules: Validator) {}
+
+  start(el: XmlElement): void {
+    if (declaresNamespaces(el)) {
+      for (const prefix in el.nsDecls) {
+        if (el.nsDecls[prefix] === MRSS_WITHOUT_SLASH) this.rules.add('MediaRssNamespace', {}, el.line, el.column);
+      }
+    }
+    this.rules.start(el);
+  }
+
+  text(t: string): void {
+    this.rules.text(t);
+  }
+
+  wantsText(): boolean {
+    return this.rules.wantsText();
+  }
+
+  skippedText(length: number): void {
+    this.rules.skippedText(length);
+  }
+
+  end(): void {
+    this.rules.end();
+  }
+
+  doctype(d: Doctype): void {
+    this.rules.state.set('doctype', d);
+  }
+}
+
+/** XML checking: the XML reader feeds the rule engine. */
 function xmlValidator(): XmlValidator {
   const rules = new Validator(documentRule);
-  const sink: XmlSink = {
-    start(el: XmlElement) {
-      if (declaresNamespaces(el)) {
-        for (const prefix in el.nsDecls) {
-          if (el.nsDecls[prefix] === MRSS_WITHOUT_SLASH) rules.add('MediaRssNamespace', {}, el.line, el.column);
-        }
-      }
-      rules.start(el);
-    },
-    text: (t) => rules.text(t),
-    wantsText: () => rules.wantsText(),
-    skippedText: (length) => rules.skippedText(length),
-    end: () => rules.end(),
-    doctype: (d) => rules.state.set('doctype', d),
-  };
-  const reader = new XmlReader(sink, (code, params, line, column) => rules.add(code as Code, params, line, column));
-  rules.textMayHaveBadCharacters = () => reader.mayHaveBadCharacters;
+  const reader = new XmlReader(new FeedSink(rules), (code, params, line, column) => rules.add(code as Code, params, line, column));
+  rules.textSource = reader;
   const finish = (): ValidationReport => {
     rules.halted = reader.stopped;
     rules.finish();

@@ -320,10 +320,10 @@ export class Validator implements XmlSink {
   /** Set when the XML layer stopped early: end-of-element checks would only add noise. */
   halted = false;
   /**
-   * Whether text may hold C1 controls or U+FFFD (BadCharacters). The XML layer can tell when
-   * no text it read had any, which spares looking through every text node.
+   * The XML layer, which tells whether text may hold C1 controls or U+FFFD (BadCharacters):
+   * when no text it read had any, looking through every text node is spared. None: it may.
    */
-  textMayHaveBadCharacters: () => boolean = () => true;
+  textSource: { readonly mayHaveBadCharacters: boolean } | null = null;
 
   constructor(private readonly root: Rule) {
     const rootEl: XmlElement = { name: '#document', prefix: '', local: '#document', uri: '', attrs: [], nsDecls: {}, line: 1, column: 1 };
@@ -504,7 +504,7 @@ export class Validator implements XmlSink {
     const node = this.stack.pop()!;
     if (node.rule.content === 'text') {
       // Looking at the start is enough to catch a wrong encoding, and keeps long bodies cheap.
-      if (this.textMayHaveBadCharacters()) {
+      if (this.textSource === null || this.textSource.mayHaveBadCharacters) {
         const room = BAD_CHARACTERS_WINDOW - node.skipped;
         if (room > 0 && hasBadCharacters(node.text.length > room ? node.text.slice(0, room) : node.text)) this.at(node, 'BadCharacters');
       }

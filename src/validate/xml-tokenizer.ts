@@ -16,6 +16,7 @@
 // the caller defines.
 
 import { BRACKET_CHAR, charKinds, CR_CHAR, FORBIDDEN_CHAR, SUSPECT_CHAR, SURROGATE_CHAR, TAB_CHAR } from './char-scan.js';
+import { objectArray } from './arrays.js';
 import { intern } from './intern.js';
 
 /** What the tokenizer reports, in document order. Callbacks may call stop(). */
@@ -179,7 +180,7 @@ export class XmlTokenizer {
   private closedRoot = false;
   private sawDoctype = false;
   /** Names of the open elements, innermost last. */
-  private readonly open: string[] = [];
+  private readonly open: string[] = objectArray();
   private piTarget = '';
   /** The two characters before the current text (for "]]>" split across chunks). */
   private before = '';
@@ -211,8 +212,8 @@ export class XmlTokenizer {
 
 
   // Reused for the attributes of each start tag.
-  private readonly attrNames: string[] = [];
-  private readonly attrValues: string[] = [];
+  private readonly attrNames: string[] = objectArray();
+  private readonly attrValues: string[] = objectArray();
 
   constructor(private readonly h: TokenHandler) {}
 

@@ -6,8 +6,9 @@
 // error as every XML reader does. Memory stays bounded: no tree is built.
 import { sniffEncoding, SNIFF_BYTES, type StreamDecoder } from './encoding.js';
 import { HTML_ENTITIES } from './html-entities.js';
+import { objectArray } from './arrays.js';
 import { intern } from './intern.js';
-import { isXmlName, LONGEST_CACHED_NAME, XmlTokenizer, type TokenHandler } from './xml-tokenizer.js';
+import { isXmlName, LONGEST_CACHED_NAME, XmlTokenizer, type TokenError, type TokenHandler } from './xml-tokenizer.js';
 
 export interface XmlAttr {
   /** The qualified name as written (e.g. "xml:lang", "isPermaLink"). */
@@ -136,7 +137,14 @@ function parseDoctype(text: string): { doctype: Doctype; subset: string } {
   return { doctype: { name, publicId, systemId }, subset };
 }
 
-export class XmlReader {
+/**
+ * Reads a document and hands its elements and text to a sink. It is also the handler of its
+ * tokenizer's events (the methods under "tokenizer events"): methods of one class are the same
+ * functions for every document, so optimised code keeps calling them directly, where closures
+ * made for each reader were new functions each time, and the calls to them were deoptimised at
+ * every new document.
+ */
+export class XmlReader implements TokenHandler {
   private readonly tokens: XmlTokenizer;
   private decoder: StreamDecoder | null = null;
   private head: Uint8Array[] = [];
@@ -152,19 +160,7 @@ export class XmlReader {
     private readonly sink: XmlSink,
     private readonly report: XmlReport,
   ) {
-    const handler: TokenHandler = {
-      rootStart: () => this.onRoot(),
-      openTag: (name, names, values, count, line, column) => this.onOpen(name, names, values, count, line, column),
-      closeTag: () => this.onClose(),
-      text: (text) => this.sink.text(text),
-      skippedText: (length) => this.sink.skippedText?.(length),
-      doctype: (body, line, column) => this.onDoctype(body, line, column),
-      error: (code, params, line, column) => {
-        this.failed = true;
-        this.report(code, params, line, column);
-      },
-    };
-    this.tokens = new XmlTokenizer(handler);
+    this.tokens = new XmlTokenizer(this);
   }
 
   /** True once a fatal (well-formedness) error was reported: events stopped there. */
@@ -257,8 +253,23 @@ export class XmlReader {
     }
   }
 
+  // ── tokenizer events (TokenHandler) ────────────────────────────────────────
+
+  text(text: string): void {
+    this.sink.text(text);
+  }
+
+  skippedText(length: number): void {
+    this.sink.skippedText?.(length);
+  }
+
+  error(code: TokenError, params: Record<string, string | number>, line: number, column: number): void {
+    this.failed = true;
+    this.report(code, params, line, column);
+  }
+
   /** The root element starts: the prolog is over. */
-  private onRoot(): void {
+  rootStart(): void {
     const version = this.tokens.xmlDecl.version;
     if (version !== undefined && version !== '1.0') this.report('BadXmlVersion', { value: version }, 1, 1);
   }
@@ -269,11 +280,11 @@ export class XmlReader {
     ['xmlns', [XMLNS_NS]],
   ]);
   /** For each open element, the prefixes it declared (null when none: the common case). */
-  private readonly declStack: (string[] | null)[] = [];
+  private readonly declStack: (string[] | null)[] = objectArray();
   /** The number of the current state of `bindings` (see bindingStates). */
   private epoch = ++bindingStates;
 
-  private onDoctype(text: string, line: number, column: number): void {
+  doctype(text: string, line: number, column: number): void {
     const { doctype, subset } = parseDoctype(text);
     const hasExternalSubset = doctype.systemId !== null || doctype.publicId !== null;
     this.declared = parseInternalSubset(subset);
@@ -357,7 +368,7 @@ export class XmlReader {
   }
 
   /** Namespaces in XML 1.0: declarations, prefixed names, unbound prefixes, duplicate names. */
-  private onOpen(name: string, names: readonly string[], values: readonly string[], count: number, line: number, column: number): void {
+  openTag(name: string, names: readonly string[], values: readonly string[], count: number, line: number, column: number): void {
     let nsDecls: Record<string, string> = NO_DECLS;
     let declared: string[] | null = null;
     let plain = 0; // attributes that are not namespace declarations
@@ -441,7 +452,7 @@ export class XmlReader {
     return q;
   }
 
-  private onClose(): void {
+  closeTag(): void {
     const declared = this.declStack.pop();
     if (declared) {
       for (const prefix of declared) this.bindings.get(prefix)!.pop();
