@@ -172,6 +172,53 @@ function prose(text: string): boolean {
   return SENTENCE_END.test(text) || text.endsWith(':') || text.length > 160;
 }
 
+/**
+ * Which text blocks are sub-headings, and which one is the dek (-1 for none). Its own function, and
+ * not a small one: the engine optimises it apart from classifyBlocks, so that the first article
+ * with a short block (which these rules read further) recompiles this and not all of classifyBlocks.
+ */
+function headingsAndDek(texts: string[], textIdx: number[], kinds: Kind[], datelineAt: number): { headingAt: boolean[]; dekAt: number } {
+  // Sub-headings: a heading-like line between prose paragraphs (photos may stand in between).
+  const headingAt: boolean[] = [];
+  for (let i = 0; i < kinds.length; i++) headingAt.push(false);
+  let headingCount = 0;
+  for (let n = 1; n < textIdx.length; n++) {
+    const i = textIdx[n];
+    if (i !== datelineAt && headingLike(texts[i]) && between(texts, textIdx, n)) (headingAt[i] = true), headingCount++;
+  }
+  // Short questions are headings in articles that have headings, or that are built of them.
+  const questions: number[] = [];
+  for (let n = 1; n < textIdx.length; n++) {
+    const i = textIdx[n];
+    if (i !== datelineAt && !headingAt[i] && shortQuestion(texts[i]) && between(texts, textIdx, n)) questions.push(i);
+  }
+  if (headingCount > 0 || questions.length >= 3) for (let q = 0; q < questions.length; q++) (headingAt[questions[q]] = true), headingCount++;
+
+  // Dek: the first text block, when it stands apart from the body — web layouts put the
+  // standfirst above the lead photo, wire copy above the dateline paragraph, and articles
+  // with sub-headings set it off as a short block before a much longer lede.
+  let dekAt = -1;
+  const first = textIdx[0];
+  if (first !== undefined && textIdx.length > 1 && datelineAt !== first && texts[first].length <= MAX_DEK_CHARS) {
+    // A captioned photo block next (not an inline `Image:` label, which sits mid-story in scrapes), then more text.
+    const photoNext = first + 1 < kinds.length && kinds[first + 1].kind === 'photo' && textIdx[textIdx.length - 1] > first + 1;
+    let lede = -1;
+    for (let n = 1; n < textIdx.length && lede < 0; n++) if (!headingAt[textIdx[n]]) lede = textIdx[n];
+    const standfirst =
+      headingCount > 0 && lede >= 0 && texts[first].length <= MAX_STANDFIRST_CHARS && texts[first].length <= STANDFIRST_RATIO * texts[lede].length;
+    if (photoNext || datelineAt > first || standfirst) dekAt = first;
+  }
+
+  return { headingAt, dekAt };
+}
+
+/** Block textIdx[n] stands between prose paragraphs, and the one after it is no heading. */
+function between(texts: string[], textIdx: number[], n: number): boolean {
+  const prev = textIdx[n - 1];
+  const next = textIdx[n + 1];
+  return next !== undefined && prose(texts[prev]) && prose(texts[next]) && !headingLike(texts[next]);
+}
+
 export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBody {
   const out: ClassifiedBody = { dateline: null, byline: [], dek: null, body: [], headings: [], media: [], notes: [] };
   // (Plain loops below: array methods on arrays whose element kinds differ from one article to the
@@ -191,18 +238,21 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
   for (let i = 0; i < blocks.length; i++) kinds.push(labels[i] ?? storyKind(texts[i], blocks[i].mayHoldMark, i === opening, seen));
 
   // Seed/NBC layout: an `Image:` block, then its caption (with or without a credit).
-  const captionOf = new Map<number, number>();
+  // (Flags by block index, in plain arrays: a Map and Sets per article cost more than the work.)
+  const captioned: boolean[] = [];
+  const isCaption: boolean[] = [];
+  for (let i = 0; i < kinds.length; i++) captioned.push(false), isCaption.push(false);
   for (let i = 0; i + 1 < kinds.length; i++) {
     if (kinds[i].kind !== 'image') continue;
     const next = kinds[i + 1];
-    if (next.kind === 'photo' || (next.kind === 'text' && texts[i + 1].length <= 300 && !matchDateline(texts[i + 1]))) captionOf.set(i, i + 1);
+    if (next.kind === 'photo' || (next.kind === 'text' && texts[i + 1].length <= 300 && !matchDateline(texts[i + 1]))) {
+      captioned[i] = true;
+      isCaption[i + 1] = true;
+    }
   }
-  const isCaption = new Set(captionOf.values());
 
   const textIdx: number[] = [];
-  for (let i = 0; i < kinds.length; i++) if (kinds[i].kind === 'text' && !isCaption.has(i)) textIdx.push(i);
-  // A captioned photo block (not an inline `Image:` label, which sits mid-story in scrapes).
-  const photoAt = (i: number) => i < kinds.length && kinds[i].kind === 'photo';
+  for (let i = 0; i < kinds.length; i++) if (kinds[i].kind === 'text' && !isCaption[i]) textIdx.push(i);
 
   // Dateline: on the first text block; or on the second, when a short dek stands before it.
   // Reuters' key-point bullets (`* Profit up 6 pct`) may come first: they are looked past.
@@ -228,49 +278,27 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
     if (texts[k].length > MAX_DEK_CHARS) break;
   }
 
-  // Sub-headings: a heading-like line between prose paragraphs (photos may stand in between).
-  const headingAt = new Set<number>();
-  const between = (n: number) => {
-    const prev = textIdx[n - 1];
-    const next = textIdx[n + 1];
-    return next !== undefined && prose(texts[prev]) && prose(texts[next]) && !headingLike(texts[next]);
-  };
-  for (let n = 1; n < textIdx.length; n++) {
-    const i = textIdx[n];
-    if (i !== datelineAt && headingLike(texts[i]) && between(n)) headingAt.add(i);
-  }
-  // Short questions are headings in articles that have headings, or that are built of them.
-  const questions = textIdx.filter((i, n) => n > 0 && i !== datelineAt && !headingAt.has(i) && shortQuestion(texts[i]) && between(n));
-  if (headingAt.size > 0 || questions.length >= 3) for (let q = 0; q < questions.length; q++) headingAt.add(questions[q]);
-
-  // Dek: the first text block, when it stands apart from the body — web layouts put the
-  // standfirst above the lead photo, wire copy above the dateline paragraph, and articles
-  // with sub-headings set it off as a short block before a much longer lede.
-  let dekAt = -1;
-  const first = textIdx[0];
-  if (first !== undefined && textIdx.length > 1 && datelineAt !== first && texts[first].length <= MAX_DEK_CHARS) {
-    const photoNext = photoAt(first + 1) && textIdx.some((i) => i > first + 1);
-    const lede = textIdx.slice(1).find((i) => !headingAt.has(i));
-    const standfirst =
-      headingAt.size > 0 && lede !== undefined && texts[first].length <= MAX_STANDFIRST_CHARS && texts[first].length <= STANDFIRST_RATIO * texts[lede].length;
-    if (photoNext || datelineAt > first || standfirst) dekAt = first;
-  }
+  const { headingAt, dekAt } = headingsAndDek(texts, textIdx, kinds, datelineAt);
 
   // Assemble, in reading order.
   for (let i = 0; i < kinds.length; i++) {
     const k = kinds[i];
-    if (isCaption.has(i)) continue;
+    if (isCaption[i]) continue;
     switch (k.kind) {
       case 'note':
         out.notes.push(texts[i]);
         break;
       case 'byline':
+        // (A spread: the lists come from two readers, in two kinds of array.)
         out.byline.push(...k.people);
         break;
       case 'image': {
-        const c = captionOf.get(i);
-        const parts: CaptionParts =
-          c === undefined ? { caption: null, credit: null } : kinds[c].kind === 'photo' ? (kinds[c] as { parts: CaptionParts }).parts : { caption: texts[c], credit: null };
+        const c = i + 1;
+        const parts: CaptionParts = !captioned[i]
+          ? { caption: null, credit: null }
+          : kinds[c].kind === 'photo'
+            ? (kinds[c] as { parts: CaptionParts }).parts
+            : { caption: texts[c], credit: null };
         out.media.push({ title: k.title, caption: parts.caption, credit: parts.credit, before: out.body.length });
         break;
       }
@@ -279,7 +307,7 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
         break;
       case 'text':
         if (i === dekAt) out.dek = texts[i];
-        else if (headingAt.has(i)) out.headings.push({ before: out.body.length, text: texts[i] });
+        else if (headingAt[i]) out.headings.push({ before: out.body.length, text: texts[i] });
         else out.body.push(texts[i]);
         break;
     }
@@ -294,9 +322,9 @@ export function classifyBlocks(blocks: Block[], headline: string): ClassifiedBod
       out.byline.push(...t.people);
     }
   }
-  out.byline = mergePeople(out.byline);
+  if (out.byline.length > 0) out.byline = mergePeople(out.byline);
   // A heading with nothing after it is not one.
-  out.headings = out.headings.filter((h) => h.before < out.body.length);
+  if (out.headings.length > 0) out.headings = out.headings.filter((h) => h.before < out.body.length);
   return out;
 }
 

@@ -6,7 +6,7 @@
 // pattern has a guard in front of it: a cheap look at the block (does it end in `)`, hold a `©`,
 // hold a marker word at all?) that is true whenever the pattern could match. A guard only ever
 // skips a regex that would have failed; what a pattern finds is unchanged.
-import { lastNonSpace, lastWord, moreWordsThan } from './scan.js';
+import { isSpace, lastNonSpace, lastWord, moreWordsThan } from './scan.js';
 
 export interface CaptionParts {
   caption: string | null;
@@ -149,7 +149,9 @@ function workOutKinds(w: string): number {
 
 /** `picture alliance`, `Getty Images`: only ever two words, so only two words are joined to look. */
 function isAgencyPhrase(words: string[]): boolean {
-  return words.length === 2 && AGENCY_PHRASES.some((p) => p.test(words.join(' ')));
+  // Each word of every phrase is a phrase word (PHRASE_WORD): the phrases are tried only then.
+  if (words.length !== 2 || !(kindsOf(words[0]) & PHRASE) || !(kindsOf(words[1]) & PHRASE)) return false;
+  return AGENCY_PHRASES.some((p) => p.test(words.join(' ')));
 }
 
 /**
@@ -277,13 +279,17 @@ export function unmarkedCredit(block: string): CaptionParts | null {
 
 /** `Anett Seidler | Anett Seidler` → `Anett Seidler`: some CMSs print the credit twice. */
 function dedupeCredit(credit: string): string {
+  if (!credit.includes('|')) return credit;
   const parts = credit.split(/\s+\|\s+/);
   if (parts.length === 2 && parts[0].toLowerCase() === parts[1].toLowerCase()) return parts[0];
   return credit;
 }
 
 function tidyCaption(s: string): string | null {
-  const t = s.replace(/[\s|,;·–-]+$/, '').trim();
+  // The pattern can only take something off a caption that ends in one of its characters.
+  const last = s.charCodeAt(s.length - 1);
+  const untidy = isSpace(last) || last === 0x7c || last === 0x2c || last === 0x3b || last === 0xb7 || last === 0x2013 || last === 0x2d;
+  const t = (untidy ? s.replace(/[\s|,;·–-]+$/, '') : s).trim();
   return t ? t : null;
 }
 

@@ -23,19 +23,16 @@ export function slugify(text: string): string {
         .replace(/[æÆ]/g, 'ae')
         .replace(/[øØ]/g, 'o')
         .replace(/[łŁ]/g, 'l');
-  const words = folded
-    .toLowerCase()
-    .replace(/['’‘`]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let slug = '';
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    const next = slug ? `${slug}-${w}` : w;
-    if (next.length > MAX_SLUG) break;
-    slug = next;
-  }
-  return slug || (words[0] ?? '').slice(0, MAX_SLUG);
+  // The words (runs of a-z0-9) joined by dashes: each run of anything else is one dash.
+  const dashed = folded.toLowerCase().replace(/['’‘`]/g, '').replace(/[^a-z0-9]+/g, '-');
+  const from = dashed.charCodeAt(0) === 0x2d ? 1 : 0;
+  const to = dashed.length > from && dashed.charCodeAt(dashed.length - 1) === 0x2d ? dashed.length - 1 : dashed.length;
+  const words = from === 0 && to === dashed.length ? dashed : dashed.slice(from, to);
+  if (words.length <= MAX_SLUG) return words;
+  // As many whole words as fit; the first word alone, cut, when even it does not.
+  if (words.charCodeAt(MAX_SLUG) === 0x2d) return words.slice(0, MAX_SLUG);
+  const cut = words.lastIndexOf('-', MAX_SLUG);
+  return words.slice(0, cut > 0 ? cut : MAX_SLUG);
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -56,23 +53,30 @@ const urlDays = memo<string>();
 /** The UTC day of an RFC 3339 timestamp when the site's zone is UTC; null leaves it to luxon. */
 function utcDayOf(published: string, timezone: string): string | null {
   if (!isUtcZone(timezone)) return null;
-  // The id and the url of every article ask, and a run's articles share a few publication times.
-  return utcDays(published, () => {
+  // The id and the url of every article ask in turn, and a run's articles share a few publication times.
+  if (published === lastDay.published) return lastDay.day;
+  const day = utcDays(published, () => {
     const t = readRfc3339(published);
     return t && utcDay(t.ms);
   });
+  lastDay = { published, day };
+  return day;
 }
 const utcDays = memo<string | null>();
+let lastDay: { published: string | null; day: string | null } = { published: null, day: null };
 
 /**
  * RFC 4151 tag URI: `tag:news.example.com,2017-11-11:slug`. The authority is the site's host, the
  * date is the first-publish day in the site's zone, so the id never depends on the server's zone.
  */
 export function mintTagId(siteUrl: string, published: string, slug: string, timezone: string): string {
-  const host = hosts(siteUrl, () => new URL(siteUrl).hostname.toLowerCase());
+  if (siteUrl !== lastHost.siteUrl) lastHost = { siteUrl, host: hosts(siteUrl, () => new URL(siteUrl).hostname.toLowerCase()) };
+  const host = lastHost.host;
   const day = utcDayOf(published, timezone) ?? idDays(`${published}\n${timezone}`, () => luxon().DateTime.fromISO(published, { setZone: true }).setZone(timezone).toISODate());
   return `tag:${host},${day}:${slug}`;
 }
 // Each run mints ids and urls from a few hundred publication times and one site: remembered.
 const hosts = memo<string>(16);
+/** A run has one site: its host, without a key to look up. */
+let lastHost: { siteUrl: string | null; host: string } = { siteUrl: null, host: '' };
 const idDays = memo<string | null>();

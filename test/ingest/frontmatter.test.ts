@@ -88,6 +88,13 @@ test('slugs and tag ids', () => {
   assert.equal(slugify('Neue Radbrücke über den Kanal: Straße frei'), 'neue-radbrucke-uber-den-kanal-strasse-frei');
   assert.equal(slugify('Putin’s “deal”'), 'putins-deal');
   assert.ok(slugify('a '.repeat(100)).length <= 80);
+  // Cut after the last whole word that fits in 80; a first word longer than that is cut itself.
+  assert.equal(slugify(`${'a'.repeat(80)} b`), 'a'.repeat(80));
+  assert.equal(slugify(`${'a'.repeat(79)} bb`), 'a'.repeat(79));
+  assert.equal(slugify(`${'a'.repeat(40)} ${'b'.repeat(39)} c`), `${'a'.repeat(40)}-${'b'.repeat(39)}`);
+  assert.equal(slugify(`${'a'.repeat(40)} ${'b'.repeat(40)} c`), 'a'.repeat(40));
+  assert.equal(slugify('x'.repeat(100)), 'x'.repeat(80));
+  assert.equal(slugify(' -- Ünïcødé -- '), 'unicode');
   assert.equal(slugify('小笠原諸島'), '');
   assert.equal(mintTagId('https://News.Example.com/blog/', '2017-11-11T23:30:00Z', 's', 'Asia/Ho_Chi_Minh'), 'tag:news.example.com,2017-11-12:s');
   // A headline with no Latin letters still gets a stable slug.
