@@ -17,38 +17,30 @@ function author(p: Person, indent: string): string {
   return s + '</author>';
 }
 
-/** Pushes one entry onto the feed's parts, each line with the newline before it. Text and markup
- *  go in as separate parts, never concatenated here: the feed is joined once, at the end, and
- *  that join is the only copy (the body goes in as its pieces). */
+/** Pushes one entry onto the feed's parts: its text before the body, the body's pieces, its
+ *  text after (each concatenated: see rss.ts). */
 function entry(a: Article, p: PreparedArticle, out: string[]): void {
-  out.push(
-    a.language === null || a.language === undefined ? '\n  <entry>' : `\n  <entry xml:lang="${escapeAttr(a.language)}">`,
-    '\n    <id>',
-    p.xmlId,
-    '</id>\n    <title type="text">',
-    p.xmlTitle,
-    '</title>\n    <link rel="alternate" type="text/html" href="',
-    p.attrUrl,
-    '"/>\n    <published>',
-    p.published3339,
-    '</published>\n    <updated>',
-    p.updated3339,
-    '</updated>',
-  );
-  for (const person of a.byline) {
-    out.push('\n    <author><name>', escapeText(person.name), '</name>');
-    if (person.email) out.push('<email>', escapeText(person.email), '</email>');
-    if (person.url) out.push('<uri>', escapeText(person.url), '</uri>');
-    out.push('</author>');
-  }
-  for (const t of a.tags) if (t) out.push('\n    <category term="', escapeAttr(t), '"/>');
-  if (p.xmlSummary !== null) out.push('\n    <summary type="text">', p.xmlSummary, '</summary>');
-  out.push('\n    <content type="html">');
+  let s =
+    (a.language === null || a.language === undefined ? '\n  <entry>' : '\n  <entry xml:lang="' + escapeAttr(a.language) + '">') +
+    '\n    <id>' +
+    p.xmlId +
+    '</id>\n    <title type="text">' +
+    p.xmlTitle +
+    '</title>\n    <link rel="alternate" type="text/html" href="' +
+    p.attrUrl +
+    '"/>\n    <published>' +
+    p.published3339 +
+    '</published>\n    <updated>' +
+    p.updated3339 +
+    '</updated>';
+  for (const person of a.byline) s += '\n' + author(person, '    ');
+  for (const t of a.tags) if (t) s += '\n    <category term="' + escapeAttr(t) + '"/>';
+  if (p.xmlSummary !== null) s += '\n    <summary type="text">' + p.xmlSummary + '</summary>';
+  out.push(s + '\n    <content type="html">');
   pushAll(out, p.bodyXml);
-  out.push('</content>');
-  if (p.xmlPlace !== null) out.push('\n    <dc:coverage>', p.xmlPlace, '</dc:coverage>');
-  mediaRss(a.media, '    ', out);
-  out.push('\n  </entry>');
+  s = '</content>';
+  if (p.xmlPlace !== null) s += '\n    <dc:coverage>' + p.xmlPlace + '</dc:coverage>';
+  out.push(s + mediaRss(a.media, '    ') + '\n  </entry>');
 }
 
 export function renderAtom(page: FeedPage): string {

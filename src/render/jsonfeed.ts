@@ -26,44 +26,41 @@ function author(p: Person): JsonAuthor {
 
 // Items are written as text rather than built as objects for JSON.stringify: the same bytes, without
 // some twenty objects an item and a second walk over them. Every string still gets JSON.stringify's
-// own escaping whenever it has anything to escape (see pushStr).
+// own escaping whenever it has anything to escape (see str).
 
 /** Characters JSON escapes, and those XML cannot carry (dropped in all three formats alike). */
 const JSON_NEEDS_WORK = /[\x00-\x1f"\\\ud800-\udfff\ufffe\uffff]/;
 
-/** Pushes JSON.stringify(clean(s)); a string with nothing to escape or drop goes in as it is,
- *  between quotes pushed apart, which is what JSON.stringify would write. */
-function pushStr(out: string[], s: string): void {
-  if (JSON_NEEDS_WORK.test(s)) out.push(JSON.stringify(clean(s)));
-  else out.push('"', s, '"');
+/** JSON.stringify(clean(s)); a string with nothing to escape or drop is quoted as it is, which is
+ *  what JSON.stringify would write. */
+function str(s: string): string {
+  return JSON_NEEDS_WORK.test(s) ? JSON.stringify(clean(s)) : '"' + s + '"';
 }
 
 /**
- * Writes the members of one JSON object as JSON.stringify does (a member whose value is
- * undefined is left out), pushing keys and values onto the feed's parts: the feed is joined once,
- * and nothing is concatenated on the way. `open` starts the object; `close` ends it.
+ * The members of one JSON object as JSON.stringify writes them (a member whose value is undefined
+ * is left out), appended to `text`: `open` starts the object, `close` ends it.
  */
 class Members {
+  text = '';
   private first = true;
-  constructor(private readonly out: string[]) {}
 
   open(): this {
     this.first = true;
-    this.out.push('{');
+    this.text += '{';
     return this;
   }
 
   /** `"name":` (with the comma before it unless first); `key` is the quoted name and colon. */
   private key(key: string): void {
-    this.out.push(this.first ? key : ',' + key);
+    this.text += this.first ? key : ',' + key;
     this.first = false;
   }
 
   string(key: string, value: string | null | undefined): this {
     if (value === undefined) return this;
     this.key(key);
-    if (value === null) this.out.push('null');
-    else pushStr(this.out, value);
+    this.text += value === null ? 'null' : str(value);
     return this;
   }
 
@@ -71,7 +68,7 @@ class Members {
   plain(key: string, value: string, plain: boolean): this {
     if (!plain) return this.string(key, value);
     this.key(key);
-    this.out.push('"', value, '"');
+    this.text += '"' + value + '"';
     return this;
   }
 
@@ -79,29 +76,31 @@ class Members {
   number(key: string, value: number | null | undefined): this {
     if (value === null || value === undefined) return this;
     this.key(key);
-    this.out.push(JSON.stringify(value));
+    this.text += JSON.stringify(value);
     return this;
   }
 
-  /** A member whose value the caller pushes next. */
+  /** A member whose value the caller appends next. */
   raw(key: string): this {
     this.key(key);
     return this;
   }
 
-  close(): void {
-    this.out.push('}');
+  close(): this {
+    this.text += '}';
+    return this;
   }
 }
 
-function authorJson(p: Person, m: Members): void {
+function authorJson(p: Person): string {
   // JSON Feed authors have no e-mail field; its spec allows a mailto: URL instead.
   const url = p.url ? p.url : p.email ? `mailto:${p.email}` : undefined;
-  m.open().string('"name":', p.name).string('"url":', url || undefined).close();
+  return new Members().open().string('"name":', p.name).string('"url":', url || undefined).close().text;
 }
 
-function mediaJson(x: MediaItem, m: Members): void {
-  m.open()
+function mediaJson(x: MediaItem): string {
+  return new Members()
+    .open()
     .string('"title":', x.title)
     .string('"caption":', x.caption)
     .string('"credit":', x.credit)
@@ -110,68 +109,60 @@ function mediaJson(x: MediaItem, m: Members): void {
     .number('"size":', x.size)
     .number('"width":', x.width)
     .number('"height":', x.height)
-    .close();
+    .close().text;
 }
 
 const isLead = (m: MediaItem): boolean => !m.type || m.type.startsWith('image/');
 const EXTENSION_HEAD = `,"_wirefeed":{"about":${JSON.stringify(WIREFEED_EXTENSION_ABOUT)},"dateline":`;
 
-/** Pushes one item's JSON text onto the feed's parts. The body arrives already escaped as JSON (it
- *  is built that way with the XML forms, see html.ts), so its pieces are spliced in. */
-function item(a: Article, p: PreparedArticle, out: string[], m: Members): void {
-  m.open().plain('"id":', a.id, p.plainId).plain('"url":', a.url, p.plainUrl).plain('"title":', a.headline, p.plainTitle);
+/** Pushes one item onto the feed's parts: its JSON text before content_html's body, the body's
+ *  pieces (built already escaped as JSON with the XML forms, see html.ts), its text after. */
+function item(a: Article, p: PreparedArticle, out: string[]): void {
+  const m = new Members().open().plain('"id":', a.id, p.plainId).plain('"url":', a.url, p.plainUrl).plain('"title":', a.headline, p.plainTitle);
   if (a.summary) m.plain('"summary":', a.summary, p.plainSummary);
   // content_html only: JSON Feed 1.1 asks for one or both, and a plain-text copy of the same
   // body would be a third of the file's bytes again for readers that already render HTML.
   m.raw('"content_html":');
-  out.push('"');
+  out.push(m.text + '"');
   pushAll(out, p.bodyJson);
-  out.push('"');
+  m.text = '"';
   // (Our own RFC 3339 text: digits and `-:.TZ+`, nothing to escape.)
   m.plain('"date_published":', p.published3339, true).plain('"date_modified":', p.updated3339, true);
+  let s = m.text;
   if (a.byline.length) {
-    out.push(',"authors":[');
-    for (let i = 0; i < a.byline.length; i++) {
-      if (i > 0) out.push(',');
-      authorJson(a.byline[i], new Members(out));
-    }
-    out.push(']');
+    s += ',"authors":[';
+    for (let i = 0; i < a.byline.length; i++) s += (i > 0 ? ',' : '') + authorJson(a.byline[i]);
+    s += ']';
   }
   let tags = 0;
-  for (const t of a.tags) {
-    if (!t) continue;
-    out.push(tags++ === 0 ? ',"tags":[' : ',');
-    pushStr(out, t);
-  }
-  if (tags) out.push(']');
+  for (const t of a.tags) if (t) s += (tags++ === 0 ? ',"tags":[' : ',') + str(t);
+  if (tags) s += ']';
+  m.text = s;
   m.string('"language":', a.language);
   let lead: MediaItem | null = null;
-  let attachments = 0;
   for (const x of a.media) if (isWebUrl(x.url) && !lead && isLead(x)) lead = x;
   if (lead) m.string('"image":', lead.url);
+  s = m.text;
   // Attachments need a MIME type, so only photos whose type is known are listed.
+  let attachments = 0;
   for (const x of a.media) {
     if (!isWebUrl(x.url) || !x.type) continue;
-    out.push(attachments++ === 0 ? ',"attachments":[' : ',');
-    new Members(out)
+    s += attachments++ === 0 ? ',"attachments":[' : ',';
+    s += new Members()
       .open()
       .string('"url":', x.url)
       .string('"mime_type":', x.type)
       .string('"title":', (x.title ?? x.caption) || undefined)
       .number('"size_in_bytes":', x.size)
-      .close();
+      .close().text;
   }
-  if (attachments) out.push(']');
-  out.push(EXTENSION_HEAD);
+  if (attachments) s += ']';
+  s += EXTENSION_HEAD;
   const d = a.dateline;
-  if (d) new Members(out).open().string('"place":', d.place).string('"date":', d.date).string('"agency":', d.agency).string('"raw":', d.raw).close();
-  else out.push('null');
-  out.push(',"media":[');
-  for (let i = 0; i < a.media.length; i++) {
-    if (i > 0) out.push(',');
-    mediaJson(a.media[i], new Members(out));
-  }
-  out.push(']}}');
+  s += d ? new Members().open().string('"place":', d.place).string('"date":', d.date).string('"agency":', d.agency).string('"raw":', d.raw).close().text : 'null';
+  s += ',"media":[';
+  for (let i = 0; i < a.media.length; i++) s += (i > 0 ? ',' : '') + mediaJson(a.media[i]);
+  out.push(s + ']}}');
 }
 
 export function renderJsonFeed(page: FeedPage): string {
@@ -192,10 +183,9 @@ export function renderJsonFeed(page: FeedPage): string {
   // Compact: feeds are read by programs; indenting 10,000 items costs ~12% more bytes.
   // `items` is the last member: the feed's own members, then the items joined once.
   const parts = [JSON.stringify(feed).slice(0, -1), ',"items":['];
-  const members = new Members(parts);
   for (let i = 0; i < page.articles.length; i++) {
     if (i > 0) parts.push(',');
-    item(page.articles[i], prepared[i], parts, members);
+    item(page.articles[i], prepared[i], parts);
   }
   parts.push(']}\n');
   return parts.join('');

@@ -16,31 +16,32 @@ function medium(type: string | null): string | null {
 const CREDIT_OPEN = '<media:credit role="photographer" scheme="urn:ebu">';
 const CREDIT_CLOSE = '</media:credit>';
 
-/** Pushes the Media RSS lines for an item's media onto `out`, each as a newline and `indent`
- *  before the element (text and markup as separate parts: the feed joins them once). */
-export function mediaRss(media: readonly MediaItem[], indent: string, out: string[]): void {
+/** The Media RSS lines for an item's media, each as a newline and `indent` before the element. */
+export function mediaRss(media: readonly MediaItem[], indent: string): string {
   const inner = '\n' + indent + '  ';
   const outer = '\n' + indent;
+  let s = '';
   for (const m of media) {
     if (isWebUrl(m.url)) {
-      out.push(outer, '<media:content url="', escapeAttr(m.url), '"');
-      if (m.type) out.push(' type="', escapeAttr(m.type), '"');
-      if (m.size) out.push(` fileSize="${m.size}"`);
+      s += outer + '<media:content url="' + escapeAttr(m.url) + '"';
+      if (m.type) s += ' type="' + escapeAttr(m.type) + '"';
+      if (m.size) s += ` fileSize="${m.size}"`;
       const med = medium(m.type);
-      if (med) out.push(` medium="${med}"`);
-      if (m.width) out.push(` width="${m.width}"`);
-      if (m.height) out.push(` height="${m.height}"`);
+      if (med) s += ` medium="${med}"`;
+      if (m.width) s += ` width="${m.width}"`;
+      if (m.height) s += ` height="${m.height}"`;
       if (!m.title && !m.caption && !m.credit) {
-        out.push('/>');
+        s += '/>';
         continue;
       }
-      out.push('>');
-      if (m.title) out.push(inner, '<media:title type="plain">', escapeText(m.title), '</media:title>');
-      if (m.caption) out.push(inner, '<media:description type="plain">', escapeText(m.caption), '</media:description>');
-      if (m.credit) out.push(inner, CREDIT_OPEN, escapeText(m.credit), CREDIT_CLOSE);
-      out.push(outer, '</media:content>');
+      s += '>';
+      if (m.title) s += inner + '<media:title type="plain">' + escapeText(m.title) + '</media:title>';
+      if (m.caption) s += inner + '<media:description type="plain">' + escapeText(m.caption) + '</media:description>';
+      if (m.credit) s += inner + CREDIT_OPEN + escapeText(m.credit) + CREDIT_CLOSE;
+      s += outer + '</media:content>';
     } else if (m.credit) {
-      out.push(outer, CREDIT_OPEN, escapeText(m.credit), CREDIT_CLOSE);
+      s += outer + CREDIT_OPEN + escapeText(m.credit) + CREDIT_CLOSE;
     }
   }
+  return s;
 }

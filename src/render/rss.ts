@@ -13,21 +13,22 @@ function emailForm(p: Person | null): string | null {
   return p.name ? `${p.email} (${p.name})` : p.email;
 }
 
-/** Pushes one item onto the feed's parts, each line with the newline before it. Text and markup
- *  go in as separate parts, never concatenated here: the feed is joined once, at the end, and
- *  that join is the only copy (the body goes in as its pieces). */
+/** Pushes one item onto the feed's parts: its text before the body, the body's pieces, its text
+ *  after. (Each of the two texts is concatenated rather than pushed part by part: the feed's
+ *  join spends more on a part, ~130 instructions besides the copy, than a concatenation costs;
+ *  counted on 10,000 articles, fewer parts made rendering cheaper than either a part per line or
+ *  every piece a part.) */
 function item(a: Article, p: PreparedArticle, out: string[]): void {
-  out.push('\n    <item>\n      <title>', p.xmlTitle, '</title>\n      <link>', p.xmlUrl, '</link>');
-  if (p.xmlSummary !== null) out.push('\n      <description>', p.xmlSummary, '</description>');
-  out.push('\n      <content:encoded>');
+  let s = '\n    <item>\n      <title>' + p.xmlTitle + '</title>\n      <link>' + p.xmlUrl + '</link>';
+  if (p.xmlSummary !== null) s += '\n      <description>' + p.xmlSummary + '</description>';
+  out.push(s + '\n      <content:encoded>');
   pushAll(out, p.bodyXml);
-  out.push('</content:encoded>');
-  for (const person of a.byline) out.push('\n      <dc:creator>', escapeText(person.name), '</dc:creator>');
-  for (const t of a.tags) if (t) out.push('\n      <category>', escapeText(t), '</category>');
-  out.push('\n      <guid isPermaLink="false">', p.xmlId, '</guid>\n      <pubDate>', p.published822, '</pubDate>');
-  if (p.xmlPlace !== null) out.push('\n      <dc:coverage>', p.xmlPlace, '</dc:coverage>');
-  mediaRss(a.media, '      ', out);
-  out.push('\n    </item>');
+  s = '</content:encoded>';
+  for (const person of a.byline) s += '\n      <dc:creator>' + escapeText(person.name) + '</dc:creator>';
+  for (const t of a.tags) if (t) s += '\n      <category>' + escapeText(t) + '</category>';
+  s += '\n      <guid isPermaLink="false">' + p.xmlId + '</guid>\n      <pubDate>' + p.published822 + '</pubDate>';
+  if (p.xmlPlace !== null) s += '\n      <dc:coverage>' + p.xmlPlace + '</dc:coverage>';
+  out.push(s + mediaRss(a.media, '      ') + '\n    </item>');
 }
 
 export function renderRss(page: FeedPage): string {
