@@ -1,7 +1,7 @@
 // Bylines and credit lines for people: `By Jane Doe and John Roe`, `By JANE DOE, Associated Press`,
 // Reuters' trailer `(Reporting by Jane Doe in London; Editing by John Roe)`.
 import type { Person } from '../model/index.js';
-import { lastNonSpace } from './scan.js';
+import { lastNonSpace, moreWordsThan } from './scan.js';
 
 const NAME_WORD = String.raw`(?:[A-ZÀ-Þ][\p{L}'’\-]*\.?|[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*|(?:de|da|van|von|der|den|del|di|la|le|bin|al|el|dos|du)(?=\s))`;
 /** A person's name: two to five capitalised words, particles allowed inside (`Ana de Armas`). */
@@ -38,8 +38,9 @@ function splitNames(s: string): string[] | null {
   const names: string[] = [];
   const parts = s.split(/\s*(?:,|;|\band\b|&)\s*/);
   for (let i = 0; i < parts.length; i++) {
-    const n = parts[i].replace(/\s+in\s+[A-Z][\p{L} .'’-]*$/u, '').trim();
-    if (/^[A-ZÀ-Þ]/.test(n) && n.split(/\s+/).length <= 5) names.push(n);
+    // (` in ` needs an `in`; a trimmed name of at most five words is one of at most five pieces.)
+    const n = (parts[i].includes('in') ? parts[i].replace(/\s+in\s+[A-Z][\p{L} .'’-]*$/u, '') : parts[i]).trim();
+    if (/^[A-ZÀ-Þ]/.test(n) && !moreWordsThan(n, 5)) names.push(n);
   }
   return names.length ? names : null;
 }

@@ -5,9 +5,14 @@
 // reference. On a publish of 10,000 articles luxon was ~25 µs of every article, most of it here.
 /** Zone names luxon reads as its own UTC (FixedOffsetZone.utcInstance): no zone rules apply. */
 export function isUtcZone(zone: string): boolean {
-  const z = zone.toLowerCase();
-  return z === 'utc' || z === 'gmt';
+  // Every article of a run asks about the one zone of its site: the last answer is kept.
+  if (zone !== lastZone.zone) {
+    const z = zone.toLowerCase();
+    lastZone = { zone, utc: z === 'utc' || z === 'gmt' };
+  }
+  return lastZone.utc;
 }
+let lastZone: { zone: string | null; utc: boolean } = { zone: null, utc: false };
 
 /** `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, the shape wirefeed itself writes. */
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,30}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
@@ -57,32 +62,35 @@ export function readRfc3339(s: string): { ms: number; offset: number } | null {
   return { ms: utcMillis(year, month, day, hour, minute, second, millis) - offset * 60_000, offset };
 }
 
-/** `new Date(ms).toISOString()` when its year has four digits (luxon writes the same then), else null. */
-function isoString(ms: number): string | null {
+/** An instant written in UTC: its timestamp and its day (below), or nulls. */
+interface UtcTexts {
+  timestamp: string | null;
+  day: string | null;
+}
+
+/** `new Date(ms).toISOString()` when its year has four digits (luxon writes the same then), cut to the two forms used. */
+function utcTexts(ms: number): UtcTexts {
   // A run asks about a few instants again and again (the first sight of every new file, the
   // midnights of its dateline days), in turns: the answers are kept.
-  const known = isoStrings.get(ms);
-  if (known !== undefined) return known;
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null;
-  const s = new Date(ms).toISOString();
-  const text = s.length === 24 ? s : null;
-  if (isoStrings.size >= 4096) isoStrings.clear();
-  isoStrings.set(ms, text);
-  return text;
+  let known = utcTextsOf.get(ms);
+  if (known === undefined) {
+    const s = Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : '';
+    known = s.length === 24 ? { timestamp: s.endsWith('.000Z') ? s.slice(0, 19) + 'Z' : s, day: s.slice(0, 10) } : { timestamp: null, day: null };
+    if (utcTextsOf.size >= 4096) utcTextsOf.clear();
+    utcTextsOf.set(ms, known);
+  }
+  return known;
 }
-const isoStrings = new Map<number, string | null>();
+const utcTextsOf = new Map<number, UtcTexts>();
 
 /** `rfc3339(dt.setZone('UTC'))` from the instant alone: `…T08:00:00Z`, milliseconds only when there are some. */
 export function utcTimestamp(ms: number): string | null {
-  const s = isoString(ms);
-  if (s === null) return null;
-  return s.endsWith('.000Z') ? s.slice(0, 19) + 'Z' : s;
+  return utcTexts(ms).timestamp;
 }
 
 /** `dt.setZone('UTC').toISODate()` from the instant alone. */
 export function utcDay(ms: number): string | null {
-  const s = isoString(ms);
-  return s === null ? null : s.slice(0, 10);
+  return utcTexts(ms).day;
 }
 
 /** Midnight UTC of a valid calendar day, or null for a day the month does not have (Feb 30). */
