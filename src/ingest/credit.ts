@@ -226,6 +226,9 @@ function endsSentence(token: string): boolean {
   return (kindsOf(token) & ENDS_SENTENCE) !== 0;
 }
 
+/** Space that is not one space between two words: at either end, other than U+0020, or doubled. */
+const IRREGULAR_SPACE = /^\s|\s$|[^\S ]| {2}/;
+
 /**
  * Finds an unmarked credit at the end of a caption: the longest tail of the block that reads as
  * credit segments. Several segments (`Name/Agency`, `AFP – Getty Images`) are enough; a single
@@ -236,7 +239,10 @@ export function unmarkedCredit(block: string): CaptionParts | null {
   // The search below stops at once when the last word could not be in a credit (`debate.`):
   // most paragraphs end in such a word, and are done with before the block is split into words.
   if (!mayEndCredit(lastWord(block))) return null;
-  const tokens = block.split(/\s+/).filter(Boolean);
+  // A block whose only spaces are single ones between words (as splitBlocks joins lines) splits
+  // on them without a pattern, and its caption is its text before the credit.
+  const plain = !IRREGULAR_SPACE.test(block);
+  const tokens = plain ? block.split(' ') : block.split(/\s+/).filter(Boolean);
   if (tokens.length < 2) return null;
   // A credit is at most MAX_CREDIT_WORDS tokens, and cannot hold a word no segment accepts
   // (`debate.`, `the`): the search starts after the last such word of the block's tail. Most
@@ -270,7 +276,8 @@ export function unmarkedCredit(block: string): CaptionParts | null {
       if (/[.!?]$/.test(words[words.length - 1]) && !ABBREVIATION.test(words[words.length - 1])) continue;
     }
     if (/[,;:]$/.test(lastPrev) && !afterSentence) continue;
-    return { caption: tokens.slice(0, i).join(' '), credit: tail.join(' ') };
+    const credit = tail.join(' ');
+    return { caption: plain ? block.slice(0, block.length - credit.length - 1) : tokens.slice(0, i).join(' '), credit };
   }
   return null;
 }

@@ -68,3 +68,12 @@ test('credit: the NBC/scraped layout — Image: line doubled, then a caption end
   );
   assert.deepEqual(a.body, ['The talks resumed on Monday.', 'Both sides said progress was slow.']);
 });
+
+test('an unmarked credit splits the same whatever the spaces between the words', async () => {
+  const { unmarkedCredit } = await import('../../src/ingest/credit.js');
+  const want = { caption: 'Firefighters at the scene on Saturday.', credit: 'ANA RUIZ/AFP/Getty Images' };
+  assert.deepEqual(unmarkedCredit('Firefighters at the scene on Saturday. ANA RUIZ/AFP/Getty Images'), want);
+  assert.deepEqual(unmarkedCredit('Firefighters  at the\u00a0scene on Saturday.  ANA RUIZ/AFP/Getty Images '), want);
+  assert.deepEqual(unmarkedCredit('Energy prices rose again. PRIYA NAIR / EPA'), { caption: 'Energy prices rose again.', credit: 'PRIYA NAIR / EPA' });
+  assert.equal(unmarkedCredit('The council met on Tuesday to vote.'), null);
+});
