@@ -111,15 +111,9 @@ const LABEL_OPENING =
 /** A note, byline or image label: what a block is wherever it stands, or null. */
 function labelKind(text: string): Kind | null {
   if (!LABEL_OPENING.test(text)) return null;
-  // The two labels of every scraped page: no note, byline or role credit opens so.
-  if (text.startsWith('Image:')) {
-    const title = imageTitle(text);
-    return title ? { kind: 'image', people: null, title, parts: null } : null;
-  }
-  if (text.startsWith('By')) {
-    const by = parseByline(text);
-    return by ? { kind: 'byline', people: by, title: null, parts: null } : null;
-  }
+  // (Every reader in turn, even for `Image:` and `By` blocks, which only one of them takes: a
+  // reader that runs only for rare blocks would throw the optimised classifier away, to be
+  // compiled again, at the first such block — which costs more than the readers ever do.)
   if (isNote(text)) return NOTE;
   const by = parseByline(text) ?? parseRoleCredits(text);
   if (by) return { kind: 'byline', people: by, title: null, parts: null };
