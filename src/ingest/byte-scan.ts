@@ -35,11 +35,17 @@ export interface ArticleScan {
    * 0x20 or above 0x7F. Null when not worked out (files over 64 KB, no WebAssembly).
    */
   markedLines: Uint8Array | null;
+  /**
+   * The first and the last byte above 0x7F (-1 when there is none, or when not worked out): the
+   * bytes before and after them are ASCII, and need no UTF-8 decoder.
+   */
+  firstWide: number;
+  lastWide: number;
 }
 
 /** What the bytes may hold, and which lines may hold a caption's marker. */
 export function scanArticleBytes(bytes: Uint8Array): ArticleScan {
-  const scan = scanner === null ? { found: EVERYTHING, markedLines: null } : scanner(bytes);
+  const scan = scanner === null ? { found: EVERYTHING, markedLines: null, firstWide: -1, lastWide: -1 } : scanner(bytes);
   const last = bytes[bytes.length - 1];
   if (last === 0x20 || last === 0xa0) scan.found |= MAYBE_UNCLEAN;
   return scan;
@@ -69,6 +75,8 @@ const WINDOW = 64 * 1024;
 const PADDING = 32;
 /** Where the line flags are written: past a window, the byte after it and the padding. */
 const FLAGS = 2 * 64 * 1024;
+/** Where the first and last byte above 0x7F are written (two i32, -1 for none), just before. */
+const WIDE_AT = FLAGS - 8;
 
 const I32 = 0x7f;
 const V128 = 0x7b;
@@ -77,9 +85,10 @@ const END = 0x0b;
 /** The bytes compared with, each in all sixteen lanes of a local of its own (set before the loop). */
 const CONSTANTS = [0x00, 0x0a, 0x20, 0x21, 0x2f, 0x3a, 0xa0, 0xef, 0x61, 0x62, 0x6e, 0x6f, 0x70, 0x72, 0x76, 0x79];
 // Local indexes: the parameter, five i32, then the v128 ones, the constants last.
-const [END_PARAM, P, LINE, BITS, NL, POS] = [0, 1, 2, 3, 4, 5];
-const [V, W1, W2, W3, L0, L1, L2, HIGH, ODD, RUNS, LF, CAND] = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
-const FIRST_CONSTANT = 18;
+const [END_PARAM, P, LINE, BITS, NL, POS, FIRST_WIDE, LAST_WIDE, WIDE_LANES] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const I32_LOCALS = 8;
+const [V, W1, W2, W3, L0, L1, L2, HIGH, ODD, RUNS, LF, CAND] = [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+const FIRST_CONSTANT = 21;
 const k = (byte: number): number => FIRST_CONSTANT + CONSTANTS.indexOf(byte);
 
 const simd = (op: number): number[] => [0xfd, op]; // every opcode used is below 0x80: one byte
@@ -103,12 +112,21 @@ const store8 = (value: number): number[] => [...get(LINE), ...i32Const(value), 0
 const body = [
   ...CONSTANTS.flatMap((byte) => [...i32Const(byte), ...simd(0x0f) /* i8x16.splat */, ...set(k(byte))]),
   ...store8(0),
+  ...i32Const(-1), ...set(FIRST_WIDE), ...i32Const(-1), ...set(LAST_WIDE),
   0x02, 0x40, // block
   ...get(END_PARAM), 0x45 /* i32.eqz */, 0x0d, 0 /* br_if block */,
   0x03, 0x40, // loop over vectors
   ...load(0), ...set(V), ...load(1), ...set(W1), ...load(2), ...set(W2), ...load(3), ...set(W3),
   ...eq(V, 0x0a), ...set(LF),
   ...accumulate(HIGH, get(V)),
+  // Where the bytes above 0x7F begin and end.
+  ...get(V), ...simd(0x64) /* i8x16.bitmask */, ...set(WIDE_LANES),
+  ...get(WIDE_LANES),
+  0x04, 0x40, // if any
+  ...get(FIRST_WIDE), ...i32Const(0), 0x48 /* i32.lt_s */,
+  0x04, 0x40, ...get(P), ...get(WIDE_LANES), 0x68 /* i32.ctz */, 0x6a, ...set(FIRST_WIDE), END,
+  ...get(P), ...i32Const(31), ...get(WIDE_LANES), 0x67 /* i32.clz */, 0x6b /* i32.sub */, 0x6a, ...set(LAST_WIDE),
+  END,
   ...accumulate(ODD, [
     ...ltU(V, 0x20), ...get(LF), ...andNot,
     ...eq(V, 0xef), ...or,
@@ -140,6 +158,8 @@ const body = [
   ...get(P), ...i32Const(16), 0x6a, ...set(P),
   ...get(P), ...get(END_PARAM), 0x49 /* i32.lt_u */, 0x0d, 0, // br_if: more vectors
   END, END,
+  ...i32Const(0), ...get(FIRST_WIDE), 0x36 /* i32.store */, 2, ...uleb(WIDE_AT),
+  ...i32Const(0), ...get(LAST_WIDE), 0x36, 2, ...uleb(WIDE_AT + 4),
   ...get(HIGH), ...simd(0x64), ...i32Const(0), 0x47 /* i32.ne */,
   ...get(ODD), ...simd(0x53) /* v128.any_true */, ...i32Const(1), 0x74 /* i32.shl */,
   ...get(RUNS), ...simd(0x53), ...i32Const(2), 0x74,
@@ -173,7 +193,7 @@ function sleb(n: number): number[] {
 
 const section = (id: number, content: number[]): number[] => [id, ...uleb(content.length), ...content];
 const name = (s: string): number[] => [s.length, ...Buffer.from(s, 'latin1')];
-const fn = [0x02, 0x05, I32, FIRST_CONSTANT - 6 + CONSTANTS.length, V128, ...body]; // locals: five i32, the v128 ones
+const fn = [0x02, I32_LOCALS, I32, FIRST_CONSTANT - V + CONSTANTS.length, V128, ...body]; // locals: the i32 ones, the v128 ones
 const moduleBytes = new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
   ...section(1, [0x01, 0x60, 0x01, I32, 0x01, I32]), // type: (i32) -> i32
@@ -198,6 +218,7 @@ function makeScanner(): ((bytes: Uint8Array) => ArticleScan) | null {
     const { exports } = new wasm.Instance(new wasm.Module(moduleBytes));
     const { scan } = exports;
     const memory = new Uint8Array(exports.memory.buffer);
+    const wide = new Int32Array(exports.memory.buffer, WIDE_AT, 2);
     return (bytes) => {
       let found = 0;
       let lines = 1;
@@ -213,7 +234,8 @@ function makeScanner(): ((bytes: Uint8Array) => ArticleScan) | null {
       }
       // The flags of a file of one window are its lines' (the lines of a longer one are not counted across windows).
       const markedLines = bytes.length === 0 ? new Uint8Array(1) : bytes.length <= WINDOW ? memory.slice(FLAGS, FLAGS + lines) : null;
-      return { found, markedLines };
+      const single = bytes.length > 0 && bytes.length <= WINDOW;
+      return { found, markedLines, firstWide: single ? wide[0] : -1, lastWide: single ? wide[1] : -1 };
     };
   } catch {
     return null; // no WebAssembly (or no SIMD) here

@@ -7,7 +7,7 @@ import { parseInstant } from './dates.js';
 import { diag, Rejection, REJECT } from './diagnostics.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { MAYBE_UNCLEAN, NOT_ASCII, scanArticleBytes, SPACE_RUN } from './byte-scan.js';
-import { cleanText, decodeUtf8 } from './hygiene.js';
+import { cleanText, decodeUtf8, decodeUtf8Between } from './hygiene.js';
 import { readJsonArticle } from './json.js';
 import { readWireText, type TextHints } from './text.js';
 import { JSON_EXTENSIONS } from './files.js';
@@ -48,8 +48,12 @@ export function ingestArticle(input: IngestInput, opts: IngestOptions): IngestRe
 
     // What the bytes may hold, in one look: ASCII needs no UTF-8 decoder, and most files have
     // nothing to clean and no runs of spaces.
-    const { found, markedLines } = scanArticleBytes(input.bytes);
-    const decoded = found & NOT_ASCII ? decodeUtf8(input.bytes, file) : asciiText(input.bytes);
+    const { found, markedLines, firstWide, lastWide } = scanArticleBytes(input.bytes);
+    const decoded = !(found & NOT_ASCII)
+      ? asciiText(input.bytes)
+      : firstWide >= 0
+        ? decodeUtf8Between(input.bytes, file, firstWide, lastWide)
+        : decodeUtf8(input.bytes, file);
     const cleaned = found & MAYBE_UNCLEAN ? cleanText(decoded, file) : { text: decoded, warnings: [] };
     if (cleaned.warnings.length) warnings.push(...cleaned.warnings);
     if (cleaned.text.trim() === '') return fail(diag(REJECT.EmptyArticle, file, input.bytes.length ? 'the file holds only blank space' : 'the file is empty', { line: 1 }), warnings);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MAYBE_UNCLEAN, NOT_ASCII, scanArticleBytes, SPACE_RUN, usesSimd } from '../../src/ingest/byte-scan.js';
-import { cleanText, decodeUtf8 } from '../../src/ingest/hygiene.js';
+import { cleanText, decodeUtf8, decodeUtf8Between } from '../../src/ingest/hygiene.js';
 import { markedCredit } from '../../src/ingest/credit.js';
 import { ingest } from './helpers.js';
 
@@ -135,4 +135,38 @@ test('a line the look passes over holds nothing markedCredit would take', () => 
     if (marked[i] === 0) assert.equal(markedCredit(line), null, line);
   });
   assert.deepEqual(Array.from(marked), [1, 1, 1, 1, 1, 1, 0, 1]);
+});
+
+test('the first and last byte above 0x7F are found, and the text decodes the same between them', () => {
+  let seed = 13;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const pieces = ['a', ' ', '\n', '—', 'é', '日', '\u{1F600}', '\ufeff'];
+  for (let i = 0; i < 2000; i++) {
+    let text = '';
+    for (let k = rnd(300); k > 0; k--) text += rnd(8) === 0 ? pieces[rnd(pieces.length)] : 'x';
+    const bytes = new TextEncoder().encode(text);
+    // Now and then a byte no UTF-8 text holds.
+    if (bytes.length > 0 && rnd(10) === 0) bytes[rnd(bytes.length)] = 0xc0 + rnd(64);
+    const { firstWide, lastWide } = scanArticleBytes(bytes);
+    const wide = [...bytes.keys()].filter((k) => bytes[k] >= 0x80);
+    assert.equal(firstWide, wide.length ? wide[0] : -1);
+    assert.equal(lastWide, wide.length ? wide[wide.length - 1] : -1);
+    if (firstWide < 0) continue;
+    let whole: string | Error;
+    let between: string | Error;
+    try {
+      whole = decodeUtf8(bytes, 'f.txt');
+    } catch (err) {
+      whole = err as Error;
+    }
+    try {
+      between = decodeUtf8Between(bytes, 'f.txt', firstWide, lastWide);
+    } catch (err) {
+      between = err as Error;
+    }
+    assert.deepEqual(between, whole);
+  }
 });
