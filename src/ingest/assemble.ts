@@ -83,9 +83,10 @@ export function assemble(
     }
   }
 
-  const slug = a.slug ?? (slugify(a.headline) || `article-${ctx.sha256.slice(0, 12)}`);
-  const id = a.id ?? mintTagId(site.url, published, slug, zone);
-  const url = a.url ?? articleUrl(site.url, published, slug, zone);
+  const slug = own(a.slug ?? (slugify(a.headline) || `article-${ctx.sha256.slice(0, 12)}`));
+  // Minted from the copied slug, the site's url and a day, an id or url shares nothing with the text.
+  const id = a.id != null ? own(a.id) : mintTagId(site.url, published, slug, zone);
+  const url = a.url != null ? own(a.url) : articleUrl(site.url, published, slug, zone);
 
   const dateline: Dateline | null = a.dateline
     ? { place: ownOrNull(a.dateline.place), date: datelineDay ? datelineDay.day : null, agency: ownOrNull(a.dateline.agency), raw: own(a.dateline.raw) }
@@ -95,9 +96,9 @@ export function assemble(
 
   // The fields a run keeps of every article (see own) are copied off the text they were cut from.
   const article: Article = {
-    id: own(id),
-    slug: own(slug),
-    url: own(url),
+    id,
+    slug,
+    url,
     headline: own(a.headline),
     dateline,
     byline: (a.authors ?? a.byline).map(ownPerson),

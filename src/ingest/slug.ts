@@ -44,11 +44,13 @@ export function articleUrl(siteUrl: string, published: string, slug: string, tim
   const quick = utcDayOf(published, timezone);
   const path =
     quick !== null
-      ? quick.replaceAll('-', '/')
+      ? urlPaths(quick, () => quick.replaceAll('-', '/'))
       : urlDays(`${published}\n${timezone}`, () => luxon().DateTime.fromISO(published, { setZone: true }).setZone(timezone).toFormat('yyyy/MM/dd'));
   return `${base}${path}/${slug}/`;
 }
 const urlDays = memo<string>();
+/** `2017/11/11` of each day met. */
+const urlPaths = memo<string>();
 
 /** The UTC day of an RFC 3339 timestamp when the site's zone is UTC; null leaves it to luxon. */
 function utcDayOf(published: string, timezone: string): string | null {
