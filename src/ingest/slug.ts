@@ -44,28 +44,41 @@ export function articleUrl(siteUrl: string, published: string, slug: string, tim
   const quick = utcDayOf(published, timezone);
   const path =
     quick !== null
-      ? urlPaths(quick, () => quick.replaceAll('-', '/'))
+      ? lastDay.path
       : urlDays(`${published}\n${timezone}`, () => luxon().DateTime.fromISO(published, { setZone: true }).setZone(timezone).toFormat('yyyy/MM/dd'));
   return `${base}${path}/${slug}/`;
 }
 const urlDays = memo<string>();
-/** `2017/11/11` of each day met. */
-const urlPaths = memo<string>();
 
-/** The UTC day of an RFC 3339 timestamp when the site's zone is UTC; null leaves it to luxon. */
+/** A publication time's UTC day, and the day as an url's path (`2017/11/11`). */
+interface UtcDay {
+  published: string | null;
+  day: string | null;
+  path: string;
+}
+
+/**
+ * The UTC day of an RFC 3339 timestamp when the site's zone is UTC; null leaves it to luxon. Its
+ * path is lastDay.path after the call.
+ */
 function utcDayOf(published: string, timezone: string): string | null {
   if (!isUtcZone(timezone)) return null;
   // The id and the url of every article ask in turn, and a run's articles share a few publication times.
-  if (published === lastDay.published) return lastDay.day;
-  const day = utcDays(published, () => {
-    const t = readRfc3339(published);
-    return t && utcDay(t.ms);
-  });
-  lastDay = { published, day };
-  return day;
+  if (published !== lastDay.published) {
+    let known = utcDays.get(published);
+    if (known === undefined) {
+      const t = readRfc3339(published);
+      const day = t && utcDay(t.ms);
+      known = { published, day, path: day === null ? '' : day.replaceAll('-', '/') };
+      if (utcDays.size >= 4096) utcDays.clear();
+      utcDays.set(published, known);
+    }
+    lastDay = known;
+  }
+  return lastDay.day;
 }
-const utcDays = memo<string | null>();
-let lastDay: { published: string | null; day: string | null } = { published: null, day: null };
+const utcDays = new Map<string, UtcDay>();
+let lastDay: UtcDay = { published: null, day: null, path: '' };
 
 /**
  * RFC 4151 tag URI: `tag:news.example.com,2017-11-11:slug`. The authority is the site's host, the
