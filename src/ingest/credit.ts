@@ -105,8 +105,6 @@ const SEPARATES = 512;
 const MAY_END = 1024;
 /** endsSentence's answer. */
 const ENDS_SENTENCE = 2048;
-/** Holds a lower-case letter. */
-const LOWER = 4096;
 /** mayBeCreditWord's answer, from the bits: what any rule of isSegment lets in. */
 const CREDIT_WORD = CAPS | TITLE | INITIALS | NUMBER | AGENCY | ONE_CAPITAL | PARTICLE | HYPHENATED | PHRASE;
 
@@ -127,19 +125,20 @@ const wordKinds = new Map<string, number>();
 const MAX_REMEMBERED = 40;
 
 function workOutKinds(w: string): number {
-  let kinds =
-    (isCapsWord(w) ? CAPS : 0) |
-    (isTitleWord(w) ? TITLE : 0) |
-    (INITIAL.test(w) ? INITIALS : 0) |
-    (/^\d+$/.test(w) ? NUMBER : 0) |
-    (isAgencyWord(w) ? AGENCY : 0) |
-    (/^[A-ZÀ-Þ]$/.test(w) ? ONE_CAPITAL : 0) |
-    (NAME_PARTICLE.test(w) ? PARTICLE : 0) |
-    (/^[A-ZÀ-Þ][\p{L}-]*-[\p{L}-]+$/u.test(w) ? HYPHENATED : 0) |
-    (PHRASE_WORD.test(w) ? PHRASE : 0) |
-    (SEPARATOR.test(w) ? SEPARATES : 0) |
-    (/\p{Ll}/u.test(w) ? LOWER : 0);
-  if (/[.!?…:;"”’)»]$/.test(w) && !ABBREVIATION.test(w) && !INITIAL.test(w)) kinds |= ENDS_SENTENCE;
+  let kinds = (isAgencyWord(w) ? AGENCY : 0) | (NAME_PARTICLE.test(w) ? PARTICLE : 0) | (PHRASE_WORD.test(w) ? PHRASE : 0) | (SEPARATOR.test(w) ? SEPARATES : 0);
+  // The other bits all want a capital or a digit first (ABBREVIATION and INITIAL too): a
+  // lower-case word (most last words of paragraphs) has none of them.
+  const c = w.charCodeAt(0);
+  const lower = c >= 0x61 && c <= 0x7a;
+  if (!lower)
+    kinds |=
+      (isCapsWord(w) ? CAPS : 0) |
+      (isTitleWord(w) ? TITLE : 0) |
+      (INITIAL.test(w) ? INITIALS : 0) |
+      (/^\d+$/.test(w) ? NUMBER : 0) |
+      (/^[A-ZÀ-Þ]$/.test(w) ? ONE_CAPITAL : 0) |
+      (/^[A-ZÀ-Þ][\p{L}-]*-[\p{L}-]+$/u.test(w) ? HYPHENATED : 0);
+  if (/[.!?…:;"”’)»]$/.test(w) && (lower || (!ABBREVIATION.test(w) && !INITIAL.test(w)))) kinds |= ENDS_SENTENCE;
   // A token with slashes may end a credit when it separates, or when every part is a credit word.
   if (!w.includes('/')) {
     if (kinds & (SEPARATES | CREDIT_WORD) || w === '') kinds |= MAY_END;
