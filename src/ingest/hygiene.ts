@@ -23,8 +23,8 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
  * byte above 0x7F): those parts are their own characters, and only the part between them goes
  * through the decoder. Each part starts and ends between two characters (an ASCII byte is never
  * inside a sequence), so the text is the one decoding all of it gives; bytes the decoder refuses
- * are refused as decodeUtf8 refuses them. On a 4 KB article with one dash this takes a third of
- * decoding it all.
+ * are refused as decodeUtf8 refuses them. On a 4 KB article with one dash this takes less than half
+ * the time of decoding it all.
  */
 export function decodeUtf8Between(bytes: Uint8Array, file: string, firstWide: number, lastWide: number): string {
   let middle: string;
