@@ -13,6 +13,7 @@
 // The loop is WebAssembly SIMD, sixteen bytes at a time, written out instruction by instruction
 // (no build step, no binary file). Where WebAssembly is not available (node --jitless) every
 // answer is yes.
+import { END, I32, i32Const, instantiate, localGet, localSet, simd, uleb, V128, wasmModule } from '../wasm/module.js';
 
 /** A byte above 0x7F: the text is not ASCII. */
 export const NOT_ASCII = 1;
@@ -79,10 +80,6 @@ const FLAGS = 2 * 64 * 1024;
 /** Where the first and last byte above 0x7F are written (two i32, -1 for none), just before. */
 const WIDE_AT = FLAGS - 8;
 
-const I32 = 0x7f;
-const V128 = 0x7b;
-const END = 0x0b;
-
 /** The bytes compared with, each in all sixteen lanes of a local of its own (set before the loop). */
 const CONSTANTS = [0x00, 0x0a, 0x20, 0x21, 0x2f, 0x3a, 0xa0, 0xef, 0x61, 0x62, 0x6e, 0x6f, 0x70, 0x72, 0x76, 0x79];
 // Local indexes: the parameter, five i32, then the v128 ones, the constants last.
@@ -92,44 +89,40 @@ const [V, W1, W2, W3, L0, L1, L2, HIGH, ODD, RUNS, LF, CAND] = [9, 10, 11, 12, 1
 const FIRST_CONSTANT = 21;
 const k = (byte: number): number => FIRST_CONSTANT + CONSTANTS.indexOf(byte);
 
-const simd = (op: number): number[] => [0xfd, op]; // every opcode used is below 0x80: one byte
-const get = (i: number): number[] => [0x20, i];
-const set = (i: number): number[] => [0x21, i];
-const i32Const = (n: number): number[] => [0x41, ...sleb(n)];
 const or = simd(0x50);
 const and = simd(0x4e);
 const andNot = simd(0x4f);
 /** Lanes of a local equal to a byte (whose constant local is set). */
-const eq = (local: number, byte: number): number[] => [...get(local), ...get(k(byte)), ...simd(0x23)];
+const eq = (local: number, byte: number): number[] => [...localGet(local), ...localGet(k(byte)), ...simd(0x23)];
 /** Lanes of a local below a byte, signed: bytes above 0x7F are below everything. */
-const ltS = (local: number, byte: number): number[] => [...get(local), ...get(k(byte)), ...simd(0x25)];
-const ltU = (local: number, byte: number): number[] => [...get(local), ...get(k(byte)), ...simd(0x26)];
-const accumulate = (acc: number, test: number[]): number[] => [...get(acc), ...test, ...or, ...set(acc)];
+const ltS = (local: number, byte: number): number[] => [...localGet(local), ...localGet(k(byte)), ...simd(0x25)];
+const ltU = (local: number, byte: number): number[] => [...localGet(local), ...localGet(k(byte)), ...simd(0x26)];
+const accumulate = (acc: number, test: number[]): number[] => [...localGet(acc), ...test, ...or, ...localSet(acc)];
 /** v128.load of the sixteen bytes at p + offset (align 1: only p itself is aligned). */
-const load = (offset: number): number[] => [...get(P), ...simd(0x00), 0, offset];
-const lower = (from: number, to: number): number[] => [...get(from), ...get(k(0x20)), ...or, ...set(to)];
-const store8 = (value: number): number[] => [...get(LINE), ...i32Const(value), 0x3a /* i32.store8 */, 0, ...uleb(FLAGS)];
+const load = (offset: number): number[] => [...localGet(P), ...simd(0x00), 0, offset];
+const lower = (from: number, to: number): number[] => [...localGet(from), ...localGet(k(0x20)), ...or, ...localSet(to)];
+const store8 = (value: number): number[] => [...localGet(LINE), ...i32Const(value), 0x3a /* i32.store8 */, 0, ...uleb(FLAGS)];
 
 const body = [
-  ...CONSTANTS.flatMap((byte) => [...i32Const(byte), ...simd(0x0f) /* i8x16.splat */, ...set(k(byte))]),
+  ...CONSTANTS.flatMap((byte) => [...i32Const(byte), ...simd(0x0f) /* i8x16.splat */, ...localSet(k(byte))]),
   ...store8(0),
-  ...i32Const(-1), ...set(FIRST_WIDE), ...i32Const(-1), ...set(LAST_WIDE),
+  ...i32Const(-1), ...localSet(FIRST_WIDE), ...i32Const(-1), ...localSet(LAST_WIDE),
   0x02, 0x40, // block
-  ...get(END_PARAM), 0x45 /* i32.eqz */, 0x0d, 0 /* br_if block */,
+  ...localGet(END_PARAM), 0x45 /* i32.eqz */, 0x0d, 0 /* br_if block */,
   0x03, 0x40, // loop over vectors
-  ...load(0), ...set(V), ...load(1), ...set(W1), ...load(2), ...set(W2), ...load(3), ...set(W3),
-  ...eq(V, 0x0a), ...set(LF),
-  ...accumulate(HIGH, get(V)),
+  ...load(0), ...localSet(V), ...load(1), ...localSet(W1), ...load(2), ...localSet(W2), ...load(3), ...localSet(W3),
+  ...eq(V, 0x0a), ...localSet(LF),
+  ...accumulate(HIGH, localGet(V)),
   // Where the bytes above 0x7F begin and end.
-  ...get(V), ...simd(0x64) /* i8x16.bitmask */, ...set(WIDE_LANES),
-  ...get(WIDE_LANES),
+  ...localGet(V), ...simd(0x64) /* i8x16.bitmask */, ...localSet(WIDE_LANES),
+  ...localGet(WIDE_LANES),
   0x04, 0x40, // if any
-  ...get(FIRST_WIDE), ...i32Const(0), 0x48 /* i32.lt_s */,
-  0x04, 0x40, ...get(P), ...get(WIDE_LANES), 0x68 /* i32.ctz */, 0x6a, ...set(FIRST_WIDE), END,
-  ...get(P), ...i32Const(31), ...get(WIDE_LANES), 0x67 /* i32.clz */, 0x6b /* i32.sub */, 0x6a, ...set(LAST_WIDE),
+  ...localGet(FIRST_WIDE), ...i32Const(0), 0x48 /* i32.lt_s */,
+  0x04, 0x40, ...localGet(P), ...localGet(WIDE_LANES), 0x68 /* i32.ctz */, 0x6a, ...localSet(FIRST_WIDE), END,
+  ...localGet(P), ...i32Const(31), ...localGet(WIDE_LANES), 0x67 /* i32.clz */, 0x6b /* i32.sub */, 0x6a, ...localSet(LAST_WIDE),
   END,
   ...accumulate(ODD, [
-    ...ltU(V, 0x20), ...get(LF), ...andNot,
+    ...ltU(V, 0x20), ...localGet(LF), ...andNot,
     ...eq(V, 0xef), ...or,
     ...eq(V, 0x20), ...eq(V, 0xa0), ...or, ...eq(W1, 0x0a), ...and, ...or,
   ]),
@@ -139,108 +132,65 @@ const body = [
   ...eq(L0, 0x62), ...eq(L1, 0x79), ...and, ...ltS(W2, 0x21), ...and, ...or,
   ...eq(L0, 0x76), ...eq(L1, 0x6f), ...and, ...eq(L2, 0x6e), ...and,
   ...eq(L0, 0x70), ...eq(L1, 0x61), ...and, ...eq(L2, 0x72), ...and, ...or,
-  ...ltS(W3, 0x21), ...and, ...or, ...set(CAND),
+  ...ltS(W3, 0x21), ...and, ...or, ...localSet(CAND),
   // The lanes that are LFs or candidates, in order.
-  ...get(LF), ...simd(0x64) /* i8x16.bitmask */, ...set(NL),
-  ...get(CAND), ...simd(0x64), ...get(NL), 0x72 /* i32.or */, ...set(BITS),
+  ...localGet(LF), ...simd(0x64) /* i8x16.bitmask */, ...localSet(NL),
+  ...localGet(CAND), ...simd(0x64), ...localGet(NL), 0x72 /* i32.or */, ...localSet(BITS),
   0x02, 0x40, // block
-  ...get(BITS), 0x45, 0x0d, 0,
+  ...localGet(BITS), 0x45, 0x0d, 0,
   0x03, 0x40, // loop over the lanes found
-  ...get(BITS), 0x68 /* i32.ctz */, ...set(POS),
-  ...get(NL), ...get(POS), 0x76 /* i32.shr_u */, ...i32Const(1), 0x71 /* i32.and */,
+  ...localGet(BITS), 0x68 /* i32.ctz */, ...localSet(POS),
+  ...localGet(NL), ...localGet(POS), 0x76 /* i32.shr_u */, ...i32Const(1), 0x71 /* i32.and */,
   0x04, 0x40, // if an LF
-  ...get(LINE), ...i32Const(1), 0x6a /* i32.add */, ...set(LINE), ...store8(0),
+  ...localGet(LINE), ...i32Const(1), 0x6a /* i32.add */, ...localSet(LINE), ...store8(0),
   0x05, // else
   ...store8(1),
   END,
-  ...get(BITS), ...get(BITS), ...i32Const(1), 0x6b /* i32.sub */, 0x71 /* i32.and */, ...set(BITS),
-  ...get(BITS), 0x0d, 0, // br_if: more lanes
+  ...localGet(BITS), ...localGet(BITS), ...i32Const(1), 0x6b /* i32.sub */, 0x71 /* i32.and */, ...localSet(BITS),
+  ...localGet(BITS), 0x0d, 0, // br_if: more lanes
   END, END,
-  ...get(P), ...i32Const(16), 0x6a, ...set(P),
-  ...get(P), ...get(END_PARAM), 0x49 /* i32.lt_u */, 0x0d, 0, // br_if: more vectors
+  ...localGet(P), ...i32Const(16), 0x6a, ...localSet(P),
+  ...localGet(P), ...localGet(END_PARAM), 0x49 /* i32.lt_u */, 0x0d, 0, // br_if: more vectors
   END, END,
-  ...i32Const(0), ...get(FIRST_WIDE), 0x36 /* i32.store */, 2, ...uleb(WIDE_AT),
-  ...i32Const(0), ...get(LAST_WIDE), 0x36, 2, ...uleb(WIDE_AT + 4),
-  ...get(HIGH), ...simd(0x64), ...i32Const(0), 0x47 /* i32.ne */,
-  ...get(ODD), ...simd(0x53) /* v128.any_true */, ...i32Const(1), 0x74 /* i32.shl */,
-  ...get(RUNS), ...simd(0x53), ...i32Const(2), 0x74,
-  ...get(LINE), ...i32Const(1), 0x6a, ...i32Const(3), 0x74,
+  ...i32Const(0), ...localGet(FIRST_WIDE), 0x36 /* i32.store */, 2, ...uleb(WIDE_AT),
+  ...i32Const(0), ...localGet(LAST_WIDE), 0x36, 2, ...uleb(WIDE_AT + 4),
+  ...localGet(HIGH), ...simd(0x64), ...i32Const(0), 0x47 /* i32.ne */,
+  ...localGet(ODD), ...simd(0x53) /* v128.any_true */, ...i32Const(1), 0x74 /* i32.shl */,
+  ...localGet(RUNS), ...simd(0x53), ...i32Const(2), 0x74,
+  ...localGet(LINE), ...i32Const(1), 0x6a, ...i32Const(3), 0x74,
   0x72, 0x72, 0x72 /* i32.or ×3 */,
   END,
 ];
 
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    const byte = n & 0x7f;
-    n >>>= 7;
-    out.push(n === 0 ? byte : byte | 0x80);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-const section = (id: number, content: number[]): number[] => [id, ...uleb(content.length), ...content];
-const name = (s: string): number[] => [s.length, ...Buffer.from(s, 'latin1')];
-const fn = [0x02, I32_LOCALS, I32, FIRST_CONSTANT - V + CONSTANTS.length, V128, ...body]; // locals: the i32 ones, the v128 ones
-const moduleBytes = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
-  ...section(1, [0x01, 0x60, 0x01, I32, 0x01, I32]), // type: (i32) -> i32
-  ...section(3, [0x01, 0x00]), // function 0 has type 0
-  ...section(5, [0x01, 0x00, 0x04]), // memory: four pages (a window, the byte after it, the padding; the flags)
-  ...section(7, [0x02, ...name('memory'), 0x02, 0x00, ...name('scan'), 0x00, 0x00]),
-  ...section(10, [0x01, ...uleb(fn.length), ...fn]),
+// Locals: the i32 ones, then the v128 ones (the constants last).
+const moduleBytes = wasmModule(4 /* a window, the byte after it, the padding; the flags */, [
+  { name: 'scan', locals: [[I32_LOCALS, I32], [FIRST_CONSTANT - V + CONSTANTS.length, V128]], body },
 ]);
 
-/** The little of the WebAssembly API used here (the DOM typings that describe it are not loaded). */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => {
-    exports: { scan: (end: number) => number; memory: { buffer: ArrayBuffer } };
-  };
-}
-
 function makeScanner(): ((bytes: Uint8Array) => ArticleScan) | null {
-  const wasm = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  if (wasm === undefined) return null;
-  try {
-    const { exports } = new wasm.Instance(new wasm.Module(moduleBytes));
-    const { scan } = exports;
-    const memory = new Uint8Array(exports.memory.buffer);
-    const wide = new Int32Array(exports.memory.buffer, WIDE_AT, 2);
-    return (bytes) => {
-      let found = 0;
-      let lines = 1;
-      for (let at = 0; at < bytes.length; at += WINDOW) {
-        const count = Math.min(WINDOW, bytes.length - at);
-        // One byte more than the window when there is one: the w of its last byte.
-        const copied = Math.min(count + 1, bytes.length - at);
-        memory.set(at === 0 && copied === bytes.length ? bytes : bytes.subarray(at, at + copied), 0);
-        memory.fill(0x61, copied, copied + PADDING);
-        const answer = scan(count);
-        found |= answer & EVERYTHING;
-        lines = answer >>> 3;
-      }
-      // The flags of a file of one window are its lines' (the lines of a longer one are not counted across windows).
-      const markedLines = bytes.length === 0 ? new Uint8Array(1) : bytes.length <= WINDOW ? memory.slice(FLAGS, FLAGS + lines) : null;
-      const single = bytes.length > 0 && bytes.length <= WINDOW;
-      return { found, markedLines, firstWide: single ? wide[0] : -1, lastWide: single ? wide[1] : -1 };
-    };
-  } catch {
-    return null; // no WebAssembly (or no SIMD) here
-  }
+  const exports = instantiate<'scan'>(moduleBytes);
+  if (exports === null) return null; // no WebAssembly (or no SIMD) here
+  const { scan } = exports;
+  const memory = new Uint8Array(exports.memory.buffer);
+  const wide = new Int32Array(exports.memory.buffer, WIDE_AT, 2);
+  return (bytes) => {
+    let found = 0;
+    let lines = 1;
+    for (let at = 0; at < bytes.length; at += WINDOW) {
+      const count = Math.min(WINDOW, bytes.length - at);
+      // One byte more than the window when there is one: the w of its last byte.
+      const copied = Math.min(count + 1, bytes.length - at);
+      memory.set(at === 0 && copied === bytes.length ? bytes : bytes.subarray(at, at + copied), 0);
+      memory.fill(0x61, copied, copied + PADDING);
+      const answer = scan(count);
+      found |= answer & EVERYTHING;
+      lines = answer >>> 3;
+    }
+    // The flags of a file of one window are its lines' (the lines of a longer one are not counted across windows).
+    const markedLines = bytes.length === 0 ? new Uint8Array(1) : bytes.length <= WINDOW ? memory.slice(FLAGS, FLAGS + lines) : null;
+    const single = bytes.length > 0 && bytes.length <= WINDOW;
+    return { found, markedLines, firstWide: single ? wide[0] : -1, lastWide: single ? wide[1] : -1 };
+  };
 }
 
 const scanner = makeScanner();

@@ -9,6 +9,7 @@
 // sixteen at a time; from the first wider character on, two bytes a character, eight at a time.
 // The loops are written out below instruction by instruction (no build step, no binary blob);
 // where WebAssembly is not available (node --jitless) the regular expressions do the same job.
+import { END, I32, i32Const, instantiate, localGet, localSet, simd, V128, wasmModule } from '../wasm/module.js';
 
 /** A character XML forbids: C0 controls but tab, LF and CR; U+FFFE, U+FFFF. */
 export const FORBIDDEN_CHAR = 1;
@@ -68,9 +69,6 @@ const BYTE_WINDOW = 128 * 1024;
 //   scanBytes(end): the same over sixteen u8 lanes (characters below U+0100), where no
 //   surrogate, U+FFFD, U+FFFE or U+FFFF can be.
 
-const I32 = 0x7f;
-const V128 = 0x7b;
-const END = 0x0b;
 const [END_PARAM, P, V, BAD, SUS, SUR, CR, TAB, BR] = [0, 1, 2, 3, 4, 5, 6, 7, 8]; // local indexes
 
 /** Lane-wise opcodes of the two lane widths. */
@@ -84,10 +82,6 @@ interface Lanes {
 const U16: Lanes = { splat: 0x10, eq: 0x2d, ltU: 0x30, geU: 0x36, sub: 0x91 };
 const U8: Lanes = { splat: 0x0f, eq: 0x23, ltU: 0x26, geU: 0x2c, sub: 0x71 };
 
-const simd = (op: number): number[] => [0xfd, ...uleb(op)];
-const localGet = (i: number): number[] => [0x20, i];
-const localSet = (i: number): number[] => [0x21, i];
-const i32Const = (n: number): number[] => [0x41, ...sleb(n)];
 /** The lanes of v, and `n` in every lane, for a lane-wise operation. */
 const lanesAnd = (l: Lanes, n: number): number[] => [...localGet(V), ...i32Const(n), ...simd(l.splat)];
 const eq = (l: Lanes, n: number): number[] => [...lanesAnd(l, n), ...simd(l.eq)];
@@ -131,94 +125,48 @@ const unitsBody = scanBody([
 
 const bytesBody = scanBody([...accumulate(BAD, c0(U8)), ...accumulate(SUS, inRange(U8, 0x80, 0x20)), ...markAccumulations(U8)]);
 
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    const byte = n & 0x7f;
-    n >>>= 7;
-    out.push(n === 0 ? byte : byte | 0x80);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-const section = (id: number, content: number[]): number[] => [id, ...uleb(content.length), ...content];
-const name = (s: string): number[] => [s.length, ...Buffer.from(s, 'latin1')];
-const code = (body: number[]): number[] => {
-  const fn = [0x02, 0x01, I32, 0x07, V128, ...body]; // locals: one i32, seven v128
-  return [...uleb(fn.length), ...fn];
-};
-const moduleBytes = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
-  ...section(1, [0x01, 0x60, 0x01, I32, 0x01, I32]), // type: (i32) -> i32
-  ...section(3, [0x02, 0x00, 0x00]), // functions 0 and 1 have type 0
-  ...section(5, [0x01, 0x00, 0x02]), // memory: two pages
-  ...section(7, [0x03, ...name('memory'), 0x02, 0x00, ...name('scan'), 0x00, 0x00, ...name('scanBytes'), 0x00, 0x01]),
-  ...section(10, [0x02, ...code(unitsBody), ...code(bytesBody)]),
+const moduleBytes = wasmModule(2, [
+  { name: 'scan', locals: [[1, I32], [7, V128]], body: unitsBody },
+  { name: 'scanBytes', locals: [[1, I32], [7, V128]], body: bytesBody },
 ]);
 
-/** The little of the WebAssembly API used here (the DOM typings that describe it are not loaded). */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => {
-    exports: { scan: (end: number) => number; scanBytes: (end: number) => number; memory: { buffer: ArrayBuffer } };
-  };
-}
-
 function makeScanner(): ((text: string) => number) | null {
-  const wasm = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  if (wasm === undefined) return null;
-  try {
-    const { exports } = new wasm.Instance(new wasm.Module(moduleBytes));
-    const { scan, scanBytes } = exports;
-    const memory = Buffer.from(exports.memory.buffer);
-    /** Kinds in text[from..to), all of whose characters are below U+0100: copied as Latin-1, which is then exact. */
-    const scanNarrow = (text: string, from: number, to: number): number => {
-      let kinds = 0;
-      for (let at = from; at < to; at += BYTE_WINDOW) {
-        const piece = at === 0 && to === text.length && to <= BYTE_WINDOW ? text : text.slice(at, Math.min(at + BYTE_WINDOW, to));
-        let end = memory.write(piece, 0, 'latin1');
-        // Spaces up to a whole vector: they are none of the kinds looked for.
-        for (; end % 16 !== 0; end++) memory[end] = 0x20;
-        kinds |= scanBytes(end);
+  const exports = instantiate<'scan' | 'scanBytes'>(moduleBytes);
+  if (exports === null) return null; // no WebAssembly (or no SIMD) here
+  const { scan, scanBytes } = exports;
+  const memory = Buffer.from(exports.memory.buffer);
+  /** Kinds in text[from..to), all of whose characters are below U+0100: copied as Latin-1, which is then exact. */
+  const scanNarrow = (text: string, from: number, to: number): number => {
+    let kinds = 0;
+    for (let at = from; at < to; at += BYTE_WINDOW) {
+      const piece = at === 0 && to === text.length && to <= BYTE_WINDOW ? text : text.slice(at, Math.min(at + BYTE_WINDOW, to));
+      let end = memory.write(piece, 0, 'latin1');
+      // Spaces up to a whole vector: they are none of the kinds looked for.
+      for (; end % 16 !== 0; end++) memory[end] = 0x20;
+      kinds |= scanBytes(end);
+    }
+    return kinds;
+  };
+  /** Kinds in text[from..], two bytes a character. */
+  const scanWide = (text: string, from: number): number => {
+    let kinds = 0;
+    for (let at = from; at < text.length; at += WINDOW) {
+      const piece = at === 0 && text.length <= WINDOW ? text : text.slice(at, at + WINDOW);
+      let end = memory.write(piece, 0, 'utf16le');
+      for (; end % 16 !== 0; end += 2) {
+        memory[end] = 0x20;
+        memory[end + 1] = 0;
       }
-      return kinds;
-    };
-    /** Kinds in text[from..], two bytes a character. */
-    const scanWide = (text: string, from: number): number => {
-      let kinds = 0;
-      for (let at = from; at < text.length; at += WINDOW) {
-        const piece = at === 0 && text.length <= WINDOW ? text : text.slice(at, at + WINDOW);
-        let end = memory.write(piece, 0, 'utf16le');
-        for (; end % 16 !== 0; end += 2) {
-          memory[end] = 0x20;
-          memory[end + 1] = 0;
-        }
-        kinds |= scan(end);
-      }
-      return kinds;
-    };
-    return (text) => {
-      // The characters before the first one above U+00FF (all of them, usually) a byte each.
-      const wide = text.search(WIDE);
-      if (wide < 0) return scanNarrow(text, 0, text.length);
-      return (wide > 0 ? scanNarrow(text, 0, wide) : 0) | scanWide(text, wide);
-    };
-  } catch {
-    return null; // no WebAssembly (or no SIMD) here
-  }
+      kinds |= scan(end);
+    }
+    return kinds;
+  };
+  return (text) => {
+    // The characters before the first one above U+00FF (all of them, usually) a byte each.
+    const wide = text.search(WIDE);
+    if (wide < 0) return scanNarrow(text, 0, text.length);
+    return (wide > 0 ? scanNarrow(text, 0, wide) : 0) | scanWide(text, wide);
+  };
 }
 
 const scanner = makeScanner();
