@@ -6,6 +6,7 @@ import { MAYBE_UNCLEAN, NOT_ASCII, scanArticleBytes, SPACE_RUN, usesSimd } from 
 import { cleanText, decodeUtf8, decodeUtf8Between } from '../../src/ingest/hygiene.js';
 import { markedCredit } from '../../src/ingest/credit.js';
 import { ingest } from './helpers.js';
+import { seededRandom } from '../helpers/random.js';
 
 /** The answer byte by byte, as the SIMD loop should give it. */
 function expected(b: Uint8Array): number {
@@ -46,11 +47,7 @@ test('each byte is seen wherever it stands, alone or before a space or line end'
 });
 
 test('random bytes get the answer of the byte-by-byte reading', () => {
-  let seed = 11;
-  const rnd = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
+  const rnd = seededRandom(11);
   for (let i = 0; i < 3000; i++) {
     const b = new Uint8Array(rnd(400));
     for (let k = 0; k < b.length; k++) b[k] = rnd(60) === 0 ? ODD[rnd(ODD.length)] : 0x21 + rnd(0x5e);
@@ -103,11 +100,7 @@ function expectedMarks(b: Uint8Array): number[] {
 }
 
 test('the lines that may hold a caption marker are the ones the byte-by-byte reading finds', () => {
-  let seed = 5;
-  const rnd = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
+  const rnd = seededRandom(5);
   const alphabet = [0x20, 0x0a, 0x62, 0x42, 0x79, 0x59, 0x76, 0x6f, 0x6e, 0x70, 0x50, 0x61, 0x72, 0x3a, 0x2f, 0x80, 0xc2, 0xa9, 0x09, 0x0d];
   for (let i = 0; i < 3000; i++) {
     const b = new Uint8Array(rnd(200));
@@ -138,11 +131,7 @@ test('a line the look passes over holds nothing markedCredit would take', () => 
 });
 
 test('the first and last byte above 0x7F are found, and the text decodes the same between them', () => {
-  let seed = 13;
-  const rnd = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
+  const rnd = seededRandom(13);
   const pieces = ['a', ' ', '\n', '—', 'é', '日', '\u{1F600}', '\ufeff'];
   for (let i = 0; i < 2000; i++) {
     let text = '';
