@@ -131,7 +131,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 
       const facts = await versions.factsOf(realFile, st, fh!);
       const feed = isFeedType(facts.contentType);
-      const chosen = await chooseCoding(realFile, st, facts.hash, req.headers['accept-encoding']);
+      const chosen = await chooseCoding(realFile, st, facts.hash, header(req, 'accept-encoding'));
       const body = chosen ?? { coding: null, fh: fh!, size: st.size };
       if (chosen) await fh!.close();
       fh = body.fh;
@@ -213,8 +213,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
    * The precompressed sibling to send, if the client accepts its coding, it holds this very
    * version of the file, and it is smaller. Otherwise null: the identity body is sent.
    */
-  async function chooseCoding(realFile: string, st: Stats, hash: string, accept: string | string[] | undefined) {
-    for (const coding of acceptedCodings(Array.isArray(accept) ? accept.join(',') : accept)) {
+  async function chooseCoding(realFile: string, st: Stats, hash: string, accept: string | undefined) {
+    for (const coding of acceptedCodings(accept)) {
       const siblingPath = realFile + SIBLING_SUFFIX[coding];
       let sfh: FileHandle;
       try {
