@@ -61,8 +61,12 @@ export interface PublishStages {
   release?(): Promise<void>;
   /** True when `render` honours RenderOptions.only (without it, every run plans the archive). */
   rendersOnly?: boolean;
-  /** After validation, before the swap: may add files (e.g. `rss.xml.gz`) beside the staged ones. */
-  precompress?(stagingDir: string, files: string[]): Promise<void>;
+  /**
+   * The compressed copies to publish beside a new file, by their names (`rss.xml.gz`), or null
+   * for a file that gets none. Called before the file is validated, so that compressing (on
+   * another thread) overlaps the validation; the copies are staged only if the file passes.
+   */
+  precompress?(name: string, text: string): Promise<Record<string, Uint8Array>> | null;
   /** After a swap that changed feeds: tell the WebSub hubs. */
   notify?(site: Site, changedFeedUrls: string[]): Promise<void>;
 }
@@ -742,6 +746,8 @@ async function runLocked(
   const check = async (i: number, text: string, given: Uint8Array | null): Promise<void> => {
     const name = fileNames[i];
     let bytes = given;
+    const copies = stages.precompress?.(name, text) ?? null;
+    if (copies) compressing.push(copies.then(() => undefined)); // awaited (and its failure seen) in any case
     if (isFeedFile(name)) {
       const contentType = CONTENT_TYPES[path.extname(name)] ?? null;
       let v: ValidationReport;
@@ -764,10 +770,14 @@ async function runLocked(
     if (failed) return; // the run fails; the rest is only checked
     await stage(name, (bytes ??= Buffer.from(text, 'utf8')));
     changed[i] = true;
-    // Compressed copies are made on the thread pool while the next files render.
-    if (stages.precompress) compressing.push(stages.precompress((await stagingMade!).dir, [name]));
+    if (copies) for (const [copy, copyBytes] of Object.entries(await copies)) {
+      await stage(copy, copyBytes);
+      stagedCopies.push(copy);
+    }
   };
+  /** Compressed copies being made, and those staged (fsynced like the files they belong to). */
   const compressing: Promise<void>[] = [];
+  const stagedCopies: string[] = [];
   // The published copies, stat'ed at once: a file whose key and stat match is not even rendered.
   const outputStats = await statOutputs(fileNames);
   // A few files are validated and written at a time while the next is rendered (the validator may
@@ -828,7 +838,7 @@ async function runLocked(
     }
     timer.mark('render+validate+stage');
     await Promise.all(compressing);
-    if (staging) await syncStaged(fs, staging, changedNames());
+    if (staging) await syncStaged(fs, staging, [...changedNames(), ...stagedCopies]);
   } catch (err) {
     // Nothing may still be writing into staging when it is removed.
     await Promise.allSettled([...inFlight, ...compressing]);

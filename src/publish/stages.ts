@@ -139,9 +139,10 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
     },
     // Only the files readers poll (main feeds, index.html): Brotli over every archive page would
     // cost more than the rest of a run, and pages are fetched once if ever.
-    async precompress(dir, files) {
-      const { precompress } = await import('../serve/precompress.js');
-      await precompress(dir, files.filter((f) => !f.includes('/')));
+    precompress(name, text) {
+      if (name.includes('/')) return null;
+      const bytes = Buffer.from(text, 'utf8');
+      return import('../serve/precompress.js').then(async ({ compressedCopies }) => Object.fromEntries((await compressedCopies(bytes)).map(([suffix, copy]) => [name + suffix, copy])));
     },
     async notify(site, urls) {
       if (!site.hubs.length) return;

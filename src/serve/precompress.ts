@@ -37,21 +37,27 @@ export function brotliBytes(data: Uint8Array): Promise<Buffer> {
   });
 }
 
+/** A file's compressed copies, each under its sibling's suffix (`.gz`, `.br`); both are made at
+ *  once on libuv's thread pool. */
+export async function compressedCopies(data: Uint8Array): Promise<Array<[suffix: string, bytes: Buffer]>> {
+  const [gz, br] = await Promise.all([gzipBytes(data), brotliBytes(data)]);
+  return [
+    [SIBLING_SUFFIX.gzip, gz],
+    [SIBLING_SUFFIX.br, br],
+  ];
+}
+
 /**
- * Writes FILE.gz and FILE.br beside each of `files` (paths relative to `dir`, or absolute).
- * Meant for the staging folder, before the atomic swap, so the siblings go live with their file.
- * Every file and coding at once: zlib runs them on libuv's thread pool (4 threads), so a publish
- * that changed its three feeds and index.html waits for the slowest few, not for all eight in turn.
+ * Writes FILE.gz and FILE.br beside each of `files` (paths relative to `dir`, or absolute), for
+ * files already on disk. Every file and coding at once: zlib runs them on libuv's thread pool
+ * (4 threads), so a folder of a few feeds waits for the slowest few, not for all in turn.
  */
 export async function precompress(dir: string, files: string[]): Promise<void> {
   await Promise.all(
     files.map(async (file) => {
       const abs = path.resolve(dir, file);
-      const data = await readFile(abs);
-      await Promise.all([
-        gzipBytes(data).then((gz) => writeFile(abs + SIBLING_SUFFIX.gzip, gz)),
-        brotliBytes(data).then((br) => writeFile(abs + SIBLING_SUFFIX.br, br)),
-      ]);
+      const copies = await compressedCopies(await readFile(abs));
+      await Promise.all(copies.map(([suffix, bytes]) => writeFile(abs + suffix, bytes)));
     }),
   );
 }
