@@ -547,6 +547,44 @@ export const CODES = {
     explain: 'Media RSS 1.1 replaced media:adult by media:rating scheme="urn:simple".',
   },
 
+  // ── RSS 1.0 ──────────────────────────────────────────────────────────────────
+  LongerThanSuggested: {
+    severity: 'warning',
+    text: '<{element}> is {length} characters long; RSS 1.0 suggests at most {max}',
+    explain:
+      'RSS 1.0 §5 gives each core element a suggested maximum length (titles 40 characters, item titles 100, textinput descriptions 100, links, URLs and descriptions 500), kept from RSS 0.9 and 0.91, whose readers cut or refuse longer text. A longer value is valid; shorten it if older readers matter.',
+  },
+  TooManyItems: {
+    severity: 'warning',
+    text: 'the document has {count} items; RSS 1.0 recommends at most {max}',
+    explain:
+      'RSS 1.0 §5.5 sets no upper limit, but recommends at most fifteen items for compatibility with RSS 0.9 and 0.91 readers, which may drop the rest.',
+  },
+  ResourceMismatch: {
+    severity: 'error',
+    text: 'the channel\'s <{element}> refers to "{value}", but the document\'s <{element}> is about "{about}"',
+    explain:
+      'RSS 1.0 §5.3.4 and §5.3.6: the rdf:resource of the channel\'s image (textinput) must be the same URI as the rdf:about of the image (textinput) element beside the channel; that URI is what ties the two together in RDF. Make them equal.',
+  },
+  UndescribedResource: {
+    severity: 'warning',
+    text: '<{element}> refers to "{value}", but the document has no <{target}> with that rdf:about',
+    explain:
+      'RSS 1.0 §5.3: the channel names its items (rdf:li in items), image and textinput by URI, and each is described by an element beside the channel whose rdf:about is that URI. A reference nothing describes leaves readers with an entry they cannot show. Add the element, or remove the reference; check that the two URIs are written the same way.',
+  },
+  UnlistedItem: {
+    severity: 'warning',
+    text: '<item rdf:about="{value}"> is not listed in the channel\'s <items>',
+    explain:
+      'RSS 1.0 §5.3.5: the channel\'s items hold an rdf:Seq with one rdf:li rdf:resource="..." per item, naming the item\'s rdf:about; items the sequence does not list "are likely to be discarded by RDF parsers". Add an rdf:li for it.',
+  },
+  AboutNotLink: {
+    severity: 'warning',
+    text: 'the item\'s rdf:about "{value}" differs from its <link> "{link}"',
+    explain:
+      'RSS 1.0 §5.5: the URI that identifies an item "should be identical to the value of the <link> sub-element", if possible. Readers that go by one or the other then agree on what the item is.',
+  },
+
   // ── Atom ─────────────────────────────────────────────────────────────────────
   InvalidTextType: {
     severity: 'error',

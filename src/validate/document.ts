@@ -1,7 +1,8 @@
 // The document level: the root element decides the format (RSS, RSS 1.0, Atom) and the rules
 // that apply below it. A root in the wrong namespace is still checked as what it tries to be.
 import { entry, feed } from './atom.js';
-import { rdf, rss } from './rss.js';
+import { rss } from './rss.js';
+import { rdf } from './rss10.js';
 import { ANY, NS, type Rule } from './tree.js';
 
 const ATOM_03 = 'http://purl.org/atom/ns#';

@@ -336,7 +336,4 @@ export const rss: Rule = {
   },
 };
 
-/** RSS 1.0 (RDF): recognised as RSS; its RDF structure is not checked further. */
-export const rdf: Rule = { content: 'any' };
-
 export { isAddrSpec, oneOf, type Node, type Validator };

@@ -48,7 +48,8 @@ export class Node {
   get name(): string {
     if (this.displayName === null) {
       const k = this.key;
-      this.displayName = this.atomDoc && k.startsWith('atom:') ? k.slice(5) : k.startsWith('{') ? this.el.name : k;
+      // RSS 1.0 elements are shown as the document writes them (unprefixed, as a rule).
+      this.displayName = this.atomDoc && k.startsWith('atom:') ? k.slice(5) : k.startsWith('{') || k.startsWith('rss1:') ? this.el.name : k;
     }
     return this.displayName;
   }
