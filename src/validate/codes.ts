@@ -185,6 +185,17 @@ export const CODES = {
     text: '<{element}> has an implausible date: "{value}"',
     explain: 'The date is before 1990 or in the future; it is most likely a mistake.',
   },
+  FutureDate: {
+    severity: 'warning',
+    text: '{field} is {ahead} in the future: "{value}"',
+    explain:
+      'The date lies ahead of the time of validation (by more than 15 minutes, which allows for clocks that disagree a little). ' +
+      'A feed says when its items were published and updated, so a date to come is nearly always a mistake: local time written ' +
+      'with the wrong time zone (or "GMT"/"Z"), a server clock set wrong, or a post scheduled ahead but published at once. ' +
+      'Readers sort by these dates, so the item sits at the top of every list until then; RSS 2.0 lets aggregators hide it ' +
+      'until its date comes, and many readers replace the date with the time they fetched the item. ' +
+      'Fix: write the moment the item was actually published, with its real offset from UTC (e.g. +02:00, or the UTC time with Z).',
+  },
   InvalidURI: {
     severity: 'error',
     text: '<{element}> must be a valid URI: "{value}"',

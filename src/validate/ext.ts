@@ -30,6 +30,7 @@ import {
   rfc822,
   strictBoolean,
   w3cdtf,
+  w3cdtfTimestamp,
 } from './rules.js';
 import { ANY, attr, clip, NS, nsAttr, type AttrCheck, type Check, type ChildSpec, type Rule, renamed } from './tree.js';
 import { checkRssEmail, checkUri, isDecimal, isLanguage, isMimeType, isNonNegativeInteger, isPositiveInteger, isRfc3339, looksLikeHtml } from './values.js';
@@ -49,7 +50,7 @@ function dublinCore(dateOnce: boolean): Specs {
   for (const n of DC_MANY) s[`dc:${n}`] = many(text);
   s['dc:language'] = once(leaf(language));
   s['dc:rights'] = once(leaf(plainText));
-  s['dc:date'] = dateOnce ? once(leaf(w3cdtf)) : many(leaf(w3cdtf));
+  s['dc:date'] = dateOnce ? once(leaf(w3cdtfTimestamp)) : many(leaf(w3cdtfTimestamp));
   for (const n of ['created', 'issued', 'modified', 'available', 'dateAccepted', 'dateCopyrighted', 'dateSubmitted']) {
     s[`dcterms:${n}`] = once(leaf(w3cdtf));
   }

@@ -17,6 +17,12 @@ export { CODES, type Code } from './codes.js';
 export interface ValidateOptions {
   /** Content-Type the document was served with (for URLs); checked against the format. */
   contentType?: string | null;
+  /**
+   * The instant of validation. With it, dates that say when something was published or updated
+   * and lie ahead of it are reported (FutureDate); without it, no date is judged against a
+   * clock, and the report depends on the document alone.
+   */
+  now?: Date;
 }
 
 export interface StreamingValidator {
@@ -74,9 +80,15 @@ class FeedSink implements XmlSink {
   }
 }
 
+/** The instant of validation in milliseconds, or null when none was given. */
+function nowOf(opts: ValidateOptions): number | null {
+  return opts.now === undefined ? null : opts.now.getTime();
+}
+
 /** XML checking: the XML reader feeds the rule engine. */
-function xmlValidator(): XmlValidator {
+function xmlValidator(now: number | null): XmlValidator {
   const rules = new Validator(documentRule);
+  rules.now = now;
   const reader = new XmlReader(new FeedSink(rules), (code, params, line, column) => rules.add(code as Code, params, line, column));
   rules.textSource = reader;
   const finish = (): ValidationReport => {
@@ -104,7 +116,7 @@ function report(format: FeedFormat, errors: Message[], warnings: Message[], drop
 }
 
 /** JSON: the text is collected (up to JSON_LIMIT bytes) and checked as a whole. */
-function jsonValidator(): StreamingValidator {
+function jsonValidator(now: number | null): StreamingValidator {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let tooLarge = false;
@@ -126,13 +138,13 @@ function jsonValidator(): StreamingValidator {
       const joined = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       const bytes = Buffer.from(joined.buffer, joined.byteOffset, joined.byteLength);
       // ASCII reads the same as Latin-1, which is decoded faster.
-      return jsonReport(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
+      return jsonReport(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'), now);
     },
   };
 }
 
-function jsonReport(text: string): ValidationReport {
-  const { errors, warnings } = validateJsonFeed(text);
+function jsonReport(text: string, now: number | null): ValidationReport {
+  const { errors, warnings } = validateJsonFeed(text, now);
   return report('json', errors, warnings);
 }
 
@@ -140,14 +152,15 @@ function jsonReport(text: string): ValidationReport {
  * A streaming validator: write() the document's bytes in any chunks, then end() for the report.
  * The kind of document (JSON or XML) is decided from its first non-blank byte.
  */
-export function createValidator(_opts: ValidateOptions = {}): StreamingValidator {
+export function createValidator(opts: ValidateOptions = {}): StreamingValidator {
+  const now = nowOf(opts);
   let inner: StreamingValidator | null = null;
   const pending: Uint8Array[] = [];
   const decide = (final: boolean): void => {
     const head = pending.length === 1 ? pending[0] : Buffer.concat(pending);
     const syntax = detectSyntax(head);
     if (syntax === 'undecided' && !final) return;
-    inner = syntax === 'json' ? jsonValidator() : xmlValidator();
+    inner = syntax === 'json' ? jsonValidator(now) : xmlValidator(now);
     for (const c of pending) inner.write(c);
     pending.length = 0;
   };
@@ -196,19 +209,20 @@ function toWellFormed(text: string): string {
  * declares another encoding than UTF-8 is read as its UTF-8 bytes, as validateFeed would.
  */
 export function validateFeedText(text: string, opts: ValidateOptions = {}): ValidationReport {
+  const now = nowOf(opts);
   if (detectTextSyntax(text) === 'json') {
     const doc = wellFormed(text) ? text : toWellFormed(text);
     // Every character takes one to three bytes (a surrogate pair, two characters, four).
     if (doc.length > JSON_LIMIT || (doc.length * 3 > JSON_LIMIT && Buffer.byteLength(doc, 'utf8') > JSON_LIMIT)) {
       return report('json', [makeMessage('ValidatorLimit', { limit: JSON_LIMIT })], []);
     }
-    return jsonReport(doc);
+    return jsonReport(doc, now);
   }
   // The XML reader stops at a lone surrogate, as at any character XML forbids: only when it
   // stopped is it worth looking for one, and reading again what encoding makes of it.
-  const first = xmlValidator().readText(text, true);
+  const first = xmlValidator(now).readText(text, true);
   if (first) return first;
   const doc = wellFormed(text) ? text : toWellFormed(text);
-  return (doc === text ? null : xmlValidator().readText(doc, false)) ?? validateFeed(Buffer.from(doc, 'utf8'), opts);
+  return (doc === text ? null : xmlValidator(now).readText(doc, false)) ?? validateFeed(Buffer.from(doc, 'utf8'), opts);
 }
 

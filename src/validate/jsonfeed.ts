@@ -19,6 +19,7 @@ import { mayBeClean, rootPosition, scanJson } from './json-syntax.js';
 import { checkRfc3339, checkUrl, findHtml, isLanguageTag, isMimeType, rfc3339Millis } from './jsonfeed-values.js';
 import { makeMessage, severityOf, type MessageParams } from './message.js';
 import type { Message } from './report.js';
+import { timeAhead } from './values.js';
 
 type Version = '1' | '1.1';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -38,7 +39,8 @@ const HUB_FIELDS = ['type', 'url'];
 /** Each list of known members as a set, for the lookup made for every member. */
 const KNOWN_SETS = new Map([TOP_FIELDS, ITEM_FIELDS, AUTHOR_FIELDS, ATTACHMENT_FIELDS, HUB_FIELDS].map((list) => [list, new Set(list)]));
 
-export function validateJsonFeed(text: string): { errors: Message[]; warnings: Message[] } {
+/** `now`: the instant of validation (milliseconds), against which item dates are judged; null for none. */
+export function validateJsonFeed(text: string, now: number | null = null): { errors: Message[]; warnings: Message[] } {
   const out = new Collector();
   // A BOM is reported and then read as whitespace, which keeps every column where editors show it.
   if (text.charCodeAt(0) === 0xfeff) {
@@ -53,7 +55,7 @@ export function validateJsonFeed(text: string): { errors: Message[]; warnings: M
     out.add('FeedNotObject', { type: typeName(doc) }, { line: root.line, column: root.column });
     return out.result();
   }
-  new FeedChecker(out).feed(doc);
+  new FeedChecker(out, now).feed(doc);
   return out.result();
 }
 
@@ -113,7 +115,10 @@ class FeedChecker {
   /** First path using each item id (as a string), for DuplicateItemId. */
   private readonly ids = new Map<string, string>();
 
-  constructor(private readonly out: Collector) {}
+  constructor(
+    private readonly out: Collector,
+    private readonly now: number | null,
+  ) {}
 
   /** Reports at `path`; the message names the field by its last segment, since the path travels beside it. */
   private report(code: Code, path: string, params: MessageParams = {}): void {
@@ -350,14 +355,23 @@ class FeedChecker {
   private date(obj: JsonObject, base: string, key: string): string | null {
     if (!has(obj, key)) return null;
     const given = obj[key];
-    if (typeof given === 'string' && checkRfc3339(given) === null) return given;
+    if (typeof given === 'string' && checkRfc3339(given) === null) return this.judged(given, base, key);
     const path = memberPath(base, key);
     if (!this.typed(obj[key], path, 'string', false)) return null;
     const value = obj[key] as string;
     const problem = checkRfc3339(value);
-    if (problem === null) return value;
+    if (problem === null) return this.judged(value, base, key);
     this.report('InvalidDate', path, { value: clip(value), reason: problem });
     return null;
+  }
+
+  /** A valid date, judged against the instant of validation when there is one (FutureDate). */
+  private judged(value: string, base: string, key: string): string {
+    if (this.now !== null) {
+      const ahead = timeAhead(rfc3339Millis(value), this.now);
+      if (ahead !== null) this.report('FutureDate', memberPath(base, key), { ahead, value: clip(value) });
+    }
+    return value;
   }
 
   private url(obj: JsonObject, base: string, key: string, required = false): void {

@@ -19,6 +19,10 @@ import {
   isW3cDtf,
   isoYear,
   looksLikeHtml,
+  rfc3339Instant,
+  rfc822Instant,
+  timeAhead,
+  w3cdtfEarliest,
   type UriOptions,
 } from './values.js';
 
@@ -75,17 +79,42 @@ export const fullUri = uri({ full: true });
 export const fullIri = uri({ full: true, iri: true });
 export const iriRef = uri({ iri: true });
 
+/**
+ * FutureDate when a date (already found well-formed) lies ahead of the instant of validation by
+ * more than the tolerance. Only when the validator was given that instant: the checks read no clock.
+ */
+function judgeAgainstClock(v: Validator, n: Node, value: string, instant: number | null): void {
+  if (v.now === null || instant === null) return;
+  const ahead = timeAhead(instant, v.now);
+  if (ahead !== null) v.at(n, 'FutureDate', { field: `<${n.name}>`, ahead, value: clip(value) });
+}
+
+/** RSS dates (pubDate, lastBuildDate): each says when something happened, so it is also judged against the clock. */
 export const rfc822: Check = (v, n, value) => {
-  v.finding(n, checkRfc822(value), value);
+  const f = checkRfc822(value);
+  v.finding(n, f, value);
+  if (v.now !== null && (f === null || f.code === 'ProblematicalRFC822Date')) judgeAgainstClock(v, n, value, rfc822Instant(value));
 };
 
+/** Atom dates (updated, published): also judged against the clock. */
 export const rfc3339: Check = (v, n, value) => {
-  if (!isRfc3339(value)) v.at(n, 'InvalidRFC3339Date', { value: clip(value) });
-  else if (isoYear(value) < 1900) v.at(n, 'ImplausibleDate', { value });
+  if (!isRfc3339(value)) {
+    v.at(n, 'InvalidRFC3339Date', { value: clip(value) });
+    return;
+  }
+  if (isoYear(value) < 1900) v.at(n, 'ImplausibleDate', { value });
+  else if (v.now !== null) judgeAgainstClock(v, n, value, rfc3339Instant(value));
 };
 
+/** W3C-DTF dates that need not be past (dcterms:available, sy:updateBase...): syntax only. */
 export const w3cdtf: Check = (v, n, value) => {
   if (!isW3cDtf(value)) v.at(n, 'InvalidW3CDTFDate', { value: clip(value) });
+};
+
+/** A W3C-DTF date that says when something happened (dc:date): also judged against the clock. */
+export const w3cdtfTimestamp: Check = (v, n, value) => {
+  if (!isW3cDtf(value)) v.at(n, 'InvalidW3CDTFDate', { value: clip(value) });
+  else if (v.now !== null) judgeAgainstClock(v, n, value, w3cdtfEarliest(value));
 };
 
 export const rssEmail: Check = (v, n, value) => {

@@ -325,6 +325,11 @@ export class Validator implements XmlSink {
    * when no text it read had any, looking through every text node is spared. None: it may.
    */
   textSource: { readonly mayHaveBadCharacters: boolean } | null = null;
+  /**
+   * The instant of validation (milliseconds since 1970), against which dates are judged
+   * (FutureDate); null: no date is judged against a clock.
+   */
+  now: number | null = null;
 
   constructor(private readonly root: Rule) {
     const rootEl: XmlElement = { name: '#document', prefix: '', local: '#document', uri: '', attrs: [], nsDecls: {}, line: 1, column: 1 };

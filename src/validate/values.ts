@@ -1,7 +1,8 @@
 // Checks of single values against the data types feeds use: dates (RFC 822/2822, RFC 3339,
 // W3C-DTF), URIs and IRIs (RFC 3986/3987, with tag: RFC 4151 and urn: RFC 8141), e-mail
 // addresses, language tags, media types, numbers. Each check takes a string and returns the
-// problem found (a code and its parameters) or null. No I/O, no clock.
+// problem found (a code and its parameters) or null. No I/O, no clock: the few functions that
+// judge a date against the time of validation take that time as an argument.
 import type { Code } from './codes.js';
 import { LANGUAGE_CODES } from './languages.js';
 
@@ -183,6 +184,104 @@ export function isW3cDtf(value: string): boolean {
 export function isoYear(value: string): number {
   const year = digitsAt(value, 0, 4); // the usual case, read in place
   return year >= 0 ? year : parseInt(value.slice(0, 4), 10);
+}
+
+// ── Dates against the clock ──────────────────────────────────────────────────
+// The checks above read no clock; these take the instant of validation as an argument.
+
+/**
+ * How far ahead of the validator's clock a date may be before FutureDate is reported.
+ *
+ * Readers act on any date ahead of their own clock: RSS 2.0 lets aggregators hide an item until
+ * its pubDate comes, and several readers re-date any item dated after the moment they fetched it
+ * (so the publisher's date is lost). NetNewsWire drops a date only when it is more than 24 hours
+ * ahead, and the W3C Feed Validator flags dates more than a day ahead, but the latter compares
+ * the text with its own local time without reading the offset, so it needs a day of slack; this
+ * validator reads the offset and needs none. What remains is honest disagreement between the
+ * publisher's clock and the validator's: seconds between machines kept by NTP, a few minutes
+ * when one drifts. Fifteen minutes covers that, and stays below the smallest time-zone mistake
+ * (local time written with the wrong offset, or a missed daylight-saving change: at least half
+ * an hour, almost always whole hours), so every such mistake is still reported.
+ */
+export const FUTURE_TOLERANCE_MS = 15 * 60_000;
+
+/** Easternmost UTC offset in use (UTC+14, Kiribati), in minutes: where a date without a zone begins first. */
+const EARLIEST_OFFSET = 14 * 60;
+
+/** Milliseconds since 1970 of a UTC date and time (any year: Date.UTC reads 0-99 as 1900-1999). */
+function utcMillis(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo - 1, d);
+  t.setUTCHours(h, mi, Math.min(s, 59), 0); // a leap second counts as the second before it
+  return t.getTime();
+}
+
+const RFC822_ZONES: Record<string, number> = {
+  ut: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+};
+
+/**
+ * The instant of a date checkRfc822 accepts (with or without a warning), in milliseconds; null
+ * for any other value. A missing zone or a military letter (RFC 2822 §4.3: their meaning was
+ * botched, so they say nothing) leaves the offset unknown: the earliest instant the date can
+ * mean is taken, so a date is never judged to be ahead because of a guess.
+ */
+export function rfc822Instant(value: string): number | null {
+  let loose = value.replace(/\\./g, '');
+  for (let prev = ''; prev !== loose; ) {
+    prev = loose;
+    loose = loose.replace(/\([^()]*\)/g, ' ');
+  }
+  const m = RFC822.exec(loose.trim().toLowerCase());
+  if (!m) return null;
+  const y = m[4].length === 2 ? 1900 + +m[4] : +m[4];
+  const zone = m[8];
+  let offset: number;
+  if (zone === undefined || (zone.length === 1 && zone !== 'z')) offset = EARLIEST_OFFSET;
+  else if (zone[0] === '+' || zone[0] === '-') offset = (zone[0] === '-' ? -1 : 1) * (+zone.slice(1, 3) * 60 + +zone.slice(3));
+  else offset = RFC822_ZONES[zone];
+  return utcMillis(y, MONTHS.indexOf(m[3]) + 1, +m[2], +m[5], +m[6], m[7] ? +m[7] : 0) - offset * 60_000;
+}
+
+/** The instant of a date isRfc3339 accepts, in milliseconds; null for any other value. */
+export function rfc3339Instant(value: string): number | null {
+  const t = commonDateTime(value);
+  if (t !== null) return utcMillis(t.y, t.mo, t.d, t.h, t.mi, t.s) - t.offset * 60_000;
+  const m = RFC3339.exec(value);
+  if (!m) return null;
+  const offset = m[8] === 'Z' ? 0 : (m[8][0] === '-' ? -1 : 1) * (+m[9] * 60 + +m[10]);
+  return utcMillis(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6]) - offset * 60_000;
+}
+
+/**
+ * The earliest instant a date isW3cDtf accepts can mean, in milliseconds; null for any other
+ * value. A date without a time ("2024", "2024-03", "2024-03-05") names a period in no particular
+ * zone: it begins first where the offset is UTC+14.
+ */
+export function w3cdtfEarliest(value: string): number | null {
+  const m = W3CDTF.exec(value);
+  if (!m) return null;
+  const y = +m[1];
+  const mo = m[2] !== undefined ? +m[2] : 1;
+  const d = m[3] !== undefined ? +m[3] : 1;
+  if (m[4] === undefined) return utcMillis(y, mo, d, 0, 0, 0) - EARLIEST_OFFSET * 60_000;
+  const offset = m[8] === 'Z' ? 0 : (m[8][0] === '-' ? -1 : 1) * (+m[9] * 60 + +m[10]);
+  return utcMillis(y, mo, d, +m[4], +m[5], m[6] ? +m[6] : 0) - offset * 60_000;
+}
+
+/**
+ * How far `instant` lies ahead of `now` in words ("3 days", "5 hours"), or null when it is not
+ * ahead by more than FUTURE_TOLERANCE_MS. Rounded down: the distance is never overstated.
+ */
+export function timeAhead(instant: number, now: number): string | null {
+  const ahead = instant - now;
+  if (!(ahead > FUTURE_TOLERANCE_MS)) return null;
+  const minutes = Math.floor(ahead / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const days = Math.floor(hours / 24);
+  const years = Math.floor(days / 365);
+  const [n, unit] = years > 0 ? [years, 'year'] : days > 0 ? [days, 'day'] : hours > 0 ? [hours, 'hour'] : [minutes, 'minute'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 // ── URIs ─────────────────────────────────────────────────────────────────────
