@@ -62,7 +62,8 @@ function unreadable(input: string, message: Message): Outcome {
 
 /** Feeds the chunks of a stream to a fresh validator, keeping the first bytes for display. */
 async function validateStream(input: string, body: AsyncIterable<Uint8Array>, contentType?: string | null): Promise<Outcome> {
-  const v = createValidator({ contentType: contentType ?? null });
+  // The real time: dates ahead of it are reported (FutureDate).
+  const v = createValidator({ contentType: contentType ?? null, now: new Date() });
   const kept: Buffer[] = [];
   let keptSize = 0;
   let overflow = false;

@@ -1,9 +1,13 @@
 // FutureDate: a date that says when something was published or updated, and lies ahead of the
 // instant of validation by more than the tolerance (15 minutes). The validator judges dates only
-// when given that instant (`now`).
+// when given that instant (`now`); the command line gives it the real time.
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { validateFeed, validateFeedText, type ValidationReport } from '../../src/validate/index.js';
+import { runCli } from '../helpers/cli.js';
 import { rss } from './helpers.js';
 
 /** The instant of validation in these tests: Tuesday 5 March 2024, 12:00 UTC. */
@@ -193,3 +197,21 @@ test('validateFeedText takes now too, for XML and JSON', () => {
   assert.equal(future(validateFeedText(jsonDoc({ date_published: '2024-03-15T12:00:00Z' }), { now: NOW })).length, 1);
 });
 
+// ── The command line ─────────────────────────────────────────────────────────
+
+test('wirefeed validate judges dates against the real time', async () => {
+  const ahead = new Date();
+  ahead.setUTCFullYear(ahead.getUTCFullYear() + 10);
+  const past = new Date(Date.now() - 86_400_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'wirefeed-future-'));
+  const file = path.join(dir, 'future.xml');
+  writeFileSync(file, rss(`<lastBuildDate>${past.toUTCString()}</lastBuildDate>\n<pubDate>${ahead.toUTCString()}</pubDate>`));
+  const r = await runCli(['validate', '--json', file]);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as ValidationReport;
+  assert.equal(out.valid, true);
+  assert.deepEqual(
+    out.warnings.map((w) => [w.code, w.line, w.message]),
+    [['FutureDate', 9, `<pubDate> is 10 years in the future: "${ahead.toUTCString()}"`]],
+  );
+});
