@@ -183,7 +183,7 @@ export const CODES = {
   ImplausibleDate: {
     severity: 'warning',
     text: '<{element}> has an implausible date: "{value}"',
-    explain: 'The date is before 1990 or in the future; it is most likely a mistake.',
+    explain: 'The year is before 1900: no feed item was published then, so the date is almost certainly a mistake (a two-digit year read as 19xx, a zero date from a database, a placeholder). Write the real date of publication. (A date ahead of the time of validation is FutureDate.)',
   },
   FutureDate: {
     severity: 'warning',
