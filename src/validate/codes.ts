@@ -109,7 +109,7 @@ export const CODES = {
     severity: 'error',
     text: '<{element}> must be in the namespace {namespace}',
     explain:
-      'Atom elements are recognised by their namespace, not by their name: declare xmlns="http://www.w3.org/2005/Atom" on the root element. XHTML content must likewise be in the XHTML namespace.',
+      'Atom and RSS 1.0 elements are recognised by their namespace, not by their name: declare xmlns="http://www.w3.org/2005/Atom" (Atom) or xmlns="http://purl.org/rss/1.0/" (RSS 1.0, beside xmlns:rdf) on the root element. XHTML content must likewise be in the XHTML namespace.',
   },
   UndefinedElement: {
     severity: 'error',
