@@ -519,7 +519,7 @@ async function runLocked(
       // A batch at a time: the stage returns its results (whole articles) all at once.
       const ingestFiles = stages.ingestFiles.bind(stages);
       const ingestMany = async (batch: ArticleFile[]): Promise<void> => {
-        const inputs = batch.map((f) => ({ rel: f.rel, abs: f.abs, firstSeen: firstSeenGuess(f) }));
+        const inputs = batch.map((f) => ({ rel: f.rel, abs: f.abs, firstSeen: firstSeenGuess(f), size: f.stat.size }));
         const done = await ingestFiles(inputs, { site: config.site, maxBytes: config.maxArticleBytes }, signal);
         batch.forEach((f, i) => {
           const d = done[i];

@@ -1,7 +1,7 @@
 // What the publish pool does to one article file, and how the threads share a list of them.
 // Used the same way by the calling thread and by the pool's workers, so a file gives the same
 // result whichever thread happens to take it.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Site } from '../model/index.js';
 import { describeFsError } from './fsio.js';
 import { sha256Hex } from './hash.js';
@@ -14,6 +14,8 @@ export interface IngestInput {
   abs: string;
   /** RFC 3339: when wirefeed first saw the file (ingest's `firstSeen`). */
   firstSeen: string;
+  /** Its size when it was listed: the file is then read in one call (see readListed). */
+  size?: number;
 }
 
 export type IngestedFile =
@@ -41,7 +43,7 @@ export function ingestFile(ingest: IngestModule, input: IngestInput, opts: Inges
   try {
     // Synchronous on purpose: open+read+close of a small file costs ~15 µs this way and several
     // times that through the promise API, and every thread that calls this has nothing else to do.
-    bytes = readFileSync(input.abs);
+    bytes = input.size === undefined ? readFileSync(input.abs) : readListed(input.abs, input.size);
   } catch (err) {
     return { rel: input.rel, ok: false, readError: describeFsError(err) };
   }
@@ -49,6 +51,40 @@ export function ingestFile(ingest: IngestModule, input: IngestInput, opts: Inges
   // Ingest hashed the bytes already for the article's `source.sha256`.
   const sha256 = result.ok ? result.article.source.sha256 : sha256Hex(bytes);
   return { rel: input.rel, ok: true, sha256, size: bytes.length, result };
+}
+
+/** Where this thread reads articles: each one's bytes are needed only until it is ingested. */
+let scratch = Buffer.allocUnsafeSlow(256 * 1024);
+
+/**
+ * A file's bytes, when the listing saw it `listedSize` bytes long: open, one read asking for a
+ * byte more than that (a shorter answer is the end of the file), close. readFileSync also asks
+ * for the size (fstat) and makes a buffer for each file: 10,000 articles took ~120 ms its way and
+ * ~70 ms this way. A file that grew since it was listed is read on to its end. The bytes are
+ * valid until this thread's next call.
+ */
+export function readListed(abs: string, listedSize: number): Uint8Array {
+  const fd = openSync(abs, 'r');
+  try {
+    if (scratch.length <= listedSize) scratch = Buffer.allocUnsafeSlow(listedSize + 1 + (listedSize >> 2));
+    let length = readSync(fd, scratch, 0, listedSize + 1, null);
+    if (length > listedSize) {
+      // It grew: read on until a read answers nothing.
+      for (;;) {
+        if (length === scratch.length) {
+          const larger = Buffer.allocUnsafeSlow(scratch.length * 2);
+          scratch.copy(larger, 0, 0, length);
+          scratch = larger;
+        }
+        const got = readSync(fd, scratch, length, scratch.length - length, null);
+        if (got === 0) break;
+        length += got;
+      }
+    }
+    return scratch.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
