@@ -437,6 +437,22 @@ async function runLocked(
   const nowLeftOut: Record<string, LeftOut> = {};
   let quickLedgerText: string | null = null; // the next ledger's text, when quickFront made it
   const embargoed: EmbargoedArticle[] = [];
+  /** When the first update held back by holdFutureUpdate comes (the next run then takes the full way). */
+  let heldUntil: string | null = null;
+  /**
+   * An update dated after this run (a front matter `updated` to come) of an article already
+   * published: until that time the feeds say it was updated when it was published. Readers sort
+   * by these dates, and many hide, re-date or distrust a date to come (the validator's
+   * FutureDate), so it would read differently in each; the first run at or after that time
+   * gives the date as written.
+   */
+  const holdFutureUpdate = (article: Article, file: string, { warn = true } = {}): Article => {
+    const now = nowDate.getTime();
+    if (Date.parse(article.updated) <= now || Date.parse(article.published) > now) return article;
+    if (warn) report.warnings.push({ code: 'UpdatedInFuture', file, line: null, message: `updated ${article.updated} is after this run (${nowIso}): the feeds give the publication date, ${article.published}, until then` });
+    if (heldUntil === null || Date.parse(article.updated) < Date.parse(heldUntil)) heldUntil = article.updated;
+    return { ...article, updated: article.published };
+  };
   const sourceOf = new Map<string, ArticleFile>(); // by article id: the file that holds it
   // ---- a run that only edited archived articles in place (a correction to an old story): the
   // pages that hold them are rendered again and nothing else is planned, when the last run's plan
@@ -477,6 +493,7 @@ async function runLocked(
       // same publication time (the order of the items), and it must still be published.
       if (!result.ok || result.origin.id !== old.origin.id || result.origin.published !== old.origin.published || result.origin.updated !== old.origin.updated) return null;
       if (result.article.published !== old.article.published || Date.parse(result.article.published) > nowDate.getTime()) return null;
+      if (Date.parse(result.article.updated) > nowDate.getTime()) return null; // held back: see holdFutureUpdate
       if (result.origin.id === 'frontmatter' && result.article.id !== old.article.id) return null;
       const article = applyLedgerEntry(result.article, result.origin, entry, sha, nowIso);
       if (article.id !== entry.id) return null;
@@ -494,12 +511,15 @@ async function runLocked(
         const { result } = results.get(rel)!;
         if (!result.ok) throw new Error(`${rel}: not an article, though its page holds it`);
         const entry = newEntries.get(rel) ?? blocks.entryAt(rel);
-        const article = applyLedgerEntry(result.article, result.origin, entry, shaOf.get(rel)!, nowIso);
+        // (Its warning, if it has one, is in the last run's summary, restored below.)
+        const article = holdFutureUpdate(applyLedgerEntry(result.article, result.origin, entry, shaOf.get(rel)!, nowIso), rel, { warn: false });
         sourceOf.set(article.id, f);
         return article;
       }),
     }));
     restoreSummary(report, run.summary);
+    // Nothing else moved: the last run's deadlines stand (see the fingerprint's embargoUntil).
+    heldUntil = run.embargoUntil ?? null;
     report.articles.changed = newEntries.size;
     report.warnings = mergeWarnings(report.warnings, warningsOf);
     embargoed.push(...run.summary.embargoed);
@@ -587,6 +607,7 @@ async function runLocked(
       holder.set(a.article.id, a.file.rel);
       const e = a.entry;
       const sha = shaOf.get(a.file.rel)!;
+      a.article = holdFutureUpdate(a.article, a.file.rel);
       // (The ledger's own entry when nothing in it moved: most of them, on most runs.)
       if (e && e.path === a.file.rel && e.id === a.article.id && e.sha256 === sha && e.updated === a.article.updated) nextEntries.push(e);
       else nextEntries.push({ path: a.file.rel, id: a.article.id, firstSeen: e?.firstSeen ?? nowIso, sha256: sha, updated: a.article.updated });
@@ -884,7 +905,8 @@ async function runLocked(
     listing,
     ledger: await statOrNull(fs, ledgerPath),
     outputs,
-    embargoUntil: embargoed[0]?.until ?? null,
+    // The first time a run must do more than an unchanged one: an embargo ends, or a held update comes.
+    embargoUntil: earliest(embargoed[0]?.until ?? null, heldUntil),
     // The ledger now holds nextLedgerText: the next run may read it without checking it again.
     ledgerSha256: nextLedgerText === ledgerText && loadedLedger ? loadedLedger.sha256 : sha256Hex(nextLedgerText!),
     summary: takeSummary(report),
@@ -1097,6 +1119,12 @@ function toPosix(p: string): string {
 /** RFC 3339 in UTC, whole seconds: the run's time as the ledger records it. */
 export function toIso(d: Date): string {
   return new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** The earlier of two RFC 3339 times; null when neither is given. */
+function earliest(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return Date.parse(b) < Date.parse(a) ? b : a;
 }
 
 function isAbort(err: unknown): boolean {

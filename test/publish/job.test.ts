@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { defaultStages } from '../../src/publish/stages.js';
+import { validateFeed } from '../../src/validate/index.js';
 import { atomEntries, atomFeedUpdated, feedErrors, jsonItems, rssLastBuildDate } from '../helpers/feeds.js';
 import { countingFs, datedArticle, failingFs, fixedClock, makeProject, publishProject, settle, wireArticle, type TempProject } from '../helpers/project.js';
 
@@ -199,6 +200,42 @@ test('an embargoed article stays out of every feed and lastBuildDate until its t
   out = await p.outputs();
   assert.equal(jsonItems(out['feed.json']).length, 4);
   assert.equal(Date.parse(await atomFeedUpdated(out['atom.xml'])), Date.parse('2024-03-10T06:00:00Z'));
+});
+
+test('an update dated after the run is held back: the feeds give the publication date until then, with a warning naming the file', async (t) => {
+  const p = await threeArticles();
+  await p.writeArticle('d.txt', datedArticle(4, '2024-02-20T09:00:00Z', { frontMatter: { date: '2024-02-20T09:00:00Z', updated: '2024-03-05T12:00:00Z' } }));
+  t.after(() => p.cleanup());
+  const clock = fixedClock(T0);
+  const r = await publishProject(p, clock.now);
+  assert.equal(r.exitCode, 0, 'a warning, not a rejection');
+  assert.equal(r.articles.embargoed, 0);
+  const held = r.warnings.filter((w) => w.code === 'UpdatedInFuture');
+  assert.deepEqual(held.map((w) => w.file), ['articles/d.txt']);
+  assert.match(held[0].message, /2024-03-05T12:00:00Z/);
+  let out = await p.outputs();
+  const item = jsonItems(out['feed.json']).find((i) => i.title?.includes('number 4'))!;
+  assert.equal(Date.parse(item.date_modified!), Date.parse('2024-02-20T09:00:00Z'), 'JSON Feed: modified when published');
+  assert.equal(Date.parse(await atomFeedUpdated(out['atom.xml'])), Date.parse('2024-02-20T09:00:00Z'), 'Atom: no feed date to come');
+  assert.equal(Date.parse(rssLastBuildDate(out['rss.xml'])!), Date.parse('2024-02-20T09:00:00Z'), 'RSS: no lastBuildDate to come');
+  // What a reader's validator sees at the time of the run: nothing dated ahead of it.
+  for (const name of ['rss.xml', 'atom.xml', 'feed.json']) {
+    const report = validateFeed(new Uint8Array(out[name]), { now: new Date(T0) });
+    assert.deepEqual(report.warnings.filter((w) => w.code === 'FutureDate'), [], name);
+  }
+
+  clock.set('2024-03-05T11:59:59Z');
+  const before = await publishProject(p, clock.now);
+  assert.equal(before.outcome, 'unchanged', 'one second before: still held');
+  assert.deepEqual(before.warnings.filter((w) => w.code === 'UpdatedInFuture').map((w) => w.file), ['articles/d.txt'], 'still said on an unchanged run');
+  clock.set('2024-03-05T12:00:00Z');
+  const come = await publishProject(p, clock.now);
+  assert.equal(come.outcome, 'published');
+  assert.deepEqual(come.warnings.filter((w) => w.code === 'UpdatedInFuture'), []);
+  out = await p.outputs();
+  const now = jsonItems(out['feed.json']).find((i) => i.title?.includes('number 4'))!;
+  assert.equal(Date.parse(now.date_modified!), Date.parse('2024-03-05T12:00:00Z'), 'the date as written, once it has come');
+  assert.equal(Date.parse(await atomFeedUpdated(out['atom.xml'])), Date.parse('2024-03-05T12:00:00Z'));
 });
 
 test('a rejected article is named with file, line and reason; the others publish; exit 1', async (t) => {
@@ -496,6 +533,42 @@ test('an edit to an archived article reads and renders only it and its page agai
   assert.equal(r.outcome, 'published', r.problems.join('\n'));
   assert.deepEqual(r.files.written.map((f) => path.basename(f)), ['rss.xml']);
   assert.deepEqual((await p.outputs())['rss.xml'], good['rss.xml']);
+});
+
+test('a held update stays held when its page is rendered again for an edit to another article', async (t) => {
+  // 30 articles, 10 a page, at least 5 in the main feeds: pages 1 and 2 hold articles 1–20.
+  const day = (n: number): string => new Date(Date.parse('2024-01-01T09:00:00Z') + n * 86_400_000).toISOString();
+  const articles: Record<string, string> = {};
+  for (let n = 1; n <= 30; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, day(n));
+  articles['a05.txt'] = datedArticle(5, day(5), { frontMatter: { date: day(5), updated: '2024-06-01T00:00:00Z' } });
+  const p = await makeProject({ articles, config: { feed: { itemLimit: 5, archivePageSize: 10 } } });
+  t.after(() => p.cleanup());
+  for (const rel of Object.keys(articles)) await settle(path.join(p.articlesDir, rel));
+  const clock = fixedClock('2024-04-01T12:00:00Z');
+  await publishProject(p, clock.now);
+  const modifiedOf5 = async (): Promise<string | undefined> => {
+    const page = await readFile(path.join(p.outputDir, 'archive', 'feed-1.json'));
+    return jsonItems(page).find((i) => i.title?.includes('number 5'))?.date_modified;
+  };
+  assert.equal(Date.parse((await modifiedOf5())!), Date.parse(day(5)));
+
+  clock.advance(3600_000);
+  await p.writeArticle('a07.txt', datedArticle(7, day(7), { paragraphs: ['Budget number 7 passed.', 'A correction was added.'] }));
+  const r = await publishProject(p, clock.now);
+  assert.deepEqual(r.files.written.map((f) => path.basename(f)).sort(), ['atom-1.xml', 'feed-1.json', 'rss-1.xml'], 'only the page of the edit');
+  assert.equal(Date.parse((await modifiedOf5())!), Date.parse(day(5)), 'article 5 still says it was updated when published');
+  assert.deepEqual(r.warnings.filter((w) => w.code === 'UpdatedInFuture').map((w) => w.file), ['articles/a05.txt']);
+  const atomPage = (await readFile(path.join(p.outputDir, 'archive', 'atom-1.xml'))).toString();
+  assert.ok(!atomPage.includes('2024-06-01'), 'no date to come in the Atom page');
+  // An edit on the other page: a run that renders only that page keeps the time the update comes.
+  clock.advance(3600_000);
+  await p.writeArticle('a15.txt', datedArticle(15, day(15), { paragraphs: ['Budget number 15 passed.', 'A correction was added.'] }));
+  const other = await publishProject(p, clock.now);
+  assert.deepEqual(other.files.written.map((f) => path.basename(f)).sort(), ['atom-2.xml', 'feed-2.json', 'rss-2.xml']);
+  clock.set('2024-06-01T00:00:00Z');
+  const come = await publishProject(p, clock.now);
+  assert.equal(come.outcome, 'published');
+  assert.equal(Date.parse((await modifiedOf5())!), Date.parse('2024-06-01T00:00:00Z'));
 });
 
 test('a run that only edits archived articles renders just their pages, with what a full run gives', async (t) => {
