@@ -107,7 +107,15 @@ if (largest) {
   log(`corpus: ${largest} articles, ${mb(corpusBytes.get(largest)).toFixed(0)} MB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s (${tmp})`);
 }
 
-/** Runs `node [--import peak] args` and returns wall ms, exit status, output and peak RSS (MB). */
+/** What bench/peak.mjs left for a child: its peak RSS (MB) and CPU time (ms); NaN when missing. */
+function childUsage(file) {
+  if (!existsSync(file)) return { peakMb: NaN, cpuMs: NaN };
+  const u = JSON.parse(readFileSync(file, 'utf8'));
+  return { peakMb: u.maxRssKb / 1024, cpuMs: u.cpuMs };
+}
+
+/** Runs `node [--import peak] args` and returns wall ms, exit status, output, peak RSS (MB) and
+ *  CPU time (ms: user + system over all its threads; on a noisy machine steadier than wall time). */
 function runChild(childArgs, opts = {}) {
   const peakFile = path.join(tmp, `peak-${process.pid}`);
   rmSync(peakFile, { force: true });
@@ -119,8 +127,7 @@ function runChild(childArgs, opts = {}) {
     cwd: opts.cwd ?? tmp,
   });
   const ms = performance.now() - t0;
-  const peakMb = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) / 1024 : NaN;
-  return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr, peakMb };
+  return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr, ...childUsage(peakFile) };
 }
 
 /** A publishing project for `n` articles: its config file and output folder. */
@@ -199,7 +206,8 @@ async function scheduledRuns(root, n, runs, change) {
   }
   child.kill('SIGINT');
   await exited;
-  const peakMb = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) / 1024 : NaN;
+  // (The process's CPU covers every run and its start: not one run's.)
+  const { peakMb } = childUsage(peakFile);
   return samples.map((s) => ({ ...s, peakMb }));
 }
 
@@ -246,7 +254,7 @@ for (const c of CASES) {
       const want = c.kind === 'unchanged' ? 'unchanged' : 'published';
       if (r.report.outcome !== want) throw new Error(`${c.name}: outcome ${r.report.outcome}, expected ${want}`);
       samples.push(r);
-      log(`  run ${i + 1}: ${(r.ms / 1000).toFixed(3)} s, peak ${r.peakMb.toFixed(0)} MB, written ${r.report.files.written.length}`);
+      log(`  run ${i + 1}: ${(r.ms / 1000).toFixed(3)} s, cpu ${(r.cpuMs / 1000).toFixed(3)} s, peak ${r.peakMb.toFixed(0)} MB, written ${r.report.files.written.length}`);
     }
     const out = outputBytes(path.join(root, 'output'));
     note = `${out.files} files, ${mb(out.total).toFixed(0)} MB out`;
@@ -279,7 +287,7 @@ for (const c of CASES) {
       const report = JSON.parse(r.stdout);
       if (r.status !== 0 || !report.valid) throw new Error(`${c.name}: exit ${r.status}: ${r.stdout.slice(0, 500)}`);
       samples.push(r);
-      log(`  run ${i + 1}: ${(r.ms / 1000).toFixed(3)} s, peak ${r.peakMb.toFixed(0)} MB`);
+      log(`  run ${i + 1}: ${(r.ms / 1000).toFixed(3)} s, cpu ${(r.cpuMs / 1000).toFixed(3)} s, peak ${r.peakMb.toFixed(0)} MB`);
     }
     note = `${mb(bytes).toFixed(0)} MB file`;
   }
@@ -292,6 +300,8 @@ for (const c of CASES) {
     maxMs: Math.max(...ms),
     mbps: bytes ? mb(bytes) / (median(ms) / 1000) : NaN,
     peakMb: Math.max(...samples.map((s) => s.peakMb)),
+    // Only where each sample is one process's whole run (publish and validate cases).
+    cpuMs: samples.every((s) => Number.isFinite(s.cpuMs)) ? median(samples.map((s) => s.cpuMs)) : NaN,
     load: `${loadBefore.toFixed(2)}→${os.loadavg()[0].toFixed(2)}`,
     note,
     target: '',
@@ -330,12 +340,13 @@ function writeBigFeed(file, format) {
 
 // ---- the table
 const fmtS = (ms) => (ms >= 10_000 ? (ms / 1000).toFixed(1) + ' s' : ms >= 1000 ? (ms / 1000).toFixed(2) + ' s' : ms.toFixed(0) + ' ms');
-const header = ['case', 'runs', 'median', 'min–max', 'MB/s', 'peak RSS', 'load 1m', 'target', 'met', 'notes'];
+const header = ['case', 'runs', 'median', 'min–max', 'CPU', 'MB/s', 'peak RSS', 'load 1m', 'target', 'met', 'notes'];
 const rows = results.map((r) => [
   r.name,
   String(r.runs),
   fmtS(r.medianMs),
   `${fmtS(r.minMs)}–${fmtS(r.maxMs)}`,
+  Number.isFinite(r.cpuMs) ? fmtS(r.cpuMs) : '',
   Number.isFinite(r.mbps) ? r.mbps.toFixed(1) : '',
   Number.isFinite(r.peakMb) ? `${r.peakMb.toFixed(0)} MB` : '',
   r.load,
@@ -350,6 +361,7 @@ console.log(line(header));
 console.log('| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |');
 for (const r of rows) console.log(line(r));
 console.log('MB/s: article bytes read per second for publish cases, feed bytes for serialize and validate.');
+console.log('CPU: median user + system time of the whole process, all its threads (publish and validate cases).');
 
 if (KEEP) log(`kept ${tmp}`);
 else rmSync(tmp, { recursive: true, force: true });
