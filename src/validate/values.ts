@@ -194,10 +194,9 @@ export function isoYear(value: string): number {
  *
  * Readers act on any date ahead of their own clock: RSS 2.0 lets aggregators hide an item until
  * its pubDate comes, and several readers re-date any item dated after the moment they fetched it
- * (so the publisher's date is lost). NetNewsWire drops a date only when it is more than 24 hours
- * ahead, and the W3C Feed Validator flags dates more than a day ahead, but the latter compares
- * the text with its own local time without reading the offset, so it needs a day of slack; this
- * validator reads the offset and needs none. What remains is honest disagreement between the
+ * (so the publisher's date is lost); others drop a date only when it is more than a day ahead.
+ * A check that compares the text with local time without reading the offset needs a day of
+ * slack; this one reads the offset and needs none. What remains is honest disagreement between the
  * publisher's clock and the validator's: seconds between machines kept by NTP, a few minutes
  * when one drifts. Fifteen minutes covers that, and stays below the smallest time-zone mistake
  * (local time written with the wrong offset, or a missed daylight-saving change: at least half
