@@ -2,7 +2,7 @@
 // and HTML hiding in plain-text fields. Each returns what is wrong (or null), never throws,
 // and stays linear in the length of the value, since a hostile feed controls every string.
 
-import { commonDateTime } from './values.js';
+import { commonDateTime, rfc3339Instant } from './values.js';
 
 /** Why a URL is unusable, 'relative' when it is a relative reference, or null when fine. */
 export function checkUrl(value: string): string | 'relative' | null {
@@ -89,12 +89,9 @@ function daysInMonth(year: number, month: number): number {
 
 /** The instant of a date already accepted by checkRfc3339, in milliseconds (for ordering). */
 export function rfc3339Millis(value: string): number {
-  const t = commonDateTime(value);
-  // A leap second sorts as the second before it.
-  // (Date.UTC reads years 0-99 as 1900-1999.)
-  if (t !== null && t.y >= 100) return Date.UTC(t.y, t.mo - 1, t.d, t.h, t.mi, Math.min(t.s, 59)) - t.offset * 60_000;
-  // Date.parse rejects second 60.
-  return Date.parse(value.replace(/:60(?=[.Zz+-])/, ':59'));
+  // (The few forms JSON Feed's reading accepts beyond the common one, e.g. a lower-case "t", by
+  // Date.parse, which rejects second 60: a leap second sorts as the second before it.)
+  return rfc3339Instant(value) ?? Date.parse(value.replace(/:60(?=[.Zz+-])/, ':59'));
 }
 
 // RFC 5646 section 2.1, well-formedness only (the registry is not consulted).
