@@ -2,8 +2,6 @@
 // FILE.gz and FILE.br are written beside FILE (gzip -6, Brotli 8); the bytes depend only on
 // the input (gzip's header carries no name and a zero mtime), so an unchanged feed yields an
 // unchanged sibling and a publish diff stays quiet.
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
@@ -45,19 +43,4 @@ export async function compressedCopies(data: Uint8Array): Promise<Array<[suffix:
     [SIBLING_SUFFIX.gzip, gz],
     [SIBLING_SUFFIX.br, br],
   ];
-}
-
-/**
- * Writes FILE.gz and FILE.br beside each of `files` (paths relative to `dir`, or absolute), for
- * files already on disk. Every file and coding at once: zlib runs them on libuv's thread pool
- * (4 threads), so a folder of a few feeds waits for the slowest few, not for all in turn.
- */
-export async function precompress(dir: string, files: string[]): Promise<void> {
-  await Promise.all(
-    files.map(async (file) => {
-      const abs = path.resolve(dir, file);
-      const copies = await compressedCopies(await readFile(abs));
-      await Promise.all(copies.map(([suffix, bytes]) => writeFile(abs + suffix, bytes)));
-    }),
-  );
 }

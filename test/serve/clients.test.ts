@@ -13,7 +13,7 @@ import { request } from 'undici';
 import { parseStringPromise } from 'xml2js';
 import { renderFeeds } from '../../src/render/index.js';
 import { renderIndexPage } from '../../src/render/page.js';
-import { precompress } from '../../src/serve/precompress.js';
+import { precompress } from '../helpers/precompress.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { FEEDS, SEED, SITE, WIRE } from '../page/fixtures.js';
 

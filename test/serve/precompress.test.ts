@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { precompress } from '../../src/serve/precompress.js';
+import { precompress } from '../helpers/precompress.js';
 import { contentTypeOf } from '../../src/serve/content-type.js';
 import { ATOM, JSON_FEED, RSS } from './helpers.js';
 

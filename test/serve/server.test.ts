@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { request } from 'undici';
-import { precompress } from '../../src/serve/precompress.js';
+import { precompress } from '../helpers/precompress.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { ATOM, JSON_FEED, makeOutput, rawRequest, RSS, statusOf, type Fixture } from './helpers.js';
 
