@@ -677,7 +677,7 @@ async function runLocked(
     });
     const group = how.keep ? groupOf(how.keep) : null;
     const wholes = await Promise.all(files.map((f) => wholeAtHand(f, group)));
-    const missing = files.flatMap((f, i) => (wholes[i] ? [] : [i]));
+    const missing = files.flatMap((_, i) => (wholes[i] ? [] : [i]));
     if (missing.length && group) group.reread = true;
     if (missing.length > 1 && stages.ingestFiles) {
       // A page's worth: the stage may share them with a worker thread.

@@ -33,7 +33,7 @@ import {
   w3cdtfTimestamp,
 } from './rules.js';
 import { ANY, attr, clip, NS, nsAttr, type AttrCheck, type Check, type ChildSpec, type Rule, renamed } from './tree.js';
-import { checkRssEmail, checkUri, isDecimal, isLanguage, isMimeType, isNonNegativeInteger, isPositiveInteger, isRfc3339, looksLikeHtml } from './values.js';
+import { checkRssEmail, checkUri, isDecimal, isLanguage, isMimeType, isNonNegativeInteger, isRfc3339, looksLikeHtml } from './values.js';
 
 type Specs = Record<string, ChildSpec>;
 

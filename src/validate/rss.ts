@@ -13,7 +13,6 @@ import {
   notBlank,
   once,
   oneOf,
-  plainText,
   requireAttrs,
   rfc822,
   rssEmail,

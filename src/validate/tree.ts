@@ -331,7 +331,7 @@ export class Validator implements XmlSink {
    */
   now: number | null = null;
 
-  constructor(private readonly root: Rule) {
+  constructor(root: Rule) {
     const rootEl: XmlElement = { name: '#document', prefix: '', local: '#document', uri: '', attrs: [], nsDecls: {}, line: 1, column: 1 };
     this.stack.push(this.makeNode(rootEl, '#document', shaped(root), null));
   }
