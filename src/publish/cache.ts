@@ -154,10 +154,6 @@ export function wholeFile(files: CacheFiles, group: string): string {
   return path.join(files.whole, `${group}.json`);
 }
 
-export function emptyCache<R>(key: string): PublishCache<R> {
-  return { version: 1, key, loadedMtimeMs: 0, articles: emptyArticleCache(), run: null };
-}
-
 /** The run fingerprint and the time it was written (0 when there is none usable). */
 export async function loadRun(fs: PublishFs, files: { run: string }, key: string): Promise<{ run: RunFingerprint | null; mtimeMs: number }> {
   try {

@@ -255,10 +255,6 @@ function entryBlocks(ledger: Ledger, text: string): Map<LedgerEntry, string> | n
   return out;
 }
 
-export async function saveLedger(fs: PublishFs, file: string, ledger: Ledger): Promise<void> {
-  await saveLedgerText(fs, file, serializeLedger(ledger));
-}
-
 /** Writes a ledger text serializeLedger (or ledgerBlocks) made. */
 export async function saveLedgerText(fs: PublishFs, file: string, text: string): Promise<void> {
   await writeFileAtomic(fs, file, text);

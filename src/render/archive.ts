@@ -383,11 +383,3 @@ export function archiveFiles(plan: ArchivePlan): ArchiveFile[] {
 export function renderArchiveFile(plan: ArchivePlan, file: Pick<ArchiveFile, 'format' | 'page'>, articles?: Article[]): string {
   return file.page === 0 ? plan.mainFeeds[file.format] : renderArchivePage(plan, file.page, file.format, articles);
 }
-
-/** Everything at once, name → text: the main feeds and every archive page in all three formats. */
-export function renderArchivedFeeds(site: Site, articles: readonly Article[], settings: ArchiveSettings): Record<string, string> {
-  const plan = planArchive(site, articles, settings);
-  const out: Record<string, string> = {};
-  for (const f of archiveFiles(plan)) out[f.name] = renderArchiveFile(plan, f);
-  return out;
-}

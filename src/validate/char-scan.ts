@@ -173,6 +173,3 @@ const scanner = makeScanner();
 
 /** Whether the SIMD loop is in use (for tests). */
 export const usesSimd = scanner !== null;
-
-/** The module's bytes (for tests). */
-export const scannerModule = moduleBytes;

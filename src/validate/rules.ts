@@ -76,7 +76,6 @@ export function uri(opts: UriOptions & { blankOk?: boolean } = {}): Check {
 }
 
 export const fullUri = uri({ full: true });
-export const fullIri = uri({ full: true, iri: true });
 export const iriRef = uri({ iri: true });
 
 /**
