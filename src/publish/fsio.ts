@@ -25,6 +25,12 @@ export interface FileTimes {
   mtimeMs: number;
 }
 
+/** A path's size and mtime with its kind (symbolic links followed). */
+export interface EntryStat extends FileTimes {
+  isFile: boolean;
+  isDirectory: boolean;
+}
+
 export interface DirEntry {
   name: string;
   isFile: boolean;
@@ -44,10 +50,14 @@ export interface PublishFs {
   syncDir(dir: string): Promise<void>;
   mkdir(dir: string): Promise<void>;
   readdir(dir: string): Promise<DirEntry[]>;
+  /** The names in a folder, without their kinds: for a caller that stats every entry anyway. */
+  readdirNames(dir: string): Promise<string[]>;
   stat(file: string): Promise<FileStat>;
   /** Size and mtime of many files at once, in order; null for a path that does not exist
    *  (other errors reject). */
   statMany(files: readonly string[]): Promise<Array<FileTimes | null>>;
+  /** statMany with each path's kind (links followed): a folder listing's names made entries. */
+  statEntries(files: readonly string[]): Promise<Array<EntryStat | null>>;
   /** Rejects with EACCES/EROFS when the folder cannot be written to. */
   checkWritable(dir: string): Promise<void>;
   /** Removes a file or a folder tree; a missing path is not an error. */
@@ -114,6 +124,10 @@ export const nodeFs: PublishFs = {
     const entries = readdirSync(dir, { withFileTypes: true });
     return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory() }));
   },
+  async readdirNames(dir) {
+    // Names only: the kinds readdir gives cost ~4 ms per 10,000 entries in Dirent objects.
+    return readdirSync(dir);
+  },
   async stat(file) {
     // Synchronous on purpose: a run stats every article, and 10,000 stats through the thread
     // pool cost ~45 ms more than in line (a few µs each, cached by the kernel).
@@ -126,6 +140,15 @@ export const nodeFs: PublishFs = {
     for (let i = 0; i < files.length; i++) {
       const s = statSync(files[i], { throwIfNoEntry: false });
       out[i] = s ? { size: s.size, mtimeMs: s.mtimeMs } : null;
+    }
+    return out;
+  },
+  async statEntries(files) {
+    // In line, like statMany.
+    const out = new Array<EntryStat | null>(files.length);
+    for (let i = 0; i < files.length; i++) {
+      const s = statSync(files[i], { throwIfNoEntry: false });
+      out[i] = s ? { size: s.size, mtimeMs: s.mtimeMs, isFile: s.isFile(), isDirectory: s.isDirectory() } : null;
     }
     return out;
   },

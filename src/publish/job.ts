@@ -1034,9 +1034,9 @@ interface ArticleFile {
 async function listArticles(fs: PublishFs, dir: string, root: string): Promise<ArticleFile[]> {
   const out: ArticleFile[] = [];
   const walk = async (d: string): Promise<void> => {
-    let entries;
+    let names;
     try {
-      entries = await fs.readdir(d);
+      names = await fs.readdirNames(d);
     } catch (err) {
       const what = errCode(err) === 'ENOENT' ? 'folder not found' : errCode(err) === 'ENOTDIR' ? 'not a folder' : `cannot be read: ${describeFsError(err)}`;
       throw new RunFailed(`${displayPath(d)}: articles ${what}`);
@@ -1044,49 +1044,29 @@ async function listArticles(fs: PublishFs, dir: string, root: string): Promise<A
     // Every file here is named `${relDir}${name}`: one path.relative per folder, not per file.
     const relDir = toPosix(path.relative(root, d));
     const prefix = relDir === '' ? '' : relDir + '/';
-    const names: string[] = [];
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      let isDir = e.isDirectory;
-      let isFile = e.isFile;
-      if (!isDir && !isFile) {
-        // A symbolic link: follow it.
-        const st = await statFull(fs, d + path.sep + e.name);
-        isDir = !!st?.isDirectory;
-        isFile = !!st?.isFile;
-      }
-      if (isDir) await walk(d + path.sep + e.name);
-      else if (isFile && isArticleFile(e.name)) names.push(e.name);
-    }
-    // In name order, so that a folder without subfolders needs no sorting below. Stats in one
-    // call: in line, the kernel answers from its cache in a few µs, less than a round trip
-    // through the thread pool (or a promise per file) would cost; 10,000 articles: ~35 ms.
-    names.sort();
+    // In name order, so that a folder without subfolders needs no sorting below. One stat per
+    // entry gives its kind (links followed) with its size and mtime, in one call: in line, the
+    // kernel answers from its cache in a few µs, less than a round trip through the thread pool
+    // (or a promise per file) would cost; 10,000 articles: ~35 ms.
+    names = names.filter((name) => !name.startsWith('.')).sort();
     const abs = names.map((name) => d + path.sep + name);
     let stats;
     try {
-      stats = await fs.statMany(abs);
+      stats = await fs.statEntries(abs);
     } catch (err) {
       throw new RunFailed(`${displayPath((err as NodeJS.ErrnoException).path ?? d)}: cannot be read: ${describeFsError(err)}`);
     }
     for (let i = 0; i < names.length; i++) {
       const st = stats[i]; // null: deleted while we listed
-      if (st) out.push({ abs: abs[i], rel: prefix + names[i], stat: st });
+      if (!st) continue;
+      if (st.isDirectory) await walk(abs[i]);
+      else if (st.isFile && isArticleFile(names[i])) out.push({ abs: abs[i], rel: prefix + names[i], stat: st });
     }
   };
   await walk(dir);
   const byRel = (a: ArticleFile, b: ArticleFile): number => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
   for (let i = 1; i < out.length; i++) if (byRel(out[i - 1], out[i]) > 0) return out.sort(byRel);
   return out;
-}
-
-async function statFull(fs: PublishFs, p: string) {
-  try {
-    return await fs.stat(p);
-  } catch (err) {
-    if (errCode(err) === 'ENOENT') return null; // deleted while we listed
-    throw new RunFailed(`${displayPath(p)}: cannot be read: ${describeFsError(err)}`);
-  }
 }
 
 async function statOrNull(fs: PublishFs, p: string): Promise<FileFingerprint | null> {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmod, readdir, readFile, rename, utimes, writeFile, mkdir, rm } from 'node:fs/promises';
+import { chmod, readdir, readFile, rename, symlink, utimes, writeFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -625,4 +625,33 @@ test('a run that only edits archived articles renders just their pages, with wha
   assert.deepEqual(await readFile(quick.ledgerFile), await readFile(full.ledgerFile));
   // The next run after either knows nothing changed.
   for (const p of [quick, full]) assert.equal((await publishProject(p, clock.now, { stages })).outcome, 'unchanged');
+});
+
+test('the articles folder is read with its subfolders and links; dot-names, other files and vanished links are left out', async (t) => {
+  const p = await makeProject({
+    articles: {
+      'a.txt': datedArticle(1, '2024-02-01T09:00:00Z'),
+      '2024/02/b.md': datedArticle(2, '2024-02-02T09:00:00Z'),
+      'wire.txt/c.txt': datedArticle(3, '2024-02-03T09:00:00Z'), // a folder named like an article
+      '.drafts/d.txt': datedArticle(4, '2024-02-04T09:00:00Z'),
+      '.e.txt': datedArticle(5, '2024-02-05T09:00:00Z'),
+      'photo.jpg': 'not an article',
+    },
+  });
+  t.after(() => p.cleanup());
+  const elsewhere = path.join(p.root, 'elsewhere');
+  await mkdir(path.join(elsewhere, 'folder'), { recursive: true });
+  await writeFile(path.join(elsewhere, 'f.txt'), datedArticle(6, '2024-02-06T09:00:00Z'));
+  await writeFile(path.join(elsewhere, 'folder', 'g.txt'), datedArticle(7, '2024-02-07T09:00:00Z'));
+  await symlink(path.join(elsewhere, 'f.txt'), path.join(p.articlesDir, 'f.txt'));
+  await symlink(path.join(elsewhere, 'folder'), path.join(p.articlesDir, 'linked'));
+  await symlink(path.join(elsewhere, 'gone.txt'), path.join(p.articlesDir, 'gone.txt'));
+  const r = await publishProject(p, fixedClock(T0).now);
+  assert.equal(r.exitCode, 0, r.problems.join('\n'));
+  assert.equal(r.articles.seen, 5);
+  const ledger = await ledgerOf(p);
+  assert.deepEqual(
+    ledger.map((e) => e.path),
+    ['articles/2024/02/b.md', 'articles/a.txt', 'articles/f.txt', 'articles/linked/g.txt', 'articles/wire.txt/c.txt'],
+  );
 });
