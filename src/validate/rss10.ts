@@ -160,9 +160,12 @@ const li: Rule = {
   },
 };
 
+/** RDF's container members: rdf:li, or numbered as rdf:_1, rdf:_2… (RDF/XML Syntax, 7.2.19). */
+const isMember = (key: string): boolean => key === 'rdf:li' || /^rdf:_[1-9][0-9]*$/.test(key);
+
 const seq: Rule = {
   content: 'elements',
-  children: (_v, _n, key) => (key === 'rdf:li' ? LI : UNDEFINED),
+  children: (_v, _n, key) => (isMember(key) ? LI : UNDEFINED),
 };
 const LI = many(li);
 

@@ -122,6 +122,11 @@ test('items holds one rdf:Seq of rdf:li, each with rdf:resource', () => {
   assert.match(noResource.errors[0].message, /<rdf:li> must have a rdf:resource attribute/);
   const badUri = check(rdf({ items: '<items><rdf:Seq><rdf:li rdf:resource="https://example.com/1"/><rdf:li rdf:resource="https://example.com/2 x"/></rdf:Seq></items>' }));
   assert.ok(errorCodes(badUri).includes('InvalidURIChar'));
+  // RDF's numbered members stand for rdf:li; rdf:_0 is no member.
+  const numbered = check(rdf({ items: '<items><rdf:Seq><rdf:_1 rdf:resource="https://example.com/1"/><rdf:_2 rdf:resource="https://example.com/2"/></rdf:Seq></items>' }));
+  assert.deepEqual([...errorCodes(numbered), ...warningCodes(numbered)], []);
+  const zero = check(rdf({ items: '<items><rdf:Seq><rdf:li rdf:resource="https://example.com/1"/><rdf:li rdf:resource="https://example.com/2"/><rdf:_0 rdf:resource="https://example.com/2"/></rdf:Seq></items>' }));
+  assert.deepEqual(errorCodes(zero), ['UndefinedElement']);
 });
 
 test('items are siblings of the channel, at least one; more than fifteen is a warning', () => {
