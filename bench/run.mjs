@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --runs N] [-- --only NAME] [-- --keep]
+// npm run bench [-- --quick] [-- --runs N] [-- --only NAME] [-- --keep] [-- --keep-env] [-- --no-build]
 //
 // Times wirefeed as a user runs it: the built CLI (dist/) in a child process, wall clock from
 // spawn to exit, peak memory from the child itself (bench/peak.mjs). The corpus is generated
@@ -11,6 +11,8 @@
 //   --runs N  runs per case (default 5)
 //   --only S  only the cases whose name contains S (e.g. --only cold)
 //   --keep    keep the temp folder (its path is printed)
+//   --keep-env  run the children with NODE_EXTRA_CA_CERTS as set (see CHILD_ENV)
+//   --no-build  time dist/ as it is (no tsc first)
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,25 @@ const QUICK = flag('--quick');
 const RUNS = Number(value('--runs') ?? (QUICK ? 3 : 5));
 const ONLY = value('--only');
 const KEEP = flag('--keep');
+const KEEP_ENV = flag('--keep-env');
+// An unknown flag (a typo, --help) prints the usage above instead of starting a long run.
+const KNOWN = new Set(['--quick', '--runs', '--only', '--keep', '--keep-env', '--no-build']);
+const unknown = args.filter((a, i) => a.startsWith('-') && !KNOWN.has(a) && !['--runs', '--only'].includes(args[i - 1]));
+if (unknown.length || (value('--runs') !== undefined && !(Number(value('--runs')) >= 1))) {
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  const usage = lines.slice(0, lines.findIndex((l) => !l.startsWith('//')));
+  process.stderr.write(`${unknown.length ? `unknown: ${unknown.join(' ')}\n` : '--runs wants a whole number\n'}${usage.map((l) => l.slice(3)).join('\n')}\n`);
+  process.exit(2);
+}
+
+// The children's environment. NODE_EXTRA_CA_CERTS is left out unless --keep-env: Node 20 reads
+// and parses that certificate file, and its own bundled roots, when the process starts, whether
+// or not it ever opens a TLS connection (~35–50 ms a process on this 2-core machine). No case
+// here opens one (the bench config names no WebSub hub), so with it each case would measure the
+// machine's CA bundle on top of wirefeed. The baseline rows show Node's start both ways.
+const CA_VAR = 'NODE_EXTRA_CA_CERTS';
+const CHILD_ENV = { ...process.env };
+if (!KEEP_ENV) delete CHILD_ENV[CA_VAR];
 
 const SITE = {
   title: 'Bench Wire',
@@ -46,6 +67,9 @@ const SITE = {
 
 // ---- the cases, in the order they run; targets are the ones the project set for this machine
 const CASES = [
+  { name: 'baseline: node -e 0', kind: 'baseline', n: 10_000 },
+  ...(process.env[CA_VAR] && !KEEP_ENV ? [{ name: `baseline: node -e 0 with ${CA_VAR}`, kind: 'baseline', withCaVar: true, n: 10_000 }] : []),
+  { name: 'baseline: node, list + stat 10k files', kind: 'baseline', list: true, n: 10_000 },
   { name: 'cold publish 1k', kind: 'cold', n: 1_000 },
   { name: 'cold publish 10k', kind: 'cold', n: 10_000, targetMs: 1500 },
   { name: 'unchanged 10k', kind: 'unchanged', n: 10_000, targetMs: 150 },
@@ -114,16 +138,26 @@ function childUsage(file) {
   return { peakMb: u.maxRssKb / 1024, cpuMs: u.cpuMs };
 }
 
+/**
+ * Waits for the kernel to write out what earlier runs left dirty (a cold 10k publish leaves
+ * 142 MB), so that no run is timed while the last one's files are still being flushed beside it:
+ * each starts from a quiet disk, as a scheduled run minutes after the last one does.
+ */
+function settleDisk() {
+  spawnSync('sync');
+}
+
 /** Runs `node [--import peak] args` and returns wall ms, exit status, output, peak RSS (MB) and
  *  CPU time (ms: user + system over all its threads; on a noisy machine steadier than wall time). */
 function runChild(childArgs, opts = {}) {
   const peakFile = path.join(tmp, `peak-${process.pid}`);
   rmSync(peakFile, { force: true });
+  settleDisk();
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', PEAK, ...childArgs], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, WIREFEED_BENCH_PEAK: peakFile },
+    env: { ...(opts.env ?? CHILD_ENV), WIREFEED_BENCH_PEAK: peakFile },
     cwd: opts.cwd ?? tmp,
   });
   const ms = performance.now() - t0;
@@ -182,8 +216,9 @@ function editArticle(n, index, run) {
 async function scheduledRuns(root, n, runs, change) {
   const peakFile = path.join(tmp, `peak-scheduled-${process.pid}`);
   rmSync(peakFile, { force: true });
+  settleDisk();
   const child = spawn(process.execPath, ['--import', PEAK, CLI, 'schedule', '--cron', '* * * * * *', '--log-format', 'json', '--config', path.join(root, 'wirefeed.config.json'), '--articles', corpus(n), '--output', path.join(root, 'output')], {
-    env: { ...process.env, WIREFEED_BENCH_PEAK: peakFile },
+    env: { ...CHILD_ENV, WIREFEED_BENCH_PEAK: peakFile },
     cwd: tmp,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -238,7 +273,20 @@ for (const c of CASES) {
   const samples = [];
   let bytes = 0;
   let note = '';
-  if (c.kind === 'cold' || c.kind === 'unchanged' || c.kind === 'change' || c.kind === 'add') {
+  if (c.kind === 'baseline') {
+    // What every case pays before wirefeed's first line: Node's start (with this harness's
+    // --import, like every case), and for the list row the readdir + stat of the 10k corpus that
+    // any run must do to know whether an article changed.
+    const args = c.list ? [path.join(ROOT, 'bench', 'list-floor.mjs'), corpus(c.n)] : ['-e', '0'];
+    const env = c.withCaVar ? process.env : CHILD_ENV;
+    for (let i = 0; i < Math.max(RUNS, 11); i++) {
+      const r = runChild(args, { env });
+      if (r.status !== 0) throw new Error(`${c.name}: exit ${r.status}: ${r.stderr.slice(0, 500)}`);
+      samples.push(r);
+    }
+    log(`  ${samples.map((r) => r.ms.toFixed(0)).join(', ')} ms`);
+    note = c.withCaVar ? `${CA_VAR} as set here: Node parses it at every start` : c.list ? 'readdir, then statSync of each file' : "Node's start alone";
+  } else if (c.kind === 'cold' || c.kind === 'unchanged' || c.kind === 'change' || c.kind === 'add') {
     const root = project(c.n, c.kind);
     bytes = corpusBytes.get(c.n);
     if (c.kind !== 'cold') {
@@ -362,6 +410,7 @@ console.log('| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |');
 for (const r of rows) console.log(line(r));
 console.log('MB/s: article bytes read per second for publish cases, feed bytes for serialize and validate.');
 console.log('CPU: median user + system time of the whole process, all its threads (publish and validate cases).');
+if (process.env[CA_VAR]) console.log(KEEP_ENV ? `${CA_VAR} is set and the children kept it (--keep-env).` : `${CA_VAR} is set here; the children ran without it (no case opens a TLS connection): --keep-env keeps it.`);
 
 if (KEEP) log(`kept ${tmp}`);
 else rmSync(tmp, { recursive: true, force: true });
