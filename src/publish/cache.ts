@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { PublishFs } from './fsio.js';
+import { utf8Text, type PublishFs } from './fsio.js';
 import { writeFileAtomic } from './atomic.js';
 
 export interface CachedArticle<R> {
@@ -105,7 +105,7 @@ export async function loadPlanIndex(fs: PublishFs, files: { plan: string }, key:
   try {
     const bytes = await fs.readFile(files.plan);
     if (createHash('sha256').update(bytes).digest('hex') !== sha256) return null;
-    const raw = JSON.parse(new TextDecoder().decode(bytes)) as { version?: number; key?: string } & PlanIndex;
+    const raw = JSON.parse(utf8Text(bytes)) as { version?: number; key?: string } & PlanIndex;
     if (raw.version !== 1 || raw.key !== key || typeof raw.names !== 'string' || !Array.isArray(raw.candidates) || !Array.isArray(raw.pages)) return null;
     return { names: raw.names, candidates: raw.candidates, pages: raw.pages };
   } catch {
@@ -158,7 +158,7 @@ export function wholeFile(files: CacheFiles, group: string): string {
 export async function loadRun(fs: PublishFs, files: { run: string }, key: string): Promise<{ run: RunFingerprint | null; mtimeMs: number }> {
   try {
     const [bytes, st] = await Promise.all([fs.readFile(files.run), fs.stat(files.run)]);
-    const raw = JSON.parse(new TextDecoder().decode(bytes)) as { version?: number; key?: string; run?: RunFingerprint };
+    const raw = JSON.parse(utf8Text(bytes)) as { version?: number; key?: string; run?: RunFingerprint };
     if (raw.version !== 1 || raw.key !== key || !raw.run) return { run: null, mtimeMs: 0 };
     return { run: raw.run, mtimeMs: st.mtimeMs };
   } catch {
@@ -175,11 +175,13 @@ export async function loadRun(fs: PublishFs, files: { run: string }, key: string
  */
 const ARTICLES_VERSION = 3;
 const GROUP = 1000;
+const NEWLINE = 0x0a;
 
-/** The article cache as loaded: its entries by path, and each line's text with its members. */
+/** The article cache as loaded: its entries by path, and each line's bytes (with its newline)
+ *  with its members. */
 export interface ArticleCache<R> {
   entries: Map<string, CachedArticle<R>>;
-  lines: { text: string; members: CachedArticle<R>[] }[];
+  lines: { bytes: Uint8Array; members: CachedArticle<R>[] }[];
 }
 
 export function emptyArticleCache<R>(): ArticleCache<R> {
@@ -188,40 +190,45 @@ export function emptyArticleCache<R>(): ArticleCache<R> {
 
 export async function loadArticles<R>(fs: PublishFs, files: { articles: string }, key: string, codec: ResultCodec<R>): Promise<ArticleCache<R>> {
   const out = emptyArticleCache<R>();
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = new TextDecoder().decode(await fs.readFile(files.articles));
+    bytes = await fs.readFile(files.articles);
   } catch {
     return out; // none yet, or unreadable: every article is read again
   }
-  const lines = text.split('\n');
-  try {
-    const head = JSON.parse(lines[0]) as { version?: number; key?: string };
-    if (head.version !== ARTICLES_VERSION || head.key !== key) return out;
-  } catch {
-    return out;
-  }
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i] === '') continue;
+  // Line by line as bytes: a line kept as it was is written back from them (encodeArticles).
+  let start = 0;
+  for (let i = 0; start < bytes.length; i++) {
+    const nl = bytes.indexOf(NEWLINE, start);
+    const end = nl < 0 ? bytes.length : nl + 1;
+    const line = bytes.subarray(start, end);
+    start = end;
     let group: unknown;
     try {
-      group = JSON.parse(lines[i]);
+      group = JSON.parse(utf8Text(line));
     } catch {
+      if (i === 0) return out;
       continue; // a damaged line: its articles are read again
+    }
+    if (i === 0) {
+      const head = group as { version?: number; key?: string } | null;
+      if (head?.version !== ARTICLES_VERSION || head.key !== key) return out;
+      continue;
     }
     if (!Array.isArray(group)) continue;
     const members: CachedArticle<R>[] = [];
     for (const e of group as unknown[]) {
       if (!Array.isArray(e) || e.length !== 6) continue;
-      const [rel, size, mtimeMs, sha256, firstSeen, value] = e as [string, number, number, string, string, unknown];
+      // (By index: destructuring goes through the iterator protocol, slow in code not yet optimised.)
+      const rel = e[0] as unknown, size = e[1] as unknown, mtimeMs = e[2] as unknown, sha256 = e[3] as unknown, firstSeen = e[4] as unknown, value = e[5] as unknown;
       if (typeof rel !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof sha256 !== 'string' || typeof firstSeen !== 'string') continue;
       if (!codec.check(value) || out.entries.has(rel)) continue;
       const entry = new LoadedArticle(rel, size, mtimeMs, sha256, firstSeen, value, codec);
       out.entries.set(rel, entry);
       members.push(entry);
     }
-    // A line is written again as read only if it held exactly these entries.
-    if (members.length === (group as unknown[]).length) out.lines.push({ text: lines[i], members });
+    // A line is written again as read only if it held exactly these entries (and ended).
+    if (members.length === (group as unknown[]).length && line[line.length - 1] === NEWLINE) out.lines.push({ bytes: line, members });
   }
   return out;
 }
@@ -239,20 +246,21 @@ export async function saveCache(fs: PublishFs, files: { run: string; articles: s
  */
 export function encodeArticles<R>(entries: Iterable<CachedArticle<R>>, loaded: ArticleCache<R>, key: string, codec: ResultCodec<R>): Uint8Array {
   const current = new Set(entries);
-  const parts: string[] = [JSON.stringify({ version: ARTICLES_VERSION, key })];
-  for (const line of loaded.lines) {
-    if (!line.members.every((e) => current.has(e))) continue;
-    parts.push(line.text);
-    for (const e of line.members) current.delete(e);
+  // Bytes a line at a time: as one string, 100,000 articles would be tens of millions of
+  // characters (and their copy as bytes). A kept line is the loaded file's own bytes.
+  const line = (text: string): Uint8Array => Buffer.from(text + '\n', 'utf8');
+  const parts: Uint8Array[] = [line(JSON.stringify({ version: ARTICLES_VERSION, key }))];
+  for (const kept of loaded.lines) {
+    if (!kept.members.every((e) => current.has(e))) continue;
+    parts.push(kept.bytes);
+    for (const e of kept.members) current.delete(e);
   }
   const rest = [...current];
   for (let i = 0; i < rest.length; i += GROUP) {
     const group = rest.slice(i, i + GROUP).map((e) => [e.rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, e instanceof LoadedArticle ? e.stored : codec.encode(e.result)]);
-    parts.push(JSON.stringify(group));
+    parts.push(line(JSON.stringify(group)));
   }
-  // Joined a line at a time into bytes: as one string, 100,000 articles would be tens of
-  // millions of characters (and their copy as bytes).
-  return Buffer.concat(parts.map((p) => Buffer.from(p + '\n', 'utf8')));
+  return Buffer.concat(parts);
 }
 
 /** An article kept whole: its ingest result for these bytes and this first-seen time. */
@@ -266,7 +274,7 @@ export interface WholeArticle<A> {
 export async function loadWhole<A>(fs: PublishFs, file: string, key: string): Promise<Map<string, WholeArticle<A>>> {
   const out = new Map<string, WholeArticle<A>>();
   try {
-    const raw = JSON.parse(new TextDecoder().decode(await fs.readFile(file))) as { version?: number; key?: string; articles?: unknown };
+    const raw = JSON.parse(utf8Text(await fs.readFile(file))) as { version?: number; key?: string; articles?: unknown };
     if (raw.version !== 1 || raw.key !== key || !Array.isArray(raw.articles)) return out;
     for (const e of raw.articles as unknown[]) {
       if (!Array.isArray(e) || e.length !== 4) continue;

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../model/index.js';
 import type { PublishFs } from './fsio.js';
-import { errCode, describeFsError } from './fsio.js';
+import { errCode, describeFsError, utf8Text } from './fsio.js';
 import { writeFileAtomic } from './atomic.js';
 
 export interface LedgerEntry {
@@ -145,7 +145,7 @@ export function parseLedger(bytes: Uint8Array, file: string): Ledger {
 
 function decodeLedger(bytes: Uint8Array, file: string): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return utf8Text(bytes, { fatal: true });
   } catch {
     throw new LedgerError(file, 'not UTF-8 text');
   }
