@@ -33,6 +33,25 @@ export interface ResultCodec<R> {
   decode(value: unknown, rel: string, sha256: string): R;
 }
 
+/**
+ * The values part of one line of the articles file, each value parsed when it is asked for: a run
+ * that changed a few articles decodes the few results it needs (parsing every value of 10,000
+ * articles took more than half of such a run's cache work, and left as much garbage behind).
+ */
+class LineValues {
+  constructor(
+    /** The values as written, their integrity checked when loaded (see loadArticles). */
+    private readonly text: string,
+    private readonly check: (value: unknown) => boolean,
+  ) {}
+  at(start: number, end: number): unknown {
+    const value = JSON.parse(this.text.slice(start, end)) as unknown;
+    // The hash matched, so this is a line we wrote: a value the codec refuses is a bug here.
+    if (!this.check(value)) throw new Error('article cache: a line whose hash matches holds a value the codec refuses');
+    return value;
+  }
+}
+
 /** An entry read from the cache file: its result is made from the stored value when first asked
  *  for (a run that changed a few articles asks for few of them). */
 class LoadedArticle<R> implements CachedArticle<R> {
@@ -43,10 +62,16 @@ class LoadedArticle<R> implements CachedArticle<R> {
     readonly mtimeMs: number,
     readonly sha256: string,
     readonly firstSeen: string,
-    /** The value as stored (what the codec's encode made). */
-    readonly stored: unknown,
+    private readonly values: LineValues,
+    /** Where its value is in the line's values part. */
+    private readonly start: number,
+    private readonly end: number,
     private readonly codec: ResultCodec<R>,
   ) {}
+  /** The value as stored (what the codec's encode made). */
+  get stored(): unknown {
+    return this.values.at(this.start, this.end);
+  }
   get result(): R {
     return (this.#result ??= this.codec.decode(this.stored, this.rel, this.sha256));
   }
@@ -168,14 +193,19 @@ export async function loadRun(fs: PublishFs, files: { run: string }, key: string
 
 /**
  * The articles file: a first line naming the layout and the key, then lines of up to GROUP
- * articles each, every line one JSON array of entries (an entry is one flat array: cheap to
- * parse back). A run that changed a few articles re-encodes only the lines that hold them and
- * writes the others as it read them: most runs change nothing in most lines, and encoding all
- * 10,000 entries again cost more than the rest of such a run's cache work.
+ * articles each. A line is the JSON array of its entries' stats (path, size, mtime, sha256,
+ * first-seen time, and where its value starts and ends in the values part), a tab, the sha256 of
+ * the values part, a tab, and the values part: their stored results, one after the other. (JSON
+ * never holds a raw tab.) Every run reads the stats; a value is parsed only when asked for, and
+ * the hash, checked on loading, keeps a damaged line from being found out that late. A run that changed a few articles
+ * re-encodes only the lines that hold them and writes the others as it read them: most runs
+ * change nothing in most lines, and encoding all 10,000 entries again cost more than the rest of
+ * such a run's cache work.
  */
-const ARTICLES_VERSION = 3;
+const ARTICLES_VERSION = 4;
 const GROUP = 1000;
 const NEWLINE = 0x0a;
+const TAB = 0x09;
 
 /** The article cache as loaded: its entries by path, and each line's bytes (with its newline)
  *  with its members. */
@@ -188,6 +218,8 @@ export function emptyArticleCache<R>(): ArticleCache<R> {
   return { entries: new Map(), lines: [] };
 }
 
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 export async function loadArticles<R>(fs: PublishFs, files: { articles: string }, key: string, codec: ResultCodec<R>): Promise<ArticleCache<R>> {
   const out = emptyArticleCache<R>();
   let bytes: Uint8Array;
@@ -196,6 +228,7 @@ export async function loadArticles<R>(fs: PublishFs, files: { articles: string }
   } catch {
     return out; // none yet, or unreadable: every article is read again
   }
+  const check = (value: unknown): boolean => codec.check(value);
   // Line by line as bytes: a line kept as it was is written back from them (encodeArticles).
   let start = 0;
   for (let i = 0; start < bytes.length; i++) {
@@ -203,32 +236,46 @@ export async function loadArticles<R>(fs: PublishFs, files: { articles: string }
     const end = nl < 0 ? bytes.length : nl + 1;
     const line = bytes.subarray(start, end);
     start = end;
-    let group: unknown;
-    try {
-      group = JSON.parse(utf8Text(line));
-    } catch {
-      if (i === 0) return out;
-      continue; // a damaged line: its articles are read again
-    }
     if (i === 0) {
-      const head = group as { version?: number; key?: string } | null;
+      let head: { version?: number; key?: string } | null;
+      try {
+        head = JSON.parse(utf8Text(line)) as { version?: number; key?: string } | null;
+      } catch {
+        return out; // not ours, or damaged: every article is read again
+      }
       if (head?.version !== ARTICLES_VERSION || head.key !== key) return out;
       continue;
     }
-    if (!Array.isArray(group)) continue;
+    // A damaged line (no two tabs, a hash that does not match, stats that do not parse): its
+    // articles are read again.
+    const tab1 = line.indexOf(TAB);
+    const tab2 = tab1 < 0 ? -1 : line.indexOf(TAB, tab1 + 1);
+    if (tab2 < 0) continue;
+    const ended = line[line.length - 1] === NEWLINE;
+    const valuesBytes = line.subarray(tab2 + 1, ended ? line.length - 1 : line.length);
+    if (utf8Text(line.subarray(tab1 + 1, tab2)) !== sha256Of(valuesBytes)) continue;
+    let stats: unknown;
+    try {
+      stats = JSON.parse(utf8Text(line.subarray(0, tab1)));
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(stats)) continue;
+    const values = new LineValues(utf8Text(valuesBytes), check);
     const members: CachedArticle<R>[] = [];
-    for (const e of group as unknown[]) {
-      if (!Array.isArray(e) || e.length !== 6) continue;
+    for (let k = 0; k < stats.length; k++) {
+      const e = stats[k] as unknown;
+      if (!Array.isArray(e) || e.length !== 7) continue;
       // (By index: destructuring goes through the iterator protocol, slow in code not yet optimised.)
-      const rel = e[0] as unknown, size = e[1] as unknown, mtimeMs = e[2] as unknown, sha256 = e[3] as unknown, firstSeen = e[4] as unknown, value = e[5] as unknown;
+      const rel = e[0] as unknown, size = e[1] as unknown, mtimeMs = e[2] as unknown, sha256 = e[3] as unknown, firstSeen = e[4] as unknown, from = e[5] as unknown, to = e[6] as unknown;
       if (typeof rel !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof sha256 !== 'string' || typeof firstSeen !== 'string') continue;
-      if (!codec.check(value) || out.entries.has(rel)) continue;
-      const entry = new LoadedArticle(rel, size, mtimeMs, sha256, firstSeen, value, codec);
+      if (typeof from !== 'number' || typeof to !== 'number' || out.entries.has(rel)) continue;
+      const entry = new LoadedArticle(rel, size, mtimeMs, sha256, firstSeen, values, from, to, codec);
       out.entries.set(rel, entry);
       members.push(entry);
     }
     // A line is written again as read only if it held exactly these entries (and ended).
-    if (members.length === (group as unknown[]).length && line[line.length - 1] === NEWLINE) out.lines.push({ bytes: line, members });
+    if (members.length === stats.length && ended) out.lines.push({ bytes: line, members });
   }
   return out;
 }
@@ -248,8 +295,7 @@ export function encodeArticles<R>(entries: Iterable<CachedArticle<R>>, loaded: A
   const current = new Set(entries);
   // Bytes a line at a time: as one string, 100,000 articles would be tens of millions of
   // characters (and their copy as bytes). A kept line is the loaded file's own bytes.
-  const line = (text: string): Uint8Array => Buffer.from(text + '\n', 'utf8');
-  const parts: Uint8Array[] = [line(JSON.stringify({ version: ARTICLES_VERSION, key }))];
+  const parts: Uint8Array[] = [Buffer.from(JSON.stringify({ version: ARTICLES_VERSION, key }) + '\n', 'utf8')];
   for (const kept of loaded.lines) {
     if (!kept.members.every((e) => current.has(e))) continue;
     parts.push(kept.bytes);
@@ -257,8 +303,16 @@ export function encodeArticles<R>(entries: Iterable<CachedArticle<R>>, loaded: A
   }
   const rest = [...current];
   for (let i = 0; i < rest.length; i += GROUP) {
-    const group = rest.slice(i, i + GROUP).map((e) => [e.rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, e instanceof LoadedArticle ? e.stored : codec.encode(e.result)]);
-    parts.push(line(JSON.stringify(group)));
+    const group = rest.slice(i, i + GROUP);
+    // Each value's place is counted in UTF-16 code units: the string a load decodes them from.
+    let text = '';
+    const stats = group.map((e) => {
+      const start = text.length;
+      text += JSON.stringify(e instanceof LoadedArticle ? e.stored : codec.encode(e.result));
+      return [e.rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, start, text.length];
+    });
+    const values = Buffer.from(text, 'utf8');
+    parts.push(Buffer.from(JSON.stringify(stats), 'utf8'), Buffer.from(`\t${sha256Of(values)}\t`, 'latin1'), values, Buffer.from('\n', 'latin1'));
   }
   return Buffer.concat(parts);
 }

@@ -71,6 +71,16 @@ test('a damaged line, an unfinished last line and another key cost only what the
   assert.ok(rewritten.endsWith('\n'));
   await writeFile(file, rewritten);
   assert.equal((await loadArticles(nodeFs, { articles: file }, KEY, codec)).entries.size, 1500);
+  // A line whose values were changed behind its back (its stats intact): its hash no longer
+  // matches, so its articles are read again rather than found damaged when a run needs one.
+  const intact = rewritten.split('\n');
+  const tampered = intact.map((l, i) => (i === 1 ? l.replace('Story 5', 'Story X') : l));
+  assert.notEqual(tampered[1], intact[1]);
+  await writeFile(file, tampered.join('\n'));
+  const afterTamper = await loadArticles(nodeFs, { articles: file }, KEY, codec);
+  assert.equal(afterTamper.entries.size, 1500 - (intact[1].match(/articles\//g)!.length), 'the tampered line’s articles are read again');
+  for (const e of afterTamper.entries.values()) assert.match(e.result, /^Story \d+$/);
+  await writeFile(file, rewritten);
   // Made for other settings (another key), missing, or not JSON at all: empty, no error.
   assert.equal((await loadArticles(nodeFs, { articles: file }, 'k2', codec)).entries.size, 0);
   assert.equal((await loadArticles(nodeFs, { articles: file + '.missing' }, KEY, codec)).entries.size, 0);
