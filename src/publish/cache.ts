@@ -44,6 +44,10 @@ class LineValues {
     private readonly text: string,
     private readonly check: (value: unknown) => boolean,
   ) {}
+  /** A value's JSON text as written (a line written again copies it instead of parsing it). */
+  textOf(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
   at(start: number, end: number): unknown {
     const value = JSON.parse(this.text.slice(start, end)) as unknown;
     // The hash matched, so this is a line we wrote: a value the codec refuses is a bug here.
@@ -74,6 +78,10 @@ class LoadedArticle<R> implements CachedArticle<R> {
   }
   get result(): R {
     return (this.#result ??= this.codec.decode(this.stored, this.rel, this.sha256));
+  }
+  /** The stored value's JSON text. */
+  get storedText(): string {
+    return this.values.textOf(this.start, this.end);
   }
 }
 
@@ -280,9 +288,13 @@ export async function loadArticles<R>(fs: PublishFs, files: { articles: string }
   return out;
 }
 
-/** Writes the articles file (as encodeArticles made it), then the run file (last: see cacheFiles). */
-export async function saveCache(fs: PublishFs, files: { run: string; articles: string }, cache: { key: string; run: RunFingerprint | null }, articles: Uint8Array): Promise<void> {
+/** Writes the articles file (as encodeArticles made it). */
+export async function saveArticles(fs: PublishFs, files: { articles: string }, articles: Uint8Array): Promise<void> {
   await writeCacheFile(fs, files.articles, articles);
+}
+
+/** Writes the run file: last, once every file it vouches for is written (see cacheFiles). */
+export async function saveRun(fs: PublishFs, files: { run: string }, cache: { key: string; run: RunFingerprint | null }): Promise<void> {
   await writeCacheFile(fs, files.run, JSON.stringify({ version: 1, key: cache.key, run: cache.run }));
 }
 
@@ -308,7 +320,7 @@ export function encodeArticles<R>(entries: Iterable<CachedArticle<R>>, loaded: A
     let text = '';
     const stats = group.map((e) => {
       const start = text.length;
-      text += JSON.stringify(e instanceof LoadedArticle ? e.stored : codec.encode(e.result));
+      text += e instanceof LoadedArticle ? e.storedText : JSON.stringify(codec.encode(e.result));
       return [e.rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, start, text.length];
     });
     const values = Buffer.from(text, 'utf8');

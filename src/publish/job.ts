@@ -18,7 +18,7 @@ import type { IngestedFile, IngestFilesOptions, IngestInput } from './pool-inges
 import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief, isBrief } from './brief.js';
-import { cacheFiles, emptyArticleCache, encodeArticles, loadArticles, loadPlanIndex, loadRun, loadWhole, namesHash, planIndexText, saveCache, savePlanIndex, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
+import { cacheFiles, emptyArticleCache, encodeArticles, loadArticles, loadPlanIndex, loadRun, loadWhole, namesHash, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
 import { describeFsError, errCode, nodeFs, type FileTimes, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, emptyLedger, entriesOf, ledgerBlocks, LedgerError, matchLedger, readLedger, saveLedgerText, serializeLedger, type FileKey, type Ledger, type LedgerEntry } from './ledger.js';
@@ -868,54 +868,9 @@ async function runLocked(
   }
   timer.mark('precompress');
 
-  if (staging) {
-    signal?.throwIfAborted();
-    // The ledger goes first: killed between the two, the next run publishes what the ledger says.
-    if (nextLedgerText! !== ledgerText) await writeLedger(fs, ledgerPath, nextLedgerText!);
-    signal?.throwIfAborted(); // the last moment an abort leaves output/ untouched
-    try {
-      await swapIntoPlace(fs, staging);
-    } catch (err) {
-      throw new RunFailed(`cannot move the new files into ${displayPath(outputDir)}: ${describeFsError(err)}`);
-    }
-    report.files.written = changedNames().map((n) => displayPath(path.join(outputDir, n)));
-    timer.mark('ledger+swap');
-  } else if (nextLedgerText! !== ledgerText) {
-    await writeLedger(fs, ledgerPath, nextLedgerText!);
-  }
-  // Archive pages the new feeds no longer link to (articles were deleted): gone with the swap.
-  const stale = await staleArchivePages(fs, outputDir, rendered);
-  for (const gone of stale) await fs.remove(path.join(outputDir, gone)).catch(() => undefined);
-  if (stale.length) report.notices.push(`removed ${stale.length} archive file${stale.length === 1 ? '' : 's'} the feeds no longer link to`);
-  report.outcome = changedNames().length ? 'published' : 'unchanged';
-  timer.mark('stale pages');
-
-  // ---- remember this run, so that the next one can say "unchanged" without reading anything
-  const outputs: Record<string, FileFingerprint> = {};
-  const names = Object.keys(rendered);
-  for (const name of changedNames()) outputStatOf.delete(name); // (the others did not move)
-  const stats = await statOutputs(names);
-  names.forEach((name, i) => {
-    const st = stats[i];
-    if (st) outputs[name] = contentKeys.has(name) ? { size: st.size, mtimeMs: st.mtimeMs, key: contentKeys.get(name) } : { size: st.size, mtimeMs: st.mtimeMs };
-  });
-  const fingerprint: RunFingerprint & { summary: Summary; renderNote?: unknown } = {
-    articlesDir,
-    outputDir,
-    listing,
-    ledger: await statOrNull(fs, ledgerPath),
-    outputs,
-    // The first time a run must do more than an unchanged one: an embargo ends, or a held update comes.
-    embargoUntil: earliest(embargoed[0]?.until ?? null, heldUntil),
-    // The ledger now holds nextLedgerText: the next run may read it without checking it again.
-    ledgerSha256: nextLedgerText === ledgerText && loadedLedger ? loadedLedger.sha256 : sha256Hex(nextLedgerText!),
-    summary: takeSummary(report),
-    ...(renderNote === null ? {} : { renderNote }),
-  };
-  // (A run that only rendered edited pages left the same articles out as the last one.)
-  const keptLeftOut = front.pages ? lastLeftOut : nowLeftOut;
-  if (Object.keys(keptLeftOut).length) fingerprint.leftOut = keptLeftOut;
-  timer.mark('output stats');
+  // ---- the cache: what this run read (ingest results, whole articles, the plan) holds whether
+  // or not the swap below happens, so it is written meanwhile (each file is fsynced: the disk
+  // takes them together with the ledger's). Only the run file, which vouches for it, waits.
   /** The groups of whole articles that changed (pages only when the run rendered few: groupOf). */
   const saveWholeGroups = async (): Promise<void> => {
     for (const [name, g] of groups) {
@@ -929,18 +884,71 @@ async function runLocked(
   const index = planIndex as PlanIndex | null;
   const planText = index ? planIndexText(cacheKey, index) : null;
   const planSha256 = planText ? sha256Hex(planText) : front.pages ? cache.run?.planSha256 : undefined;
-  if (planSha256) fingerprint.planSha256 = planSha256;
-  const cacheSaved = (async () => {
+  /** Settles with the error that stopped it, or null. */
+  const cacheWritten: Promise<unknown> = (async () => {
     await saveWholeGroups();
     if (planText && planSha256 !== cache.run?.planSha256) await savePlanIndex(fs, cachePaths, planText);
-    await saveCache(fs, cachePaths, { key: cacheKey, run: fingerprint }, articlesBytes!);
-  })();
-  await cacheSaved.catch((err) => {
-    report.notices.push(`cache not saved (${describeFsError(err)}): the next run reads every article again`);
-  });
-  timer.mark('save cache');
-  // Hubs are told about the main feeds; archive pages are not subscribed to.
-  return changedNames().filter((n) => isFeedFile(n) && !n.includes('/')).map((n) => config.site.feedBaseUrl + n);
+    await saveArticles(fs, cachePaths, articlesBytes!);
+  })().then(() => null, (err: unknown) => err);
+  try {
+    if (staging) {
+      signal?.throwIfAborted();
+      // The ledger goes first: killed between the two, the next run publishes what the ledger says.
+      if (nextLedgerText! !== ledgerText) await writeLedger(fs, ledgerPath, nextLedgerText!);
+      signal?.throwIfAborted(); // the last moment an abort leaves output/ untouched
+      try {
+        await swapIntoPlace(fs, staging);
+      } catch (err) {
+        throw new RunFailed(`cannot move the new files into ${displayPath(outputDir)}: ${describeFsError(err)}`);
+      }
+      report.files.written = changedNames().map((n) => displayPath(path.join(outputDir, n)));
+      timer.mark('ledger+swap');
+    } else if (nextLedgerText! !== ledgerText) {
+      await writeLedger(fs, ledgerPath, nextLedgerText!);
+    }
+    // Archive pages the new feeds no longer link to (articles were deleted): gone with the swap.
+    const stale = await staleArchivePages(fs, outputDir, rendered);
+    for (const gone of stale) await fs.remove(path.join(outputDir, gone)).catch(() => undefined);
+    if (stale.length) report.notices.push(`removed ${stale.length} archive file${stale.length === 1 ? '' : 's'} the feeds no longer link to`);
+    report.outcome = changedNames().length ? 'published' : 'unchanged';
+    timer.mark('stale pages');
+
+    // ---- remember this run, so that the next one can say "unchanged" without reading anything
+    const outputs: Record<string, FileFingerprint> = {};
+    const names = Object.keys(rendered);
+    for (const name of changedNames()) outputStatOf.delete(name); // (the others did not move)
+    const stats = await statOutputs(names);
+    names.forEach((name, i) => {
+      const st = stats[i];
+      if (st) outputs[name] = contentKeys.has(name) ? { size: st.size, mtimeMs: st.mtimeMs, key: contentKeys.get(name) } : { size: st.size, mtimeMs: st.mtimeMs };
+    });
+    const fingerprint: RunFingerprint & { summary: Summary; renderNote?: unknown } = {
+      articlesDir,
+      outputDir,
+      listing,
+      ledger: await statOrNull(fs, ledgerPath),
+      outputs,
+      // The first time a run must do more than an unchanged one: an embargo ends, or a held update comes.
+      embargoUntil: earliest(embargoed[0]?.until ?? null, heldUntil),
+      // The ledger now holds nextLedgerText: the next run may read it without checking it again.
+      ledgerSha256: nextLedgerText === ledgerText && loadedLedger ? loadedLedger.sha256 : sha256Hex(nextLedgerText!),
+      ...(planSha256 ? { planSha256 } : {}),
+      summary: takeSummary(report),
+      ...(renderNote === null ? {} : { renderNote }),
+    };
+    // (A run that only rendered edited pages left the same articles out as the last one.)
+    const keptLeftOut = front.pages ? lastLeftOut : nowLeftOut;
+    if (Object.keys(keptLeftOut).length) fingerprint.leftOut = keptLeftOut;
+    timer.mark('output stats');
+    // The run file last, and only over the files it vouches for (written above).
+    const cacheError = (await cacheWritten) ?? (await saveRun(fs, cachePaths, { key: cacheKey, run: fingerprint }).then(() => null, (err: unknown) => err));
+    if (cacheError) report.notices.push(`cache not saved (${describeFsError(cacheError)}): the next run reads every article again`);
+    timer.mark('save cache');
+    // Hubs are told about the main feeds; archive pages are not subscribed to.
+    return changedNames().filter((n) => isFeedFile(n) && !n.includes('/')).map((n) => config.site.feedBaseUrl + n);
+  } finally {
+    await cacheWritten; // nothing of this run's may still be writing once it has ended
+  }
 }
 
 async function writeLedger(fs: PublishFs, file: string, text: string): Promise<void> {
