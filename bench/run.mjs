@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { syntheticArticle, writeSyntheticArticles } from './synthetic.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+const CLI = path.join(ROOT, 'dist', 'launch.cjs');
 const PEAK = path.join(ROOT, 'bench', 'peak.mjs');
 
 const args = process.argv.slice(2);
@@ -104,7 +104,7 @@ if (!flag('--no-build')) {
   if (b.status !== 0) log(`note: tsc reported errors (dist/ was still written):\n${b.stdout.split('\n').slice(0, 5).join('\n')}`);
 }
 if (!existsSync(CLI)) {
-  log('dist/cli.js is missing: run `npm run build` first');
+  log('dist/launch.cjs is missing: run `npm run build` first');
   process.exit(2);
 }
 

@@ -26,7 +26,7 @@ if (build.status !== 0) {
 
 const res = spawnSync(
   process.execPath,
-  [scorer, '--set', 'public', '--cmd', `node ${JSON.stringify(path.join(root, 'dist/cli.js'))} validate --json`, ...process.argv.slice(2)],
+  [scorer, '--set', 'public', '--cmd', `node ${JSON.stringify(path.join(root, 'dist/launch.cjs'))} validate --json`, ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit' },
 );
 process.exit(res.status ?? 1);

@@ -15,9 +15,9 @@ if (!existsSync(scorer)) {
   console.log('fidelity: skipped — no labelled corpus at ../shared/corpus');
   process.exit(0);
 }
-const cli = path.join(root, 'dist/cli.js');
+const cli = path.join(root, 'dist/launch.cjs');
 if (!existsSync(cli)) {
-  console.error('fidelity: dist/cli.js is missing — run `npm run build` first');
+  console.error('fidelity: dist/launch.cjs is missing — run `npm run build` first');
   process.exit(2);
 }
 

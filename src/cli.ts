@@ -1,61 +1,7 @@
 #!/usr/bin/env node
-// The command line: picks the command and hands it the rest of argv. Each command lives in
-// src/cli/<name>.ts and owns its flags, its output and its exit code.
-import type { Command } from './cli/command.js';
+// The command line as plain ES modules, one file at a time: what the tests and `tsx src/cli.ts`
+// run. The installed command is the launcher (launch.cts), which runs the same main() from one
+// bundle with its compiled code cached.
+import { runMain } from './main.js';
 
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
-  publish: () => import('./cli/publish.js'),
-  normalize: () => import('./cli/normalize.js'),
-  validate: () => import('./cli/validate.js'),
-  schedule: () => import('./cli/schedule.js'),
-  serve: () => import('./cli/serve.js'),
-};
-
-const USAGE = `wirefeed — news articles to RSS 2.0, Atom 1.0 and JSON Feed 1.1, validated before they publish
-
-Usage: wirefeed <command> [options]
-
-Commands:
-  publish     read articles/, write output/rss.xml, atom.xml, feed.json (validated, atomic)
-  normalize   print the canonical model of article files (--json)
-  validate    check any RSS, Atom or JSON Feed file, folder or URL
-  schedule    publish on a cron schedule until stopped
-  serve       serve output/ over HTTP with conditional GET
-
-Run 'wirefeed <command> --help' for a command's options.
-`;
-
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
-    return name === undefined ? 2 : 0;
-  }
-  if (name === '--version' || name === '-v') {
-    const { readFileSync } = await import('node:fs');
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    process.stdout.write(pkg.version + '\n');
-    return 0;
-  }
-  const load = COMMANDS[name];
-  if (!load) {
-    process.stderr.write(`wirefeed: unknown command "${name}"\n\n${USAGE}`);
-    return 2;
-  }
-  const { command } = await load();
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(command.help);
-    return 0;
-  }
-  return command.run(rest);
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`wirefeed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+void runMain(process.argv.slice(2));

@@ -12,6 +12,10 @@ export interface PhaseTimer {
 
 const OFF: PhaseTimer = { mark() {}, flush() {} };
 
+/** How the process was started (the launcher notes whether V8 took its code cache), printed
+ *  beside the time before the run. */
+export const startNotes: string[] = [];
+
 export function phaseTimer(enabled = !!process.env.WIREFEED_TIMINGS): PhaseTimer {
   if (!enabled) return OFF;
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -38,7 +42,7 @@ export function phaseTimer(enabled = !!process.env.WIREFEED_TIMINGS): PhaseTimer
     },
     flush() {
       // (performance.now() counts from the process's start: Node's own start-up and module loading.)
-      lines.unshift(`${'before the run'.padEnd(22)} ${start.toFixed(1).padStart(8)} ms`);
+      lines.unshift(`${'before the run'.padEnd(22)} ${start.toFixed(1).padStart(8)} ms${startNotes.length ? `  (${startNotes.join(', ')})` : ''}`);
       const rssMb = process.memoryUsage().rss / 1048576;
       lines.push(`${'total'.padEnd(22)} ${(performance.now() - start).toFixed(1).padStart(8)} ms  cpu ${cpuMs(cpuStart)} ms   rss ${rssMb.toFixed(0)} MB`);
       process.stderr.write(lines.map((l) => `wirefeed timings: ${l}\n`).join(''));

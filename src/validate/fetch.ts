@@ -5,6 +5,7 @@
 // the size limit counts decoded bytes so a small gzip bomb cannot grow past it.
 
 import { STATUS_CODES } from 'node:http';
+import { createRequire } from 'node:module';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import type { Code } from './codes.js';
@@ -66,7 +67,8 @@ export async function fetchFeed(url: string, opts: FetchOptions = {}): Promise<F
 
   let current = httpUrl(url, url);
   // Loaded on first use: validating files should not pay for loading the HTTP client (~130 ms).
-  const { Agent, request } = await import('undici');
+  // (Through require, as luxon is: the bundle the launcher runs has no import() of its own.)
+  const { Agent, request } = createRequire(import.meta.url)('undici') as typeof import('undici');
   // One agent per fetch: its sockets live exactly as long as this exchange.
   const agent = new Agent({ connect: { timeout: connectTimeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
   const controller = new AbortController();
