@@ -121,6 +121,8 @@ export interface PlanIndex {
   /** sha256 of every article file's name, in order (namesHash). */
   names: string;
   candidates: string[];
+  /** How many of the candidates the main feeds held (the rest were on the newest page). */
+  mainCount: number;
   pages: string[][];
 }
 
@@ -130,7 +132,7 @@ export function namesHash(rels: readonly string[]): string {
 
 /** The plan index as its file holds it; the job records its sha256 in the run fingerprint. */
 export function planIndexText(key: string, index: PlanIndex): string {
-  return JSON.stringify({ version: 1, key, ...index });
+  return JSON.stringify({ version: 2, key, ...index });
 }
 
 /** The plan index the run fingerprint vouches for (by hash), or null. */
@@ -139,8 +141,8 @@ export async function loadPlanIndex(fs: PublishFs, files: { plan: string }, key:
     const bytes = await fs.readFile(files.plan);
     if (createHash('sha256').update(bytes).digest('hex') !== sha256) return null;
     const raw = JSON.parse(utf8Text(bytes)) as { version?: number; key?: string } & PlanIndex;
-    if (raw.version !== 1 || raw.key !== key || typeof raw.names !== 'string' || !Array.isArray(raw.candidates) || !Array.isArray(raw.pages)) return null;
-    return { names: raw.names, candidates: raw.candidates, pages: raw.pages };
+    if (raw.version !== 2 || raw.key !== key || typeof raw.names !== 'string' || !Array.isArray(raw.candidates) || !Number.isInteger(raw.mainCount) || !Array.isArray(raw.pages)) return null;
+    return { names: raw.names, candidates: raw.candidates, mainCount: raw.mainCount, pages: raw.pages };
   } catch {
     return null;
   }

@@ -48,8 +48,9 @@ export interface PublishStages {
    *  in order. Optional: without it, each file is read here and given to `ingest`. */
   ingestFiles?(files: IngestInput[], opts: IngestFilesOptions, signal?: AbortSignal): Promise<IngestedFile[]>;
   /** Every output file by name (`archive/` names included). A file with a key is rendered only
-   *  when the key differs from the one its published copy was written with. */
-  render(site: Site, articles: Article[], opts: RenderOptions): Promise<Record<string, RenderedFile>>;
+   *  when the key differs from the one its published copy was written with. Null only when
+   *  `opts.only.main` was asked for and cannot be given (the run then takes the full way). */
+  render(site: Site, articles: Article[], opts: RenderOptions): Promise<Record<string, RenderedFile> | null>;
   /** The validator's report on a feed's bytes. One of `validate` and `encodeAndValidate` is needed. */
   validate?(bytes: Uint8Array, opts?: { contentType?: string | null }): ValidationReport;
   /** A feed's UTF-8 bytes and the validator's report on them, possibly made on another thread
@@ -92,10 +93,11 @@ export interface RenderOptions {
   left?: unknown;
   /** Leaves a note (plain JSON) for the next run's render stage, kept only if this run succeeds. */
   leave?(note: unknown): void;
-  /** Tells the job which articles each archive page holds (newest first, page 1 first) and which
-   *  are the main feeds' candidates: a later run that only edits archived articles in place then
-   *  renders their pages with `renderPages`, without planning anew. */
-  index?(plan: { pages: readonly (readonly Article[])[]; candidates: readonly Article[] }): void;
+  /** Tells the job which articles each archive page holds (newest first, page 1 first), which are
+   *  the main feeds' candidates and how many of them the main feeds hold: a later run that only
+   *  edits articles in place then renders their pages (and the main feeds) with `only`, without
+   *  planning anew. */
+  index?(plan: { pages: readonly (readonly Article[])[]; candidates: readonly Article[]; mainCount: number }): void;
   /**
    * Render only these archive pages, each file with its key, from their articles in brief (the
    * articles given to render are then none): for a run whose pages hold the same articles as the
@@ -104,11 +106,15 @@ export interface RenderOptions {
   only?: PagesToRender;
 }
 
-/** What RenderOptions.only asks for: archive pages by number, their articles in brief, newest first. */
+/** What RenderOptions.only asks for: archive pages by number, their articles in brief, newest
+ *  first; and the main feeds (with index.html) when some of their candidates were edited. */
 export interface PagesToRender {
   pages: { number: number; articles: Article[] }[];
   /** How many archive pages there are (for the links). */
   pageCount: number;
+  /** The main feeds' candidates in brief, newest first, all of them in the main feeds as the last
+   *  run left them; `total`: how many articles the feeds hold in all. */
+  main?: { candidates: Article[]; total: number };
 }
 
 /** A rendered file, or one rendered on demand: `key` names its content (same key, same bytes). */
@@ -197,6 +203,10 @@ interface Front {
 /** A failure that ends the run with exit 2 and this message, nothing published. */
 class RunFailed extends Error {}
 
+/** The render stage could not make the main feeds from their candidates alone (an edit took one
+ *  over its byte budget, or the last split was another): the run is made again the full way. */
+class QuickWayDeclined extends Error {}
+
 /** Feeds failed the gate, every error inside the item of one of these articles (by file: why). */
 class ArticlesBreakFeeds extends RunFailed {
   constructor(
@@ -254,16 +264,21 @@ export async function runPublish(opts: PublishOptions): Promise<PublishReport> {
     // One article must not hold back every other: when feeds fail the gate only inside some
     // articles' items, the run is made again without those articles (reported as rejected).
     const leftOut = new Map<string, string>();
+    let quickWay = true;
     for (let attempt = 1; ; attempt++) {
       try {
-        changedUrls = await runLocked(opts, fs, nowDate, nowIso, report, (s) => (staging = s), timer, leftOut);
+        changedUrls = await runLocked(opts, fs, nowDate, nowIso, report, (s) => (staging = s), timer, leftOut, quickWay);
         break;
       } catch (err) {
-        if (!(err instanceof ArticlesBreakFeeds) || attempt >= MAX_ATTEMPTS) throw err;
+        const declined = err instanceof QuickWayDeclined && quickWay;
+        if (!declined && (!(err instanceof ArticlesBreakFeeds) || attempt >= MAX_ATTEMPTS)) throw err;
         const failedStaging = staging as Staging | null;
         staging = null;
         if (failedStaging) await discardStaging(fs, failedStaging);
-        for (const [rel, why] of err.culprits) leftOut.set(rel, why);
+        if (declined) {
+          quickWay = false;
+          attempt--;
+        } else for (const [rel, why] of (err as ArticlesBreakFeeds).culprits) leftOut.set(rel, why);
         report = failedReport(nowIso);
       }
     }
@@ -299,6 +314,8 @@ async function runLocked(
   timer: PhaseTimer,
   /** Article files to leave out (why), found by an earlier attempt of this run. */
   leftOut: ReadonlyMap<string, string>,
+  /** Whether an edit in place may take the quick way (quickFront); false after it was declined. */
+  quickWay: boolean,
 ): Promise<string[]> {
   // Returns the URLs of the feeds this run changed.
   const { config, articlesDir, outputDir, stages, signal } = opts;
@@ -454,13 +471,13 @@ async function runLocked(
     return { ...article, updated: article.published };
   };
   const sourceOf = new Map<string, ArticleFile>(); // by article id: the file that holds it
-  // ---- a run that only edited archived articles in place (a correction to an old story): the
-  // pages that hold them are rendered again and nothing else is planned, when the last run's plan
-  // index says which pages those are and nothing else can have moved. Anything else: null, and
-  // the full way below (which redoes whatever this did).
+  // ---- a run that only edited articles in place (a correction): the pages that hold them, and the
+  // main feeds when one of their candidates was edited, are rendered again and nothing is planned,
+  // when the last run's plan index says where those articles are and nothing else can have moved.
+  // Anything else: null, and the full way below (which redoes whatever this did).
   const quickFront = async (): Promise<Front | null> => {
     const run = cache.run as (RunFingerprint & { summary?: Summary }) | null;
-    if (opts.rebuildLedger || !stages.rendersOnly || !run?.summary || !run.planSha256 || !loadedLedger?.ours) return null;
+    if (!quickWay || opts.rebuildLedger || !stages.rendersOnly || !run?.summary || !run.planSha256 || !loadedLedger?.ours) return null;
     const blocks = ledgerBlocks(ledgerText!);
     if (!blocks) return null;
     if (unknown.length || touched.length > QUICK_MAX_EDITS) return null;
@@ -475,7 +492,11 @@ async function runLocked(
     const plan = await loadPlanIndex(fs, cachePaths, cacheKey, run.planSha256);
     if (!plan || plan.names !== namesHash(files.map((f) => f.rel))) return null;
     const candidates = new Set(plan.candidates);
+    // A candidate may be edited this way only when the main feeds held every candidate (so no
+    // page holds one); the render stage declines if the edit takes a main feed over its budget.
+    const mainHeldAll = plan.mainCount === plan.candidates.length;
     const pageOf = (rel: string): number => plan.pages.findIndex((p) => p.includes(rel)) + 1;
+    let mainEdited = false;
 
     const newEntries = new Map<string, LedgerEntry>();
     const warningsOf = new Map<string, Diagnostic[]>();
@@ -485,9 +506,10 @@ async function runLocked(
       const sha = shaOf.get(f.rel)!;
       if (sha === c.sha256) continue; // touched, not changed
       const entry = blocks.entryAt(f.rel);
-      const n = pageOf(f.rel);
+      const inMain = candidates.has(f.rel);
+      const n = inMain ? 0 : pageOf(f.rel);
       const old = c.result;
-      if (!entry || entry.firstSeen !== c.firstSeen || entry.sha256 !== c.sha256 || !old.ok || !n || candidates.has(f.rel)) return null;
+      if (!entry || entry.firstSeen !== c.firstSeen || entry.sha256 !== c.sha256 || !old.ok || (inMain ? !mainHeldAll : !n)) return null;
       const result = await ingestHere(f, c.firstSeen);
       // Its place in the feeds stays the same only with the same id and dates' origins and the
       // same publication time (the order of the items), and it must still be published.
@@ -499,24 +521,26 @@ async function runLocked(
       if (article.id !== entry.id) return null;
       newEntries.set(f.rel, { path: f.rel, id: article.id, firstSeen: entry.firstSeen, sha256: sha, updated: article.updated });
       warningsOf.set(f.rel, result.warnings);
-      pageNumbers.add(n);
+      if (inMain) mainEdited = true;
+      else pageNumbers.add(n);
     }
     // It applies: every other article as the cache has it.
     for (const f of files) if (!results.has(f.rel)) recall(f, cache.articles.entries.get(f.rel)!.firstSeen);
     quickLedgerText = blocks.withEntries(newEntries);
-    const pages = [...pageNumbers].sort((a, b) => a - b).map((n) => ({
-      number: n,
-      articles: plan.pages[n - 1].map((rel) => {
-        const f = findByRel(files, rel)!;
-        const { result } = results.get(rel)!;
-        if (!result.ok) throw new Error(`${rel}: not an article, though its page holds it`);
-        const entry = newEntries.get(rel) ?? blocks.entryAt(rel);
-        // (Its warning, if it has one, is in the last run's summary, restored below.)
-        const article = holdFutureUpdate(applyLedgerEntry(result.article, result.origin, entry, shaOf.get(rel)!, nowIso), rel, { warn: false });
-        sourceOf.set(article.id, f);
-        return article;
-      }),
-    }));
+    /** An article the feeds hold, in brief, as this run publishes it. */
+    const published = (rel: string): Article => {
+      const f = findByRel(files, rel)!;
+      const { result } = results.get(rel)!;
+      if (!result.ok) throw new Error(`${rel}: not an article, though the feeds hold it`);
+      const entry = newEntries.get(rel) ?? blocks.entryAt(rel);
+      // (Its warning, if it has one, is in the last run's summary, restored below.)
+      const article = holdFutureUpdate(applyLedgerEntry(result.article, result.origin, entry, shaOf.get(rel)!, nowIso), rel, { warn: false });
+      sourceOf.set(article.id, f);
+      return article;
+    };
+    const pages = [...pageNumbers].sort((a, b) => a - b).map((n) => ({ number: n, articles: plan.pages[n - 1].map(published) }));
+    const total = plan.pages.reduce((sum, p) => sum + p.length, plan.candidates.length);
+    const main = mainEdited ? { candidates: plan.candidates.map(published), total } : undefined;
     restoreSummary(report, run.summary);
     // Nothing else moved: the last run's deadlines stand (see the fingerprint's embargoUntil).
     heldUntil = run.embargoUntil ?? null;
@@ -524,7 +548,7 @@ async function runLocked(
     report.warnings = mergeWarnings(report.warnings, warningsOf);
     embargoed.push(...run.summary.embargoed);
     timer.mark('edits only');
-    return { published: null, pages: { pages, pageCount: plan.pages.length } };
+    return { published: null, pages: { pages, pageCount: plan.pages.length, ...(main ? { main } : {}) } };
   };
   // ---- the articles, ingested where needed, matched with the ledger: the full way, for any change
   const fullFront = async (): Promise<Front> => {
@@ -718,13 +742,14 @@ async function runLocked(
     leave: (note) => void (renderNote = note),
     index: (plan) => {
       const rels = (list: readonly Article[]): string[] => list.map((a) => a.source.path);
-      planIndex = { names: namesHash(files.map((f) => f.rel)), candidates: rels(plan.candidates), pages: plan.pages.map(rels) };
+      planIndex = { names: namesHash(files.map((f) => f.rel)), candidates: rels(plan.candidates), mainCount: plan.mainCount, pages: plan.pages.map(rels) };
     },
   };
   let rendered: Record<string, RenderedFile>;
   if (front.pages) {
-    // Only archived articles edited in place: their pages, and every other file as it stands
-    // (each is current: quickFront checked; one that changes meanwhile stops the run).
+    // Only articles edited in place: their pages (and the main feeds, for a candidate), and every
+    // other file as it stands (each is current: quickFront checked; one that changes meanwhile
+    // stops the run).
     rendered = {};
     for (const [name, last] of Object.entries(lastOutputs)) {
       rendered[name] = {
@@ -734,10 +759,14 @@ async function runLocked(
         },
       };
     }
-    Object.assign(rendered, await stages.render(config.site, [], { ...renderOptions, only: front.pages }));
-    renderNote = lastRenderNote;
+    renderNote = lastRenderNote; // (the stage leaves a new one when it makes the main feeds)
+    const made = await stages.render(config.site, [], { ...renderOptions, only: front.pages });
+    if (!made) throw new QuickWayDeclined();
+    Object.assign(rendered, made);
   } else {
-    rendered = await stages.render(config.site, front.published!, renderOptions);
+    const made = await stages.render(config.site, front.published!, renderOptions);
+    if (!made) throw new Error('publish stages: render declined a full render');
+    rendered = made;
   }
   timer.mark('plan+main feeds');
   const fileNames = Object.keys(rendered);
@@ -887,7 +916,8 @@ async function runLocked(
   /** Settles with the error that stopped it, or null. */
   const cacheWritten: Promise<unknown> = (async () => {
     await saveWholeGroups();
-    if (planText && planSha256 !== cache.run?.planSha256) await savePlanIndex(fs, cachePaths, planText);
+    // (Also when its file went missing: a later edit in place needs it to take the quick way.)
+    if (planText && (planSha256 !== cache.run?.planSha256 || !(await statOrNull(fs, cachePaths.plan)))) await savePlanIndex(fs, cachePaths, planText);
     await saveArticles(fs, cachePaths, articlesBytes!);
   })().then(() => null, (err: unknown) => err);
   try {

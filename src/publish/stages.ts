@@ -77,14 +77,35 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
     rendersOnly: true,
     async render(site, articles, o) {
       const { archive, render } = loaded();
-      const indexPage = async (list: Article[]): Promise<string> => (await import('../render/page.js')).renderIndexPage(site, list, links);
-      if (o.only) return renderPages(archive, site, o.only, o);
-      // The main feeds and the RFC 5005 archive pages, planned from the articles in brief; whole
-      // articles are fetched for the main feeds' candidates and for each page when it is rendered.
-      const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated };
       const url = (file: string): string => site.feedBaseUrl + file;
       const { FEED_FILES } = render;
       const links = { rss: url(FEED_FILES.rss), atom: url(FEED_FILES.atom), json: url(FEED_FILES.json) };
+      const indexPage = async (list: Article[]): Promise<string> => (await import('../render/page.js')).renderIndexPage(site, list, links);
+      const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated };
+      if (o.only) {
+        const files = renderPages(archive, site, o.only, o);
+        const main = o.only.main;
+        if (!main) return files;
+        // The main feeds from their candidates alone, for the split the last run left (every
+        // candidate in the main feeds): declined when the last split was another, or when an
+        // edit took a main feed over the byte budget.
+        const note = renderNote(o.left);
+        if (!note || note.split.overBudget || note.split.mainCount !== main.candidates.length) return null;
+        const whole = await o.hydrate(main.candidates, { keep: 'main' });
+        const made = archive.renderMainFeeds(site, whole, settings, { pageCount: o.only.pageCount, total: main.total });
+        if (!made.fits) return null;
+        o.leave?.({ split: { candidatesKey: made.candidatesKey, mainCount: whole.length, overBudget: false }, mainKey: made.mainKey } satisfies RenderNote);
+        for (const format of archive.FEED_FORMATS) {
+          const name = archive.mainFileName(format);
+          files[name] = made.mainFeeds[format];
+          o.textKey?.(name, made.mainKey);
+        }
+        files['index.html'] = await indexPage(whole);
+        o.textKey?.('index.html', `${made.candidatesKey} index`);
+        return files;
+      }
+      // The main feeds and the RFC 5005 archive pages, planned from the articles in brief; whole
+      // articles are fetched for the main feeds' candidates and for each page when it is rendered.
       // The same candidates as the last run: the same split, and the same main feeds and page.
       // If those are still published as written, they are neither rendered nor made whole.
       const note = renderNote(o.left);
@@ -113,7 +134,7 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
       };
       const plan = archive.planArchive(site, articles, { ...settings, full, knownSplit: known?.split });
       o.leave?.({ split: { candidatesKey: plan.candidatesKey, mainCount: plan.mainCount, overBudget: plan.overBudget }, mainKey: plan.mainKey } satisfies RenderNote);
-      o.index?.({ pages: plan.pages.map((p) => p.articles), candidates: archive.mainCandidates(articles, settings) });
+      o.index?.({ pages: plan.pages.map((p) => p.articles), candidates: archive.mainCandidates(articles, settings), mainCount: plan.mainCount });
       // A page's three formats are rendered one after the other: its articles are fetched once.
       let last: { page: number; articles: Promise<Article[]> } | null = null;
       const pageArticles = (n: number): Promise<Article[]> => {

@@ -306,13 +306,49 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
       return whole.slice(0, mainCount);
     },
     mainCount,
-    mainKey: sha256([siteKey, 'main', `pages ${pageCount}`, settings.fallbackUpdated ?? '', ...itemKeys.slice(0, mainCount)]),
+    mainKey: mainKeyOf(siteKey, pageCount, settings, itemKeys.slice(0, mainCount)),
     candidatesKey,
     pages,
     overBudget,
     mainFeeds,
     prepared,
   };
+}
+
+/**
+ * The main feeds alone, rendered from their candidates (mainCandidates: whole, newest first) for
+ * the split in which the main feeds hold every candidate and the archive holds the other
+ * `total - candidates.length` items in `pageCount` pages: for a run whose only change is an edit
+ * in place to some of the candidates (the same ids and dates, so the same candidates in the same
+ * order and the same pages). The keys and bytes are those planArchive gives for that split.
+ * `fits` is false when a main feed came out over the byte budget: the split may then differ, and
+ * the caller must plan anew.
+ */
+export function renderMainFeeds(
+  site: Site,
+  candidates: Article[],
+  settings: ArchiveSettings,
+  archive: { pageCount: number; total: number },
+): { mainFeeds: Record<FeedFormat, string>; mainKey: string; candidatesKey: string; fits: boolean } {
+  const siteKey = sha256([KEY_VERSION, JSON.stringify(site), String(settings.pageSize)]);
+  const itemKeys = candidates.map(itemKey);
+  const prepared = new PreparedArticles();
+  const mainFeeds = {} as Record<FeedFormat, string>;
+  let fits = true;
+  for (const format of FEED_FORMATS) {
+    mainFeeds[format] = RENDERERS[format](mainPage(site, candidates, format, archive.pageCount, settings.fallbackUpdated, prepared));
+    if (Buffer.byteLength(mainFeeds[format], 'utf8') > settings.maxBytes) fits = false;
+  }
+  return {
+    mainFeeds,
+    mainKey: mainKeyOf(siteKey, archive.pageCount, settings, itemKeys),
+    candidatesKey: splitKey(siteKey, archive.total, settings, itemKeys),
+    fits,
+  };
+}
+
+function mainKeyOf(siteKey: string, pageCount: number, settings: ArchiveSettings, mainItemKeys: string[]): string {
+  return sha256([siteKey, 'main', `pages ${pageCount}`, settings.fallbackUpdated ?? '', ...mainItemKeys]);
 }
 
 function mainPage(

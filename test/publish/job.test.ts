@@ -627,6 +627,75 @@ test('a run that only edits archived articles renders just their pages, with wha
   for (const p of [quick, full]) assert.equal((await publishProject(p, clock.now, { stages })).outcome, 'unchanged');
 });
 
+test('a correction to a story in the main feeds renders the main feeds (and its page edits) alone, with what a full run gives; one over the budget takes the full way', async (t) => {
+  // Two copies of one project; the second forgets its plan index, so it plans everything anew.
+  const day = (n: number): string => new Date(Date.parse('2024-01-01T09:00:00Z') + n * 86_400_000).toISOString();
+  const articles: Record<string, string> = {};
+  for (let n = 1; n <= 32; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, day(n));
+  articles['a31.txt'] = datedArticle(31, day(31), { paragraphs: ['Budget 31 \u0007passed.'] }); // a warning, kept
+  // The main feeds hold a30–a32 and a21–a29 (itemLimit 5, pages of 10: the cut is block-aligned).
+  const config = { feed: { itemLimit: 5, archivePageSize: 10, maxBytes: 60_000 } };
+  const quick = await makeProject({ articles, config });
+  const full = await makeProject({ articles, config });
+  t.after(() => Promise.all([quick.cleanup(), full.cleanup()]));
+  const asked: string[] = [];
+  const real = defaultStages();
+  const stages = {
+    ...real,
+    notify: undefined,
+    render: (...args: Parameters<typeof real.render>) => (asked.push(args[2].only ? (args[2].only.main ? 'main+pages' : 'pages') : 'plan'), real.render(...args)),
+  };
+  const clock = fixedClock('2024-04-01T12:00:00Z');
+  for (const p of [quick, full]) {
+    for (const rel of Object.keys(articles)) await settle(path.join(p.articlesDir, rel));
+    await publishProject(p, clock.now, { stages });
+  }
+  const tree = async (p: TempProject): Promise<Map<string, Buffer>> => {
+    const out = new Map<string, Buffer>();
+    for (const e of await readdir(p.outputDir, { recursive: true, withFileTypes: true })) {
+      if (e.isFile()) out.set(path.relative(p.outputDir, path.join(e.parentPath ?? e.path, e.name)), await readFile(path.join(e.parentPath ?? e.path, e.name)));
+    }
+    return out;
+  };
+  const local = (r: Awaited<ReturnType<typeof publishProject>>, p: TempProject) => JSON.parse(JSON.stringify({ ...r, durationMs: 0 }).split(p.root).join('ROOT'));
+  /** Writes the edits to both projects, publishes each, and checks both came out the same. */
+  const editBoth = async (edits: Record<string, string>, quickWay: string[]): Promise<Awaited<ReturnType<typeof publishProject>>> => {
+    clock.advance(3600_000);
+    const reports = [];
+    for (const p of [quick, full]) {
+      for (const [rel, text] of Object.entries(edits)) await p.writeArticle(rel, text);
+      // (It writes the plan index again each time: a lost one is made again.)
+      if (p === full) await rm(path.join(p.root, '.wirefeed', 'cache', 'plan.json'));
+      asked.length = 0;
+      reports.push(await publishProject(p, clock.now, { stages }));
+      assert.deepEqual(asked, p === quick ? quickWay : ['plan']);
+    }
+    assert.deepEqual(local(reports[0], quick), local(reports[1], full));
+    assert.deepEqual(await tree(quick), await tree(full));
+    assert.deepEqual(await readFile(quick.ledgerFile), await readFile(full.ledgerFile));
+    return reports[0];
+  };
+
+  // The newest story and an archived one corrected: the main feeds, index.html and one page.
+  const a = await editBoth(
+    {
+      'a32.txt': datedArticle(32, day(32), { paragraphs: ['Budget 32 passed.', 'A correction was added.'] }),
+      'a05.txt': datedArticle(5, day(5), { paragraphs: ['Budget 5 passed.', 'A correction was added.'] }),
+    },
+    ['main+pages'],
+  );
+  assert.deepEqual(a.files.written.map((f) => path.relative(quick.outputDir, f)).sort(), ['archive/atom-1.xml', 'archive/feed-1.json', 'archive/rss-1.xml', 'atom.xml', 'feed.json', 'index.html', 'rss.xml']);
+  assert.equal(a.warnings.length, 1);
+  const json = jsonItems(await readFile(path.join(quick.outputDir, 'feed.json')));
+  assert.match(json.find((i) => i.id.includes('32'))?.content_html ?? '', /A correction was added/);
+  // A correction that takes the main feeds over their byte budget: the split moves, the full way.
+  const long = Array.from({ length: 1000 }, (_, i) => `Paragraph ${i} of the correction runs on at some length to make the story long.`);
+  const b = await editBoth({ 'a30.txt': datedArticle(30, day(30), { paragraphs: long }) }, ['main+pages', 'plan']);
+  assert.ok(b.files.written.some((f) => f.includes('archive')), 'the split moved: a page was written');
+  // The next run after either knows nothing changed.
+  for (const p of [quick, full]) assert.equal((await publishProject(p, clock.now, { stages })).outcome, 'unchanged');
+});
+
 test('the articles folder is read with its subfolders and links; dot-names, other files and vanished links are left out', async (t) => {
   const p = await makeProject({
     articles: {
