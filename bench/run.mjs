@@ -87,6 +87,21 @@ const CASES = [
 ].filter((c) => (!QUICK || !c.big) && (!ONLY || c.name.includes(ONLY)));
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+/**
+ * The machine's CPU time so far, all cores (Linux's /proc/stat, in clock ticks), or null: on a
+ * virtual machine the host may take ("steal") a share of the cores, which slows every case
+ * without showing in the load average. stealShare gives that share between two readings.
+ */
+function cpuTicks() {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+const stealShare = (from, to) => (from && to && to.total > from.total ? `${Math.round((100 * (to.steal - from.steal)) / (to.total - from.total))}%` : '');
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -280,6 +295,7 @@ const added = [];
 for (const c of CASES) {
   log(`\n${c.name}  (load ${load()})`);
   const loadBefore = os.loadavg()[0];
+  const ticksBefore = cpuTicks();
   const samples = [];
   let bytes = 0;
   let note = '';
@@ -363,6 +379,7 @@ for (const c of CASES) {
     // Only where each sample is one process's whole run (publish and validate cases).
     cpuMs: samples.every((s) => Number.isFinite(s.cpuMs)) ? median(samples.map((s) => s.cpuMs)) : NaN,
     load: `${loadBefore.toFixed(2)}→${os.loadavg()[0].toFixed(2)}`,
+    steal: stealShare(ticksBefore, cpuTicks()),
     note,
     target: '',
     met: null,
@@ -403,7 +420,7 @@ for (const row of results) judge(row.case, row);
 
 // ---- the table
 const fmtS = (ms) => (ms >= 10_000 ? (ms / 1000).toFixed(1) + ' s' : ms >= 1000 ? (ms / 1000).toFixed(2) + ' s' : ms.toFixed(0) + ' ms');
-const header = ['case', 'runs', 'median', 'min–max', 'CPU', 'MB/s', 'peak RSS', 'load 1m', 'target', 'met', 'notes'];
+const header = ['case', 'runs', 'median', 'min–max', 'CPU', 'MB/s', 'peak RSS', 'load 1m', 'steal', 'target', 'met', 'notes'];
 const rows = results.map((r) => [
   r.name,
   String(r.runs),
@@ -413,6 +430,7 @@ const rows = results.map((r) => [
   Number.isFinite(r.mbps) ? r.mbps.toFixed(1) : '',
   Number.isFinite(r.peakMb) ? `${r.peakMb.toFixed(0)} MB` : '',
   r.load,
+  r.steal,
   r.target,
   r.met ?? '',
   r.note,
@@ -425,6 +443,7 @@ console.log('| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |');
 for (const r of rows) console.log(line(r));
 console.log('MB/s: article bytes read per second for publish cases, feed bytes for serialize and validate.');
 console.log('CPU: median user + system time of the whole process, all its threads (publish and validate cases).');
+console.log('steal: the share of the cores the virtual machine\'s host took while the case ran (/proc/stat): it slows every case alike.');
 if (process.env[CA_VAR]) console.log(KEEP_ENV ? `${CA_VAR} is set and the children kept it (--keep-env).` : `${CA_VAR} is set here; the children ran without it (no case opens a TLS connection): --keep-env keeps it.`);
 
 if (KEEP) log(`kept ${tmp}`);
