@@ -3,7 +3,7 @@
 // of the whole program, dist/wirefeed.bundle.cjs, with V8's code cache for it beside it: the
 // bytecode of every function a few runs at build time compiled (scripts/code-cache.mjs). A run
 // then spends its time on its work rather than on resolving ~100 modules and parsing and
-// compiling them: measured at 10k articles, ~40–50 ms of a one-change publish and ~15 ms of an
+// compiling them: measured at 10k articles, ~40–55 ms of a one-change publish and ~10–15 ms of an
 // unchanged one. A cache made by another Node or with other V8 flags is refused by V8 and the
 // bundle is compiled as usual; without the bundle (a build that stopped before making it) the
 // modules run as they are, through cli.js.
@@ -53,11 +53,11 @@ export function loadBundle({ useCodeCache = true, codeCacheFile = CODE_CACHE_FIL
     cachedData,
     ...(constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
   });
-  const module = { exports: {} as BundleExports };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE_FILE), module, BUNDLE_FILE, __dirname);
+  const bundle = { exports: {} as BundleExports };
+  (script.runInThisContext() as (...args: unknown[]) => void)(bundle.exports, createRequire(BUNDLE_FILE), bundle, BUNDLE_FILE, __dirname);
   const codeCache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'used';
   return {
-    ...module.exports,
+    ...bundle.exports,
     codeCache,
     saveCodeCache() {
       const tmp = `${codeCacheFile}.${process.pid}.tmp`;
