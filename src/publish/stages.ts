@@ -21,17 +21,19 @@ async function load() {
 }
 
 
-/** What the render stage leaves for the next run: the split it made and the main feeds' key. */
+/** What the render stage leaves for the next run: the split it made, the main feeds' key and
+ *  index.html's (indexPageKey: what the page shows). */
 interface RenderNote {
   split: { candidatesKey: string; mainCount: number; overBudget: boolean };
   mainKey: string;
+  indexKey: string;
 }
 
 function renderNote(v: unknown): RenderNote | null {
   const n = v as Partial<RenderNote> | null | undefined;
   const split = n?.split;
   if (!split || typeof split.candidatesKey !== 'string' || !Number.isInteger(split.mainCount) || typeof split.overBudget !== 'boolean') return null;
-  return typeof n.mainKey === 'string' ? (n as RenderNote) : null;
+  return typeof n.mainKey === 'string' && typeof n.indexKey === 'string' ? (n as RenderNote) : null;
 }
 
 /** RenderOptions.only: those archive pages, each file with its key, rendered when asked for. */
@@ -80,7 +82,13 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
       const url = (file: string): string => site.feedBaseUrl + file;
       const { FEED_FILES } = render;
       const links = { rss: url(FEED_FILES.rss), atom: url(FEED_FILES.atom), json: url(FEED_FILES.json) };
-      const indexPage = async (list: Article[]): Promise<string> => (await import('../render/page.js')).renderIndexPage(site, list, links);
+      const page = (): Promise<typeof import('../render/page.js')> => import('../render/page.js');
+      // index.html shows the newest itemLimit articles (the main feeds' candidates include them),
+      // and is made only when what it shows changed: a correction further down a story leaves it.
+      const indexFile = async (list: Article[]): Promise<{ key: string; render: () => Promise<string> }> => ({
+        key: (await page()).indexPageKey(site, list, links),
+        render: async () => (await page()).renderIndexPage(site, list, links),
+      });
       const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated };
       if (o.only) {
         const files = renderPages(archive, site, o.only, o);
@@ -94,14 +102,14 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
         const whole = await o.hydrate(main.candidates, { keep: 'main' });
         const made = archive.renderMainFeeds(site, whole, settings, { pageCount: o.only.pageCount, total: main.total });
         if (!made.fits) return null;
-        o.leave?.({ split: { candidatesKey: made.candidatesKey, mainCount: whole.length, overBudget: false }, mainKey: made.mainKey } satisfies RenderNote);
+        const index = await indexFile(whole);
+        o.leave?.({ split: { candidatesKey: made.candidatesKey, mainCount: whole.length, overBudget: false }, mainKey: made.mainKey, indexKey: index.key } satisfies RenderNote);
         for (const format of archive.FEED_FORMATS) {
           const name = archive.mainFileName(format);
           files[name] = made.mainFeeds[format];
           o.textKey?.(name, made.mainKey);
         }
-        files['index.html'] = await indexPage(whole);
-        o.textKey?.('index.html', `${made.candidatesKey} index`);
+        files['index.html'] = index;
         return files;
       }
       // The main feeds and the RFC 5005 archive pages, planned from the articles in brief; whole
@@ -111,9 +119,8 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
       const note = renderNote(o.left);
       const candidatesKey = archive.candidatesKey(site, articles, settings);
       const known = note?.split.candidatesKey === candidatesKey ? note : null;
-      const indexKey = `${candidatesKey} index`;
       const mainNames = archive.FEED_FORMATS.map((f) => archive.mainFileName(f));
-      let current = !!known && !!o.isCurrent && (await o.isCurrent('index.html', indexKey));
+      let current = !!known && !!o.isCurrent && (await o.isCurrent('index.html', known.indexKey));
       for (const name of mainNames) current &&= await o.isCurrent!(name, known!.mainKey);
 
       // (Every run with work asks for these but for that case: the cache keeps them whole, so a
@@ -126,14 +133,15 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
           for (const a of list) whole.set(a.id, a);
           return list;
         }));
-      if (!current) await candidates();
+      // (The same candidates, whole or not: the same page. Else its key is worked out from them.)
+      const index = current ? { key: known!.indexKey, render: async () => (await indexFile(await candidates())).render() } : await indexFile(await candidates());
       const full = (a: Article): Article => {
         const w = whole.get(a.id);
         if (!w) throw new Error(`article ${a.id} was not made whole before rendering`);
         return w;
       };
       const plan = archive.planArchive(site, articles, { ...settings, full, knownSplit: known?.split });
-      o.leave?.({ split: { candidatesKey: plan.candidatesKey, mainCount: plan.mainCount, overBudget: plan.overBudget }, mainKey: plan.mainKey } satisfies RenderNote);
+      o.leave?.({ split: { candidatesKey: plan.candidatesKey, mainCount: plan.mainCount, overBudget: plan.overBudget }, mainKey: plan.mainKey, indexKey: index.key } satisfies RenderNote);
       o.index?.({ pages: plan.pages.map((p) => p.articles), candidates: archive.mainCandidates(articles, settings), mainCount: plan.mainCount });
       // A page's three formats are rendered one after the other: its articles are fetched once.
       let last: { page: number; articles: Promise<Article[]> } | null = null;
@@ -150,12 +158,7 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
           o.textKey?.(f.name, f.key);
         }
       }
-      // The page shows the newest itemLimit articles: the main feeds' candidates include them.
-      if (current) files['index.html'] = { key: indexKey, render: async () => indexPage(await candidates()) };
-      else {
-        files['index.html'] = await indexPage(await candidates());
-        o.textKey?.('index.html', indexKey);
-      }
+      files['index.html'] = index;
       return files;
     },
     // Only the files readers poll (main feeds, index.html): Brotli over every archive page would

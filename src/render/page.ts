@@ -4,6 +4,7 @@
 // is inline and fits a phone and a desktop. Every piece of text goes through render/xml.ts, the
 // same escaping as the feeds, and void elements are closed (`<meta/>`), so the page is also
 // well-formed XML: one hostile headline can't break it for any parser.
+import { createHash } from 'node:crypto';
 import type { Article, Person, Site } from '../model/index.js';
 import { figureHtml, isWebUrl } from './html.js';
 import { sortNewestFirst } from './index.js';
@@ -61,9 +62,39 @@ a{color:var(--accent)}
 footer{margin-top:2rem;font:.8125rem/1.4 system-ui,sans-serif;color:var(--muted)}
 `;
 
+/** Changes whenever the page's markup changes: keys made before then never match. */
+const PAGE_KEY_VERSION = 'wirefeed-page-1';
+
+/** What the page shows of an article: everything articleBlock reads, and nothing else. */
+type Shown = ReturnType<typeof shownOf>;
+
+function shownOf(a: Article) {
+  const d = a.dateline;
+  return {
+    language: a.language,
+    headline: a.headline,
+    url: a.url,
+    dateline: d ? { place: d.place, agency: d.agency, raw: d.raw } : null,
+    published: a.published,
+    byline: a.byline,
+    summary: a.summary ?? a.body[0] ?? null,
+    media: a.media,
+  };
+}
+
+/**
+ * Same key ⇒ same page: a hash of the site, the feeds' links and what the page shows of each of
+ * its articles. A correction further down a story (or to its date of update) leaves the page as
+ * it was, so a publisher that remembers the key need not make the page, or its copies, again.
+ */
+export function indexPageKey(site: Site, articles: Article[], feeds: PageFeeds): string {
+  const shown = sortNewestFirst(articles).slice(0, site.itemLimit).map(shownOf);
+  return createHash('sha256').update(JSON.stringify([PAGE_KEY_VERSION, site, feeds, shown])).digest('hex');
+}
+
 /** The page for `site` and its articles (newest `site.itemLimit` shown). Pure: the same input gives the same bytes. */
 export function renderIndexPage(site: Site, articles: Article[], feeds: PageFeeds): string {
-  const newest = sortNewestFirst(articles).slice(0, site.itemLimit);
+  const newest = sortNewestFirst(articles).slice(0, site.itemLimit).map(shownOf);
   const alternates = FORMATS.map((f) => {
     const href = besideThePage(safeHref(feeds[f.key]), site);
     return href ? `<link rel="alternate" type="${f.type}" title="${escapeAttr(`${site.title} (${f.name})`)}" href="${escapeAttr(href)}"/>` : '';
@@ -103,7 +134,7 @@ export function renderIndexPage(site: Site, articles: Article[], feeds: PageFeed
   return lines.filter((l) => l !== '').join('\n') + '\n';
 }
 
-function articleBlock(a: Article, site: Site): string {
+function articleBlock(a: Shown, site: Site): string {
   const lang = a.language && a.language !== site.language ? ` lang="${escapeAttr(a.language)}"` : '';
   const headline = escapeText(a.headline);
   const href = safeHref(a.url);
@@ -112,7 +143,7 @@ function articleBlock(a: Article, site: Site): string {
   if (place) meta.push(`<span class="dateline">${escapeText(place)}</span>`);
   meta.push(`<time datetime="${escapeAttr(a.published)}">${escapeText(displayDate(a.published, site))}</time>`);
   if (a.byline.length) meta.push(`<span class="byline">${escapeText(bylineText(a.byline, site.language))}</span>`);
-  const summary = a.summary ?? a.body[0] ?? null;
+  const summary = a.summary;
   const figures = a.media.map(figureHtml).filter(Boolean);
   return [
     `<article${lang}>`,
@@ -153,7 +184,7 @@ function subscribeBlock(site: Site, feeds: PageFeeds): string {
 }
 
 /** `DA’NANG, Vietnam (AP)`: the place and agency, without the dash that ends the raw dateline. */
-function datelineText(a: Article): string {
+function datelineText(a: Shown): string {
   const d = a.dateline;
   if (!d) return '';
   const parts = [d.place, d.agency ? `(${d.agency})` : null].filter(Boolean);

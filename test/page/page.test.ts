@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SaxesParser } from 'saxes';
 import type { Article } from '../../src/model/index.js';
-import { renderIndexPage } from '../../src/render/page.js';
+import { indexPageKey, renderIndexPage } from '../../src/render/page.js';
 import { FEEDS, SEED, SITE, WIRE } from './fixtures.js';
 
 interface Element {
@@ -152,4 +152,29 @@ test("dates are shown in the site's time zone, named; a zone Intl does not know 
   assert.equal(shown({ ...SITE, language: 'en', timezone: 'Mars/Olympus_Mons' }), 'November 11, 2017 at 2:05 PM UTC');
   // The same formatters serve the next page: a second zone does not reuse the first's.
   assert.equal(shown({ ...SITE, language: 'en', timezone: 'America/New_York' }), 'November 11, 2017 at 9:05 AM EST');
+});
+
+test("the page's key changes exactly when the page does: a correction further down a story leaves both", () => {
+  const stories = [SEED, WIRE];
+  const key = indexPageKey(SITE, stories, FEEDS);
+  const page = renderIndexPage(SITE, stories, FEEDS);
+  // A paragraph past the summary, a new update time, a new source hash: nothing the page shows.
+  const corrected = { ...WIRE, body: [...WIRE.body, 'Correction: an earlier version misstated the vote.'], updated: '2030-01-01T00:00:00Z', source: { ...WIRE.source, sha256: 'f'.repeat(64) } };
+  assert.equal(indexPageKey(SITE, [SEED, corrected], FEEDS), key);
+  assert.equal(renderIndexPage(SITE, [SEED, corrected], FEEDS), page);
+  // Each thing the page shows: a new key, and a new page.
+  const changes: Article[] = [
+    { ...WIRE, headline: WIRE.headline + ' (corrected)' },
+    { ...WIRE, summary: 'Another summary.' },
+    { ...WIRE, published: '2017-11-11T09:00:00Z' },
+    { ...WIRE, byline: [{ name: 'Jane Roe', role: null }] },
+    { ...WIRE, media: [] },
+    { ...WIRE, url: 'https://news.example.com/elsewhere' },
+  ];
+  for (const changed of changes) {
+    assert.notEqual(renderIndexPage(SITE, [SEED, changed], FEEDS), page, 'the page changed');
+    assert.notEqual(indexPageKey(SITE, [SEED, changed], FEEDS), key, 'so did its key');
+  }
+  assert.notEqual(indexPageKey({ ...SITE, title: 'Other News' }, stories, FEEDS), key);
+  assert.notEqual(indexPageKey(SITE, stories, { ...FEEDS, rss: 'https://news.example.com/other.xml' }), key);
 });

@@ -688,6 +688,10 @@ test('a correction to a story in the main feeds renders the main feeds (and its 
   assert.equal(a.warnings.length, 1);
   const json = jsonItems(await readFile(path.join(quick.outputDir, 'feed.json')));
   assert.match(json.find((i) => i.id.includes('32'))?.content_html ?? '', /A correction was added/);
+  // A second correction further down the same story: the main feeds, but not index.html (it shows
+  // the first paragraph, which stayed).
+  const again = await editBoth({ 'a32.txt': datedArticle(32, day(32), { paragraphs: ['Budget 32 passed.', 'A correction was added.', 'And another.'] }) }, ['main+pages']);
+  assert.deepEqual(again.files.written.map((f) => path.relative(quick.outputDir, f)).sort(), ['atom.xml', 'feed.json', 'rss.xml']);
   // A correction that takes the main feeds over their byte budget: the split moves, the full way.
   const long = Array.from({ length: 1000 }, (_, i) => `Paragraph ${i} of the correction runs on at some length to make the story long.`);
   const b = await editBoth({ 'a30.txt': datedArticle(30, day(30), { paragraphs: long }) }, ['main+pages', 'plan']);
