@@ -835,7 +835,8 @@ async function runLocked(
   // run on another thread); a few, so that memory holds only a few files.
   const inFlight = new Set<Promise<void>>();
   let firstError: unknown = null;
-  let nextLedgerText: string | null = null;
+  /** The next ledger as it is written, its sha256, and whether it differs from the one read. */
+  let nextLedger: { bytes: Uint8Array; sha256: string; moved: boolean } | null = null;
   let articlesBytes: Uint8Array | null = null;
   try {
     for (let i = 0; i < fileNames.length; i++) {
@@ -878,7 +879,12 @@ async function runLocked(
       if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     }
     // While the last files are validated (maybe on another thread): what the run writes next.
-    nextLedgerText = quickLedgerText ?? serializeLedger({ version: 1, entries: nextEntries }, loadedLedger?.ours ? { ledger: { version: 1, entries: ledgerEntries() }, text: ledgerText! } : null);
+    const nextLedgerText = quickLedgerText ?? serializeLedger({ version: 1, entries: nextEntries }, loadedLedger?.ours ? { ledger: { version: 1, entries: ledgerEntries() }, text: ledgerText! } : null);
+    // Told apart from the ledger read by hash (that one's is known): comparing the two texts of
+    // 10,000 entries, which differ in one, took longer than hashing the new one.
+    const bytes = Buffer.from(nextLedgerText, 'utf8');
+    const sha256 = sha256Hex(bytes);
+    nextLedger = { bytes, sha256, moved: loadedLedger?.text == null || sha256 !== loadedLedger.sha256 };
     articlesBytes = encodeArticles(newCache.values(), cache.articles, cacheKey, BRIEF_CODEC);
     await stages.flushValidation?.();
     await Promise.all(inFlight);
@@ -929,7 +935,7 @@ async function runLocked(
     if (staging) {
       signal?.throwIfAborted();
       // The ledger goes first: killed between the two, the next run publishes what the ledger says.
-      if (nextLedgerText! !== ledgerText) await writeLedger(fs, ledgerPath, nextLedgerText!);
+      if (nextLedger!.moved) await writeLedger(fs, ledgerPath, nextLedger!.bytes);
       signal?.throwIfAborted(); // the last moment an abort leaves output/ untouched
       try {
         await swapIntoPlace(fs, staging);
@@ -938,8 +944,8 @@ async function runLocked(
       }
       report.files.written = changedNames().map(outputPath.shown);
       timer.mark('ledger+swap');
-    } else if (nextLedgerText! !== ledgerText) {
-      await writeLedger(fs, ledgerPath, nextLedgerText!);
+    } else if (nextLedger!.moved) {
+      await writeLedger(fs, ledgerPath, nextLedger!.bytes);
     }
     // Archive pages the new feeds no longer link to (articles were deleted): gone with the swap.
     const stale = await staleArchivePages(fs, outputDir, rendered);
@@ -965,8 +971,8 @@ async function runLocked(
       outputs,
       // The first time a run must do more than an unchanged one: an embargo ends, or a held update comes.
       embargoUntil: earliest(embargoed[0]?.until ?? null, heldUntil),
-      // The ledger now holds nextLedgerText: the next run may read it without checking it again.
-      ledgerSha256: nextLedgerText === ledgerText && loadedLedger ? loadedLedger.sha256 : sha256Hex(nextLedgerText!),
+      // The ledger now holds these bytes: the next run may read it without checking it again.
+      ledgerSha256: nextLedger!.sha256,
       ...(planSha256 ? { planSha256 } : {}),
       summary: takeSummary(report),
       ...(renderNote === null ? {} : { renderNote }),
@@ -986,7 +992,7 @@ async function runLocked(
   }
 }
 
-async function writeLedger(fs: PublishFs, file: string, text: string): Promise<void> {
+async function writeLedger(fs: PublishFs, file: string, text: string | Uint8Array): Promise<void> {
   try {
     await saveLedgerText(fs, file, text);
   } catch (err) {

@@ -256,7 +256,7 @@ function entryBlocks(ledger: Ledger, text: string): Map<LedgerEntry, string> | n
 }
 
 /** Writes a ledger text serializeLedger (or ledgerBlocks) made. */
-export async function saveLedgerText(fs: PublishFs, file: string, text: string): Promise<void> {
+export async function saveLedgerText(fs: PublishFs, file: string, text: string | Uint8Array): Promise<void> {
   await writeFileAtomic(fs, file, text);
 }
 
