@@ -571,70 +571,17 @@ test('a held update stays held when its page is rendered again for an edit to an
   assert.equal(Date.parse((await modifiedOf5())!), Date.parse('2024-06-01T00:00:00Z'));
 });
 
-test('a run that only edits archived articles renders just their pages, with what a full run gives', async (t) => {
-  // Two copies of one project; the second forgets its plan index, so it plans everything anew.
-  const day = (n: number): string => new Date(Date.parse('2024-01-01T09:00:00Z') + n * 86_400_000).toISOString();
-  const articles: Record<string, string> = {};
-  for (let n = 1; n <= 45; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, day(n));
-  // Warnings (a control character removed) before, between and after the edited articles.
-  for (const n of [3, 12, 40]) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, day(n), { paragraphs: [`Budget ${n} \u0007passed.`] });
-  articles['broken.txt'] = '';
-  const config = { feed: { itemLimit: 5, archivePageSize: 10 } };
-  const quick = await makeProject({ articles, config });
-  const full = await makeProject({ articles, config });
-  t.after(() => Promise.all([quick.cleanup(), full.cleanup()]));
-  const onlyAsked: boolean[] = [];
-  const real = defaultStages();
-  const stages = {
-    ...real,
-    notify: undefined,
-    render: (...args: Parameters<typeof real.render>) => (onlyAsked.push(!!args[2].only), real.render(...args)),
-  };
-  const clock = fixedClock('2024-04-01T12:00:00Z');
-  for (const p of [quick, full]) {
-    for (const rel of Object.keys(articles)) await settle(path.join(p.articlesDir, rel));
-    await publishProject(p, clock.now, { stages });
-  }
-  clock.advance(3600_000);
-  const edits: Record<string, string> = {
-    'a07.txt': datedArticle(7, day(7), { paragraphs: ['Budget 7 passed.', 'A correction was added.'] }),
-    'a12.txt': datedArticle(12, day(12), { paragraphs: ['Budget 12 passed, \u0008twice.', 'A correction was added.'] }),
-    'a13.txt': datedArticle(13, day(13), { paragraphs: ['Budget 13 passed.', 'A correction was added.'] }),
-  };
-  const reports = [];
-  for (const p of [quick, full]) {
-    for (const [rel, text] of Object.entries(edits)) await p.writeArticle(rel, text);
-    if (p === full) await rm(path.join(p.root, '.wirefeed', 'cache', 'plan.json'));
-    onlyAsked.length = 0;
-    reports.push(await publishProject(p, clock.now, { stages }));
-    assert.deepEqual(onlyAsked, [p === quick], p === quick ? 'the quick run rendered only pages' : 'the full run planned');
-  }
-  const [a, b] = reports;
-  const local = (r: typeof a, p: TempProject) => JSON.parse(JSON.stringify({ ...r, durationMs: 0 }).split(p.root).join('ROOT'));
-  assert.deepEqual(local(a, quick), local(b, full));
-  assert.deepEqual(a.files.written.map((f) => path.basename(f)).sort(), ['atom-1.xml', 'atom-2.xml', 'feed-1.json', 'feed-2.json', 'rss-1.xml', 'rss-2.xml']);
-  assert.equal(a.warnings.length, 3);
-  const tree = async (p: TempProject): Promise<Map<string, Buffer>> => {
-    const out = new Map<string, Buffer>();
-    for (const e of await readdir(p.outputDir, { recursive: true, withFileTypes: true })) {
-      if (e.isFile()) out.set(path.relative(p.outputDir, path.join(e.parentPath ?? e.path, e.name)), await readFile(path.join(e.parentPath ?? e.path, e.name)));
-    }
-    return out;
-  };
-  assert.deepEqual(await tree(quick), await tree(full));
-  assert.deepEqual(await readFile(quick.ledgerFile), await readFile(full.ledgerFile));
-  // The next run after either knows nothing changed.
-  for (const p of [quick, full]) assert.equal((await publishProject(p, clock.now, { stages })).outcome, 'unchanged');
-});
+/** A story's date: day n of 2024. */
+const dayOf = (n: number): string => new Date(Date.parse('2024-01-01T09:00:00Z') + n * 86_400_000).toISOString();
 
-test('a correction to a story in the main feeds renders the main feeds (and its page edits) alone, with what a full run gives; one over the budget takes the full way', async (t) => {
-  // Two copies of one project; the second forgets its plan index, so it plans everything anew.
-  const day = (n: number): string => new Date(Date.parse('2024-01-01T09:00:00Z') + n * 86_400_000).toISOString();
-  const articles: Record<string, string> = {};
-  for (let n = 1; n <= 32; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, day(n));
-  articles['a31.txt'] = datedArticle(31, day(31), { paragraphs: ['Budget 31 \u0007passed.'] }); // a warning, kept
-  // The main feeds hold a30–a32 and a21–a29 (itemLimit 5, pages of 10: the cut is block-aligned).
-  const config = { feed: { itemLimit: 5, archivePageSize: 10, maxBytes: 60_000 } };
+/**
+ * Two copies of one project, published once: `quick` as users run it, `full` forgetting its plan
+ * index before each later run, so that it plans everything anew. `edit` writes the same edits to
+ * both, publishes each, checks what each render call was asked for (`pages`, `main+pages` or
+ * `plan`: the quick way, or planning) and that both came out the same (report, every output file,
+ * ledger); it returns the quick project's report.
+ */
+async function twinProjects(t: { after: (fn: () => Promise<unknown>) => void }, articles: Record<string, string>, config: Record<string, unknown>) {
   const quick = await makeProject({ articles, config });
   const full = await makeProject({ articles, config });
   t.after(() => Promise.all([quick.cleanup(), full.cleanup()]));
@@ -658,29 +605,64 @@ test('a correction to a story in the main feeds renders the main feeds (and its 
     return out;
   };
   const local = (r: Awaited<ReturnType<typeof publishProject>>, p: TempProject) => JSON.parse(JSON.stringify({ ...r, durationMs: 0 }).split(p.root).join('ROOT'));
-  /** Writes the edits to both projects, publishes each, and checks both came out the same. */
-  const editBoth = async (edits: Record<string, string>, quickWay: string[]): Promise<Awaited<ReturnType<typeof publishProject>>> => {
-    clock.advance(3600_000);
-    const reports = [];
-    for (const p of [quick, full]) {
-      for (const [rel, text] of Object.entries(edits)) await p.writeArticle(rel, text);
-      // (It writes the plan index again each time: a lost one is made again.)
-      if (p === full) await rm(path.join(p.root, '.wirefeed', 'cache', 'plan.json'));
-      asked.length = 0;
-      reports.push(await publishProject(p, clock.now, { stages }));
-      assert.deepEqual(asked, p === quick ? quickWay : ['plan']);
-    }
-    assert.deepEqual(local(reports[0], quick), local(reports[1], full));
-    assert.deepEqual(await tree(quick), await tree(full));
-    assert.deepEqual(await readFile(quick.ledgerFile), await readFile(full.ledgerFile));
-    return reports[0];
+  return {
+    quick,
+    async edit(edits: Record<string, string>, quickWay: string[]): Promise<Awaited<ReturnType<typeof publishProject>>> {
+      clock.advance(3600_000);
+      const reports = [];
+      for (const p of [quick, full]) {
+        for (const [rel, text] of Object.entries(edits)) await p.writeArticle(rel, text);
+        // (The full way writes the plan index again each time: a lost one is made again.)
+        if (p === full) await rm(path.join(p.root, '.wirefeed', 'cache', 'plan.json'));
+        asked.length = 0;
+        reports.push(await publishProject(p, clock.now, { stages }));
+        assert.deepEqual(asked, p === quick ? quickWay : ['plan']);
+      }
+      assert.deepEqual(local(reports[0], quick), local(reports[1], full));
+      assert.deepEqual(await tree(quick), await tree(full));
+      assert.deepEqual(await readFile(quick.ledgerFile), await readFile(full.ledgerFile));
+      return reports[0];
+    },
+    /** The next run after either knows nothing changed. */
+    async bothUnchanged(): Promise<void> {
+      for (const p of [quick, full]) assert.equal((await publishProject(p, clock.now, { stages })).outcome, 'unchanged');
+    },
   };
+}
+
+test('a run that only edits archived articles renders just their pages, with what a full run gives', async (t) => {
+  const articles: Record<string, string> = {};
+  for (let n = 1; n <= 45; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  // Warnings (a control character removed) before, between and after the edited articles.
+  for (const n of [3, 12, 40]) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n), { paragraphs: [`Budget ${n} \u0007passed.`] });
+  articles['broken.txt'] = '';
+  const twins = await twinProjects(t, articles, { feed: { itemLimit: 5, archivePageSize: 10 } });
+  const a = await twins.edit(
+    {
+      'a07.txt': datedArticle(7, dayOf(7), { paragraphs: ['Budget 7 passed.', 'A correction was added.'] }),
+      'a12.txt': datedArticle(12, dayOf(12), { paragraphs: ['Budget 12 passed, \u0008twice.', 'A correction was added.'] }),
+      'a13.txt': datedArticle(13, dayOf(13), { paragraphs: ['Budget 13 passed.', 'A correction was added.'] }),
+    },
+    ['pages'],
+  );
+  assert.deepEqual(a.files.written.map((f) => path.basename(f)).sort(), ['atom-1.xml', 'atom-2.xml', 'feed-1.json', 'feed-2.json', 'rss-1.xml', 'rss-2.xml']);
+  assert.equal(a.warnings.length, 3);
+  await twins.bothUnchanged();
+});
+
+test('a correction to a story in the main feeds renders the main feeds (and its page edits) alone, with what a full run gives; one over the budget takes the full way', async (t) => {
+  const articles: Record<string, string> = {};
+  for (let n = 1; n <= 32; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  articles['a31.txt'] = datedArticle(31, dayOf(31), { paragraphs: ['Budget 31 \u0007passed.'] }); // a warning, kept
+  // The main feeds hold a21–a32 (itemLimit 5, pages of 10: the cut is block-aligned).
+  const twins = await twinProjects(t, articles, { feed: { itemLimit: 5, archivePageSize: 10, maxBytes: 60_000 } });
+  const { quick } = twins;
 
   // The newest story and an archived one corrected: the main feeds, index.html and one page.
-  const a = await editBoth(
+  const a = await twins.edit(
     {
-      'a32.txt': datedArticle(32, day(32), { paragraphs: ['Budget 32 passed.', 'A correction was added.'] }),
-      'a05.txt': datedArticle(5, day(5), { paragraphs: ['Budget 5 passed.', 'A correction was added.'] }),
+      'a32.txt': datedArticle(32, dayOf(32), { paragraphs: ['Budget 32 passed.', 'A correction was added.'] }),
+      'a05.txt': datedArticle(5, dayOf(5), { paragraphs: ['Budget 5 passed.', 'A correction was added.'] }),
     },
     ['main+pages'],
   );
@@ -690,14 +672,13 @@ test('a correction to a story in the main feeds renders the main feeds (and its 
   assert.match(json.find((i) => i.id.includes('32'))?.content_html ?? '', /A correction was added/);
   // A second correction further down the same story: the main feeds, but not index.html (it shows
   // the first paragraph, which stayed).
-  const again = await editBoth({ 'a32.txt': datedArticle(32, day(32), { paragraphs: ['Budget 32 passed.', 'A correction was added.', 'And another.'] }) }, ['main+pages']);
+  const again = await twins.edit({ 'a32.txt': datedArticle(32, dayOf(32), { paragraphs: ['Budget 32 passed.', 'A correction was added.', 'And another.'] }) }, ['main+pages']);
   assert.deepEqual(again.files.written.map((f) => path.relative(quick.outputDir, f)).sort(), ['atom.xml', 'feed.json', 'rss.xml']);
   // A correction that takes the main feeds over their byte budget: the split moves, the full way.
   const long = Array.from({ length: 1000 }, (_, i) => `Paragraph ${i} of the correction runs on at some length to make the story long.`);
-  const b = await editBoth({ 'a30.txt': datedArticle(30, day(30), { paragraphs: long }) }, ['main+pages', 'plan']);
+  const b = await twins.edit({ 'a30.txt': datedArticle(30, dayOf(30), { paragraphs: long }) }, ['main+pages', 'plan']);
   assert.ok(b.files.written.some((f) => f.includes('archive')), 'the split moved: a page was written');
-  // The next run after either knows nothing changed.
-  for (const p of [quick, full]) assert.equal((await publishProject(p, clock.now, { stages })).outcome, 'unchanged');
+  await twins.bothUnchanged();
 });
 
 test('the articles folder is read with its subfolders and links; dot-names, other files and vanished links are left out', async (t) => {
