@@ -50,7 +50,7 @@ class LineValues {
   }
   at(start: number, end: number): unknown {
     const value = JSON.parse(this.text.slice(start, end)) as unknown;
-    // The hash matched, so this is a line we wrote: a value the codec refuses is a bug here.
+    // The line's hash matched, so we wrote it: a value the codec refuses is a bug here.
     if (!this.check(value)) throw new Error('article cache: a line whose hash matches holds a value the codec refuses');
     return value;
   }
@@ -205,12 +205,12 @@ export async function loadRun(fs: PublishFs, files: { run: string }, key: string
  * The articles file: a first line naming the layout and the key, then lines of up to GROUP
  * articles each. A line is the JSON array of its entries' stats (path, size, mtime, sha256,
  * first-seen time, and where its value starts and ends in the values part), a tab, the sha256 of
- * the values part, a tab, and the values part: their stored results, one after the other. (JSON
- * never holds a raw tab.) Every run reads the stats; a value is parsed only when asked for, and
- * the hash, checked on loading, keeps a damaged line from being found out that late. A run that changed a few articles
- * re-encodes only the lines that hold them and writes the others as it read them: most runs
- * change nothing in most lines, and encoding all 10,000 entries again cost more than the rest of
- * such a run's cache work.
+ * the stats and the values parts, a tab, and the values part: their stored results, one after
+ * the other. (JSON never holds a raw tab.) Every run reads the stats; a value is parsed only when
+ * asked for, and the hash, checked on loading, keeps a damaged line from being found out that
+ * late. A run that changed a few articles re-encodes only the lines that hold them and writes
+ * the others as it read them: most runs change nothing in most lines, and encoding all 10,000
+ * entries again cost more than the rest of such a run's cache work.
  */
 const ARTICLES_VERSION = 4;
 const GROUP = 1000;
@@ -228,7 +228,8 @@ export function emptyArticleCache<R>(): ArticleCache<R> {
   return { entries: new Map(), lines: [] };
 }
 
-const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+/** A line's hash: of its stats part and its values part. */
+const lineHash = (stats: Uint8Array, values: Uint8Array): string => createHash('sha256').update(stats).update(values).digest('hex');
 
 export async function loadArticles<R>(fs: PublishFs, files: { articles: string }, key: string, codec: ResultCodec<R>): Promise<ArticleCache<R>> {
   const out = emptyArticleCache<R>();
@@ -262,11 +263,12 @@ export async function loadArticles<R>(fs: PublishFs, files: { articles: string }
     const tab2 = tab1 < 0 ? -1 : line.indexOf(TAB, tab1 + 1);
     if (tab2 < 0) continue;
     const ended = line[line.length - 1] === NEWLINE;
+    const statsBytes = line.subarray(0, tab1);
     const valuesBytes = line.subarray(tab2 + 1, ended ? line.length - 1 : line.length);
-    if (utf8Text(line.subarray(tab1 + 1, tab2)) !== sha256Of(valuesBytes)) continue;
+    if (utf8Text(line.subarray(tab1 + 1, tab2)) !== lineHash(statsBytes, valuesBytes)) continue;
     let stats: unknown;
     try {
-      stats = JSON.parse(utf8Text(line.subarray(0, tab1)));
+      stats = JSON.parse(utf8Text(statsBytes));
     } catch {
       continue;
     }
@@ -326,7 +328,8 @@ export function encodeArticles<R>(entries: Iterable<CachedArticle<R>>, loaded: A
       return [e.rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, start, text.length];
     });
     const values = Buffer.from(text, 'utf8');
-    parts.push(Buffer.from(JSON.stringify(stats), 'utf8'), Buffer.from(`\t${sha256Of(values)}\t`, 'latin1'), values, Buffer.from('\n', 'latin1'));
+    const statsBytes = Buffer.from(JSON.stringify(stats), 'utf8');
+    parts.push(statsBytes, Buffer.from(`\t${lineHash(statsBytes, values)}\t`, 'latin1'), values, Buffer.from('\n', 'latin1'));
   }
   return Buffer.concat(parts);
 }

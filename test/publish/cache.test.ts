@@ -80,6 +80,11 @@ test('a damaged line, an unfinished last line and another key cost only what the
   const afterTamper = await loadArticles(nodeFs, { articles: file }, KEY, codec);
   assert.equal(afterTamper.entries.size, 1500 - (intact[1].match(/articles\//g)!.length), 'the tampered line’s articles are read again');
   for (const e of afterTamper.entries.values()) assert.match(e.result, /^Story \d+$/);
+  // Its stats changed instead (where a value starts): the same.
+  const shifted = intact.map((l, i) => (i === 1 ? l.replace(/,(\d+),(\d+)\]/, (_m, a: string, b: string) => `,${Number(a) + 1},${b}]`) : l));
+  assert.notEqual(shifted[1], intact[1]);
+  await writeFile(file, shifted.join('\n'));
+  assert.equal((await loadArticles(nodeFs, { articles: file }, KEY, codec)).entries.size, afterTamper.entries.size);
   await writeFile(file, rewritten);
   // Made for other settings (another key), missing, or not JSON at all: empty, no error.
   assert.equal((await loadArticles(nodeFs, { articles: file }, 'k2', codec)).entries.size, 0);
