@@ -288,6 +288,7 @@ function rssRewritingStages(edit: (rss: string) => string): { stages: ReturnType
     render: async (...args: Parameters<typeof real.render>) => {
       renders++;
       const files = await real.render(...args);
+      if (!files) return files;
       const rss = files['rss.xml'];
       return typeof rss === 'string' ? { ...files, 'rss.xml': edit(rss) } : files;
     },
@@ -501,6 +502,7 @@ test('an edit to an archived article reads and renders only it and its page agai
     notify: undefined,
     async render(...args: Parameters<typeof real.render>) {
       const files = await real.render(...args);
+      if (!files) return files;
       for (const [name, f] of Object.entries(files)) if (typeof f === 'string') rendered.push(name);
       else files[name] = { key: f.key, render: () => (rendered.push(name), f.render()) };
       return files;
