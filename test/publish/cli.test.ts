@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { feedErrors } from '../helpers/feeds.js';
@@ -24,6 +25,8 @@ test('wirefeed publish: summary, exit 0, then "unchanged"; --json gives the repo
   assert.equal(report.outcome, 'unchanged');
   assert.equal(report.exitCode, 0);
   assert.equal(report.articles.seen, 2);
+  // Files outside the working folder are named in full (inside it, relative: see --output below).
+  assert.deepEqual([...report.files.unchanged].sort(), ['atom.xml', 'feed.json', 'index.html', 'rss.xml'].map((n) => path.join(p.outputDir, n)));
 });
 
 test('wirefeed publish: a rejected article is named with file:line and reason, exit 1', { timeout: 60_000 }, async (t) => {

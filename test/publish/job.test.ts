@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { chmod, readdir, readFile, rename, symlink, utimes, writeFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -619,6 +620,7 @@ async function twinProjects(t: { after: (fn: () => Promise<unknown>) => void }, 
         asked.length = 0;
         reports.push(await publishProject(p, clock.now, { stages }));
         assert.deepEqual(asked, p === quick ? quickWay : ['plan']);
+        assert.ok(existsSync(path.join(p.root, '.wirefeed', 'cache', 'plan.json')), 'the plan index is there for the next run');
       }
       assert.deepEqual(local(reports[0], quick), local(reports[1], full));
       assert.deepEqual(await tree(quick), await tree(full));
