@@ -835,8 +835,8 @@ async function runLocked(
   // run on another thread); a few, so that memory holds only a few files.
   const inFlight = new Set<Promise<void>>();
   let firstError: unknown = null;
-  /** The next ledger as it is written, its sha256, and whether it differs from the one read. */
-  let nextLedger: { bytes: Uint8Array; sha256: string; moved: boolean } | null = null;
+  /** The next ledger's text, its sha256, and whether it differs from the one read. */
+  let nextLedger: { text: string; sha256: string; moved: boolean } | null = null;
   let articlesBytes: Uint8Array | null = null;
   try {
     for (let i = 0; i < fileNames.length; i++) {
@@ -881,10 +881,10 @@ async function runLocked(
     // While the last files are validated (maybe on another thread): what the run writes next.
     const nextLedgerText = quickLedgerText ?? serializeLedger({ version: 1, entries: nextEntries }, loadedLedger?.ours ? { ledger: { version: 1, entries: ledgerEntries() }, text: ledgerText! } : null);
     // Told apart from the ledger read by hash (that one's is known): comparing the two texts of
-    // 10,000 entries, which differ in one, took longer than hashing the new one.
-    const bytes = Buffer.from(nextLedgerText, 'utf8');
-    const sha256 = sha256Hex(bytes);
-    nextLedger = { bytes, sha256, moved: loadedLedger?.text == null || sha256 !== loadedLedger.sha256 };
+    // 10,000 entries, which differ in one, took longer than hashing the new one. (Its bytes are
+    // made when it is written, not held through the last validations: 32 MB at 100k articles.)
+    const sha256 = sha256Hex(nextLedgerText);
+    nextLedger = { text: nextLedgerText, sha256, moved: loadedLedger?.text == null || sha256 !== loadedLedger.sha256 };
     articlesBytes = encodeArticles(newCache.values(), cache.articles, cacheKey, BRIEF_CODEC);
     await stages.flushValidation?.();
     await Promise.all(inFlight);
@@ -935,7 +935,7 @@ async function runLocked(
     if (staging) {
       signal?.throwIfAborted();
       // The ledger goes first: killed between the two, the next run publishes what the ledger says.
-      if (nextLedger!.moved) await writeLedger(fs, ledgerPath, nextLedger!.bytes);
+      if (nextLedger!.moved) await writeLedger(fs, ledgerPath, nextLedger!.text);
       signal?.throwIfAborted(); // the last moment an abort leaves output/ untouched
       try {
         await swapIntoPlace(fs, staging);
@@ -945,7 +945,7 @@ async function runLocked(
       report.files.written = changedNames().map(outputPath.shown);
       timer.mark('ledger+swap');
     } else if (nextLedger!.moved) {
-      await writeLedger(fs, ledgerPath, nextLedger!.bytes);
+      await writeLedger(fs, ledgerPath, nextLedger!.text);
     }
     // Archive pages the new feeds no longer link to (articles were deleted): gone with the swap.
     const stale = await staleArchivePages(fs, outputDir, rendered);
