@@ -18,7 +18,7 @@ import type { IngestedFile, IngestFilesOptions, IngestInput } from './pool-inges
 import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief, isBrief } from './brief.js';
-import { cacheFiles, emptyArticleCache, encodeArticles, loadArticles, loadPlanIndex, loadRun, loadWhole, namesHash, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
+import { cacheFiles, emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, loadPlanIndex, loadRun, loadWhole, namesHash, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
 import { describeFsError, errCode, nodeFs, type FileTimes, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, emptyLedger, entriesOf, ledgerBlocks, LedgerError, matchLedger, readLedger, saveLedgerText, serializeLedger, type FileKey, type Ledger, type LedgerEntry } from './ledger.js';
@@ -406,9 +406,16 @@ async function runLocked(
   const newCache = new Map<string, Cached>();
   const wholeOf = new Map<string, Article>(); // by file: articles ingested this run, whole (before the ledger)
   let keepWhole = true; // (decided below, once the run knows how much it ingests)
+  /** Set by the quick way: every file it took no new entry for is the cache's entry as loaded (it
+   *  checked their stats), so `results` and the cache's next file go by those without a pass
+   *  over all of them. */
+  let othersAsLoaded = false;
   /** By file: the result this run goes by and the first-seen time it was ingested with (its
    *  cache entry: one the cache loaded gives its result when first asked). */
-  const results: ReadonlyMap<string, Cached> = newCache;
+  const results = {
+    get: (rel: string): Cached | undefined => newCache.get(rel) ?? (othersAsLoaded ? cache.articles.entries.get(rel) : undefined),
+    has: (rel: string): boolean => newCache.has(rel) || (othersAsLoaded && cache.articles.entries.has(rel)),
+  };
   /** Takes an ingest result: the run keeps it in brief, and whole (for rendering) up to a limit. */
   const took = (f: ArticleFile, sha: string, firstSeen: string, result: IngestResult): IngestResult => {
     wholeOf.delete(f.rel);
@@ -525,8 +532,10 @@ async function runLocked(
       if (inMain) mainEdited = true;
       else pageNumbers.add(n);
     }
-    // It applies: every other article as the cache has it.
-    for (const f of files) if (!results.has(f.rel)) recall(f, cache.articles.entries.get(f.rel)!.firstSeen);
+    // It applies: every other article as the cache has it (a touched file whose bytes are the same
+    // takes its new stat; the others' stats matched, and so are their entries as loaded).
+    for (const f of touched) if (!newCache.has(f.rel)) recall(f, cache.articles.entries.get(f.rel)!.firstSeen);
+    othersAsLoaded = true;
     quickLedgerText = blocks.withEntries(newEntries);
     /** An article the feeds hold, in brief, as this run publishes it. */
     const published = (rel: string): Article => {
@@ -885,7 +894,7 @@ async function runLocked(
     // made when it is written, not held through the last validations: 32 MB at 100k articles.)
     const sha256 = sha256Hex(nextLedgerText);
     nextLedger = { text: nextLedgerText, sha256, moved: loadedLedger?.text == null || sha256 !== loadedLedger.sha256 };
-    articlesBytes = encodeArticles(newCache.values(), cache.articles, cacheKey, BRIEF_CODEC);
+    articlesBytes = othersAsLoaded ? encodeArticlesReplacing(cache.articles, newCache, cacheKey, BRIEF_CODEC) : encodeArticles(newCache.values(), cache.articles, cacheKey, BRIEF_CODEC);
     await stages.flushValidation?.();
     await Promise.all(inFlight);
     if (firstError) throw firstError;

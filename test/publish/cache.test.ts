@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { emptyArticleCache, encodeArticles, loadArticles, type CachedArticle, type ResultCodec } from '../../src/publish/cache.js';
+import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, type CachedArticle, type ResultCodec } from '../../src/publish/cache.js';
 import { nodeFs } from '../../src/publish/fsio.js';
 
 /** A result is a headline; the stored value is ['h', headline]. */
@@ -53,6 +53,39 @@ test('entries written are read back, paths beyond ASCII included, and a line nob
   const again = await loadArticles(nodeFs, { articles: file }, KEY, codec);
   assert.equal(again.entries.size, 2500);
   assert.equal(again.entries.get(changed.rel)!.result, 'Story 1500, corrected');
+});
+
+test('a run that replaced a few entries writes the lines that hold them anew and the others as read', async (t) => {
+  const file = await withFile(t);
+  const entries = Array.from({ length: 2500 }, (_, i) => entry(i));
+  const first = encodeArticles(entries, emptyArticleCache<string>(), KEY, codec);
+  await writeFile(file, first);
+  const loaded = await loadArticles(nodeFs, { articles: file }, KEY, codec);
+  // Nothing replaced: the same bytes.
+  assert.deepEqual(encodeArticlesReplacing(loaded, new Map(), KEY, codec), first);
+  // One entry corrected, one touched (the same entry object: its line stays), one new file.
+  const corrected = entry(1500, 'Story 1500, corrected');
+  const same = loaded.entries.get(entry(10).rel)!;
+  const added = { ...entry(9999), rel: 'articles/new.txt' };
+  const replaced = new Map([corrected, same, added].map((e) => [e.rel, e]));
+  const bytes = Buffer.from(encodeArticlesReplacing(loaded, replaced, KEY, codec));
+  const before = Buffer.from(first).toString('utf8').split('\n');
+  const after = bytes.toString('utf8').split('\n');
+  assert.deepEqual(after.slice(0, 2), before.slice(0, 2), 'the header and the first line, untouched, as read');
+  assert.equal(after[3], before[3], 'the third line too');
+  assert.notEqual(after[2], before[2], 'the line holding the corrected entry is new');
+  await writeFile(file, bytes);
+  const again = await loadArticles(nodeFs, { articles: file }, KEY, codec);
+  assert.equal(again.entries.size, 2501);
+  assert.equal(again.entries.get(corrected.rel)!.result, 'Story 1500, corrected');
+  assert.equal(again.entries.get('articles/new.txt')!.result, 'Story 9999');
+  // The same entries as the pass over all of them gives.
+  const all = [...loaded.entries.values()].map((e) => replaced.get(e.rel) ?? e).concat(added);
+  const viaAll = await withFile(t);
+  await writeFile(viaAll, encodeArticles(all, loaded, KEY, codec));
+  const other = await loadArticles(nodeFs, { articles: viaAll }, KEY, codec);
+  const plain = (c: typeof again) => [...c.entries.values()].map((e) => [e.rel, e.size, e.mtimeMs, e.sha256, e.firstSeen, e.result]).sort();
+  assert.deepEqual(plain(again), plain(other));
 });
 
 test('a damaged line, an unfinished last line and another key cost only what they held', async (t) => {
