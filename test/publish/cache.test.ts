@@ -28,12 +28,17 @@ async function withFile(t: { after: (fn: () => Promise<void>) => void }): Promis
   return path.join(dir, 'articles.json');
 }
 
-test('entries written are read back, paths beyond ASCII included, and a line nobody changed is written back as it was', async (t) => {
+/** A cache file of `count` entries, written and loaded back. */
+async function writtenAndLoaded(t: { after: (fn: () => Promise<void>) => void }, count = 2500) {
   const file = await withFile(t);
-  const entries = Array.from({ length: 2500 }, (_, i) => entry(i));
+  const entries = Array.from({ length: count }, (_, i) => entry(i));
   const first = encodeArticles(entries, emptyArticleCache<string>(), KEY, codec);
   await writeFile(file, first);
-  const loaded = await loadArticles(nodeFs, { articles: file }, KEY, codec);
+  return { file, entries, first, loaded: await loadArticles(nodeFs, { articles: file }, KEY, codec) };
+}
+
+test('entries written are read back, paths beyond ASCII included, and a line nobody changed is written back as it was', async (t) => {
+  const { file, entries, first, loaded } = await writtenAndLoaded(t);
   assert.equal(loaded.entries.size, 2500);
   for (const e of [entries[0], entries[7], entries[2499]]) {
     const back = loaded.entries.get(e.rel)!;
@@ -56,11 +61,7 @@ test('entries written are read back, paths beyond ASCII included, and a line nob
 });
 
 test('a run that replaced a few entries writes the lines that hold them anew and the others as read', async (t) => {
-  const file = await withFile(t);
-  const entries = Array.from({ length: 2500 }, (_, i) => entry(i));
-  const first = encodeArticles(entries, emptyArticleCache<string>(), KEY, codec);
-  await writeFile(file, first);
-  const loaded = await loadArticles(nodeFs, { articles: file }, KEY, codec);
+  const { file, first, loaded } = await writtenAndLoaded(t);
   // Nothing replaced: the same bytes.
   assert.deepEqual(encodeArticlesReplacing(loaded, new Map(), KEY, codec), first);
   // One entry corrected, one touched (the same entry object: its line stays), one new file.
