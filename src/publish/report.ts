@@ -67,8 +67,19 @@ export function failedReport(startedAt: string, problems: string[] = []): Publis
 }
 
 export function displayPath(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+  return shownAs(path.relative(process.cwd(), p), p);
+}
+
+/** displayPath for many files of one folder (`dir`, absolute and normalized), each given by its
+ *  path under it: one path.relative for the folder rather than one for each file. */
+export function displayPathsIn(dir: string): (under: string, abs: string) => string {
+  const relDir = path.relative(process.cwd(), dir);
+  return (under, abs) => shownAs(relDir === '' ? under : relDir + path.sep + under, abs);
+}
+
+/** A file as reports name it: relative to the working folder when inside it, else in full. */
+function shownAs(rel: string, abs: string): string {
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
