@@ -134,7 +134,7 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
           return list;
         }));
       // (The same candidates, whole or not: the same page. Else its key is worked out from them.)
-      const index = current ? { key: known!.indexKey, render: async () => (await indexFile(await candidates())).render() } : await indexFile(await candidates());
+      const index = current ? { key: known!.indexKey, render: async () => (await page()).renderIndexPage(site, await candidates(), links) } : await indexFile(await candidates());
       const full = (a: Article): Article => {
         const w = whole.get(a.id);
         if (!w) throw new Error(`article ${a.id} was not made whole before rendering`);
