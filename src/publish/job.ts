@@ -460,7 +460,7 @@ async function runLocked(
   // keep the same bytes) and this one's.
   const lastLeftOut: Record<string, LeftOut> = cache.run?.leftOut ?? {};
   const nowLeftOut: Record<string, LeftOut> = {};
-  let quickLedgerText: string | null = null; // the next ledger's text, when quickFront made it
+  let quickLedgerBytes: Uint8Array | null = null; // the next ledger's file, when quickFront made it
   const embargoed: EmbargoedArticle[] = [];
   /** When the first update held back by holdFutureUpdate comes (the next run then takes the full way). */
   let heldUntil: string | null = null;
@@ -486,7 +486,7 @@ async function runLocked(
   const quickFront = async (): Promise<Front | null> => {
     const run = cache.run as (RunFingerprint & { summary?: Summary }) | null;
     if (!quickWay || opts.rebuildLedger || !stages.rendersOnly || !run?.summary || !run.planSha256 || !loadedLedger?.ours) return null;
-    const blocks = ledgerBlocks(ledgerText!);
+    const blocks = ledgerBlocks(ledgerText!, loadedLedger.bytes ?? undefined);
     if (!blocks) return null;
     if (unknown.length || touched.length > QUICK_MAX_EDITS) return null;
     // Articles left out of the feeds take the full way (this run's, and edits of earlier ones).
@@ -536,7 +536,7 @@ async function runLocked(
     // takes its new stat; the others' stats matched, and so are their entries as loaded).
     for (const f of touched) if (!newCache.has(f.rel)) recall(f, cache.articles.entries.get(f.rel)!.firstSeen);
     othersAsLoaded = true;
-    quickLedgerText = blocks.withEntries(newEntries);
+    quickLedgerBytes = blocks.withEntries(newEntries);
     /** An article the feeds hold, in brief, as this run publishes it. */
     const published = (rel: string): Article => {
       const f = findByRel(files, rel)!;
@@ -845,7 +845,7 @@ async function runLocked(
   const inFlight = new Set<Promise<void>>();
   let firstError: unknown = null;
   /** The next ledger's text, its sha256, and whether it differs from the one read. */
-  let nextLedger: { text: string; sha256: string; moved: boolean } | null = null;
+  let nextLedger: { data: string | Uint8Array; sha256: string; moved: boolean } | null = null;
   let articlesBytes: Uint8Array | null = null;
   try {
     for (let i = 0; i < fileNames.length; i++) {
@@ -888,12 +888,12 @@ async function runLocked(
       if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     }
     // While the last files are validated (maybe on another thread): what the run writes next.
-    const nextLedgerText = quickLedgerText ?? serializeLedger({ version: 1, entries: nextEntries }, loadedLedger?.ours ? { ledger: { version: 1, entries: ledgerEntries() }, text: ledgerText! } : null);
+    const nextLedgerData = quickLedgerBytes ?? serializeLedger({ version: 1, entries: nextEntries }, loadedLedger?.ours ? { ledger: { version: 1, entries: ledgerEntries() }, text: ledgerText! } : null);
     // Told apart from the ledger read by hash (that one's is known): comparing the two texts of
-    // 10,000 entries, which differ in one, took longer than hashing the new one. (Its bytes are
-    // made when it is written, not held through the last validations: 32 MB at 100k articles.)
-    const sha256 = sha256Hex(nextLedgerText);
-    nextLedger = { text: nextLedgerText, sha256, moved: loadedLedger?.text == null || sha256 !== loadedLedger.sha256 };
+    // 10,000 entries, which differ in one, took longer than hashing the new one. (A text's bytes
+    // are made when it is written, not held through the last validations: 32 MB at 100k articles.)
+    const sha256 = sha256Hex(nextLedgerData);
+    nextLedger = { data: nextLedgerData, sha256, moved: loadedLedger?.text == null || sha256 !== loadedLedger.sha256 };
     articlesBytes = othersAsLoaded ? encodeArticlesReplacing(cache.articles, newCache, cacheKey, BRIEF_CODEC) : encodeArticles(newCache.values(), cache.articles, cacheKey, BRIEF_CODEC);
     await stages.flushValidation?.();
     await Promise.all(inFlight);
@@ -944,7 +944,7 @@ async function runLocked(
     if (staging) {
       signal?.throwIfAborted();
       // The ledger goes first: killed between the two, the next run publishes what the ledger says.
-      if (nextLedger!.moved) await writeLedger(fs, ledgerPath, nextLedger!.text);
+      if (nextLedger!.moved) await writeLedger(fs, ledgerPath, nextLedger!.data);
       signal?.throwIfAborted(); // the last moment an abort leaves output/ untouched
       try {
         await swapIntoPlace(fs, staging);
@@ -954,7 +954,7 @@ async function runLocked(
       report.files.written = changedNames().map(outputPath.shown);
       timer.mark('ledger+swap');
     } else if (nextLedger!.moved) {
-      await writeLedger(fs, ledgerPath, nextLedger!.text);
+      await writeLedger(fs, ledgerPath, nextLedger!.data);
     }
     // Archive pages the new feeds no longer link to (articles were deleted): gone with the swap.
     const stale = await staleArchivePages(fs, outputDir, rendered);
