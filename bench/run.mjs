@@ -1,7 +1,7 @@
 // npm run bench [-- --quick] [-- --runs N] [-- --only NAME] [-- --keep] [-- --keep-env] [-- --no-build]
 //
 // Times wirefeed as a user runs it: the built CLI (dist/) in a child process, wall clock from
-// spawn to exit, peak memory from the child itself (bench/peak.mjs). The corpus is generated
+// spawn to exit, peak memory from the child itself (bench/peak.cjs). The corpus is generated
 // (bench/synthetic.mjs: same seed, same bytes) in a temp folder. Each case runs several times;
 // the table shows the median with min–max, MB/s (article bytes in, or feed bytes validated) and
 // the highest peak memory seen. The machine's load average is printed beside the numbers,
@@ -24,7 +24,7 @@ import { syntheticArticle, writeSyntheticArticles } from './synthetic.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(ROOT, 'dist', 'launch.cjs');
-const PEAK = path.join(ROOT, 'bench', 'peak.mjs');
+const PEAK = path.join(ROOT, 'bench', 'peak.cjs');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -147,7 +147,7 @@ if (largest) {
   log(`corpus: ${largest} articles, ${mb(corpusBytes.get(largest)).toFixed(0)} MB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s (${tmp})`);
 }
 
-/** What bench/peak.mjs left for a child: its peak RSS (MB) and CPU time (ms); NaN when missing. */
+/** What bench/peak.cjs left for a child: its peak RSS (MB) and CPU time (ms); NaN when missing. */
 function childUsage(file) {
   if (!existsSync(file)) return { peakMb: NaN, cpuMs: NaN };
   const u = JSON.parse(readFileSync(file, 'utf8'));
@@ -170,7 +170,7 @@ function runChild(childArgs, opts = {}) {
   rmSync(peakFile, { force: true });
   settleDisk();
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', PEAK, ...childArgs], {
+  const r = spawnSync(process.execPath, ['--require', PEAK, ...childArgs], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     env: { ...(opts.env ?? CHILD_ENV), WIREFEED_BENCH_PEAK: peakFile },
@@ -213,13 +213,35 @@ function addArticle(n, run) {
   return file;
 }
 
-/** The corpus index of the article first in the main JSON feed: a correction to a story still in
- *  the main feeds, the common case, takes the full way (the main feeds are made again). */
-function newestArticleIndex(root) {
+/** The corpus indexes of the articles in the main feeds (main JSON feed's items, through the
+ *  ledger), newest first. */
+function mainFeedIndexes(root) {
   const feed = JSON.parse(readFileSync(path.join(root, 'output', 'feed.json'), 'utf8'));
   const ledger = JSON.parse(readFileSync(path.join(root, '.wirefeed', 'ledger.json'), 'utf8'));
-  const entry = ledger.articles.find((e) => e.id === feed.items[0].id);
-  return Number.parseInt(path.basename(entry.path), 10);
+  const pathOf = new Map(ledger.articles.map((e) => [e.id, e.path]));
+  return feed.items.map((item) => Number.parseInt(path.basename(pathOf.get(item.id)), 10));
+}
+
+/**
+ * The articles each run of a one-change case edits: the newest story (still in the main feeds,
+ * which are made again), or archived stories from the middle of the corpus, one a run, skipping
+ * any the main feeds hold (a synthetic story's date is drawn at random, so a few from the middle
+ * are among the newest).
+ */
+function articlesToEdit(root, n, main, runs) {
+  const inMain = mainFeedIndexes(root);
+  if (main) return Array.from({ length: runs }, () => inMain[0]);
+  const held = new Set(inMain);
+  const out = [];
+  for (let i = Math.floor(n / 2); out.length < runs; i++) if (!held.has(i)) out.push(i);
+  return out;
+}
+
+/** Throws unless a one-change run rewrote what its case says: archive pages only, or the main feeds. */
+function checkRewritten(c, written) {
+  const isMain = (f) => /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(f) && !/(^|\/)archive\//.test(f);
+  const ok = c.main ? written.some(isMain) : written.length > 0 && written.every((f) => /(^|\/)archive\//.test(f));
+  if (!ok) throw new Error(`${c.name}: the run rewrote ${written.join(', ') || 'nothing'}, not ${c.main ? 'the main feeds' : 'archive pages only'}`);
 }
 
 /** Replaces one article's file (a new inode, so the hard-linked corpora keep their copy). */
@@ -242,7 +264,7 @@ async function scheduledRuns(root, n, runs, change) {
   const peakFile = path.join(tmp, `peak-scheduled-${process.pid}`);
   rmSync(peakFile, { force: true });
   settleDisk();
-  const child = spawn(process.execPath, ['--import', PEAK, CLI, 'schedule', '--cron', '* * * * * *', '--log-format', 'json', '--config', path.join(root, 'wirefeed.config.json'), '--articles', corpus(n), '--output', path.join(root, 'output')], {
+  const child = spawn(process.execPath, ['--require', PEAK, CLI, 'schedule', '--cron', '* * * * * *', '--log-format', 'json', '--config', path.join(root, 'wirefeed.config.json'), '--articles', corpus(n), '--output', path.join(root, 'output')], {
     env: { ...CHILD_ENV, WIREFEED_BENCH_PEAK: peakFile },
     cwd: tmp,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -320,15 +342,16 @@ for (const c of CASES) {
       const first = publish(root, c.n);
       log(`  first publish: ${(first.ms / 1000).toFixed(2)} s, ${first.report.outcome}`);
     }
-    const newest = c.main ? newestArticleIndex(root) : -1;
+    const toEdit = c.kind === 'change' ? articlesToEdit(root, c.n, !!c.main, RUNS) : [];
     for (let i = 0; i < RUNS; i++) {
       if (c.kind === 'cold') clean(root);
       // An archived story (its page is rewritten), or the newest (the main feeds are).
-      if (c.kind === 'change') editArticle(c.n, c.main ? newest : Math.floor(c.n / 2) + i, i);
+      if (c.kind === 'change') editArticle(c.n, toEdit[i], i);
       if (c.kind === 'add') added.push(addArticle(c.n, i));
       const r = publish(root, c.n);
       const want = c.kind === 'unchanged' ? 'unchanged' : 'published';
       if (r.report.outcome !== want) throw new Error(`${c.name}: outcome ${r.report.outcome}, expected ${want}`);
+      if (c.kind === 'change') checkRewritten(c, r.report.files.written);
       samples.push(r);
       log(`  run ${i + 1}: ${(r.ms / 1000).toFixed(3)} s, cpu ${(r.cpuMs / 1000).toFixed(3)} s, peak ${r.peakMb.toFixed(0)} MB, written ${r.report.files.written.length}`);
     }
