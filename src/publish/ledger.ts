@@ -110,20 +110,9 @@ export function ledgerBlocks(
   /** The file with the entries at these paths (which must be there already) replaced. */
   withEntries(changed: ReadonlyMap<string, LedgerEntry>): Uint8Array;
 } | null {
-  if (!text.startsWith(LEDGER_HEAD + ENTRY_START) || !text.endsWith(LEDGER_FOOT)) return null;
-  // Entry i is text[starts[i], ends[i]): ENTRY_START up to its closing brace. (No string in the
-  // ledger holds a raw line break, so BETWEEN only ever stands between entries.)
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const last = text.length - LEDGER_FOOT.length;
-  for (let at = LEDGER_HEAD.length; ; ) {
-    starts.push(at);
-    const between = text.indexOf(BETWEEN, at);
-    if (between < 0 || between >= last) break;
-    ends.push(between);
-    at = between + BETWEEN.length - ENTRY_START.length;
-  }
-  ends.push(last);
+  const spans = entrySpans(text);
+  if (!spans) return null;
+  const { starts, ends } = spans;
   const parsed = new Map<number, LedgerEntry>();
   const entryOf = (i: number): LedgerEntry => {
     let e = parsed.get(i);
@@ -278,13 +267,32 @@ function entryBlock(e: LedgerEntry): string {
 
 /** Each entry's text in a ledger serializeLedger wrote, by entry; null when the text is not such. */
 function entryBlocks(ledger: Ledger, text: string): Map<LedgerEntry, string> | null {
-  if (!ledger.entries.length || !text.startsWith(LEDGER_HEAD) || !text.endsWith(LEDGER_FOOT)) return null;
-  // No string in the ledger holds a raw line break, so BETWEEN only ever stands between entries.
-  const parts = text.slice(LEDGER_HEAD.length + ENTRY_START.length, text.length - LEDGER_FOOT.length).split(BETWEEN);
-  if (parts.length !== ledger.entries.length) return null;
+  const spans = entrySpans(text);
+  if (!spans || spans.starts.length !== ledger.entries.length) return null;
   const out = new Map<LedgerEntry, string>();
-  ledger.entries.forEach((e, i) => out.set(e, ENTRY_START + parts[i]));
+  ledger.entries.forEach((e, i) => out.set(e, text.slice(spans.starts[i], spans.ends[i])));
   return out;
+}
+
+/**
+ * Where each entry of a ledger text serializeLedger wrote starts and ends: entry i is
+ * text[starts[i], ends[i]), ENTRY_START up to its closing brace. Null when the text is not such.
+ * (No string in the ledger holds a raw line break, so BETWEEN only ever stands between entries.)
+ */
+function entrySpans(text: string): { starts: number[]; ends: number[] } | null {
+  if (!text.startsWith(LEDGER_HEAD + ENTRY_START) || !text.endsWith(LEDGER_FOOT)) return null;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const last = text.length - LEDGER_FOOT.length;
+  for (let at = LEDGER_HEAD.length; ; ) {
+    starts.push(at);
+    const between = text.indexOf(BETWEEN, at);
+    if (between < 0 || between >= last) break;
+    ends.push(between);
+    at = between + BETWEEN.length - ENTRY_START.length;
+  }
+  ends.push(last);
+  return { starts, ends };
 }
 
 /** Writes a ledger text serializeLedger (or ledgerBlocks) made. */
