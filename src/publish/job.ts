@@ -9,7 +9,6 @@
 // If validation fails or any write fails, nothing moves: the last good files stay in output/.
 // (Validation errors that all lie in some articles' items leave those articles out instead: the
 // run is made again without them; see runPublish and culprit.ts.)
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { isArticleFile } from '../ingest/files.js';
 import type { Article, Diagnostic, Site } from '../model/index.js';
@@ -18,7 +17,7 @@ import type { IngestedFile, IngestFilesOptions, IngestInput } from './pool-inges
 import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief, isBrief } from './brief.js';
-import { cacheFiles, emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, loadPlanIndex, loadRun, loadWhole, namesHash, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
+import { cacheFiles, emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, loadPlanIndex, loadRun, listingHashes, loadWhole, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
 import { describeFsError, errCode, nodeFs, type FileTimes, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, emptyLedger, entriesOf, ledgerBlocks, LedgerError, matchLedger, readLedger, saveLedgerText, serializeLedger, type FileKey, type Ledger, type LedgerEntry } from './ledger.js';
@@ -171,18 +170,24 @@ const MAX_IN_FLIGHT = 4;
 /** Edited files a run may render by their pages alone, at most (see quickFront). */
 const QUICK_MAX_EDITS = 20;
 
-/** The file at `rel` in files sorted by rel, or undefined. */
-function findByRel(files: readonly ArticleFile[], rel: string): ArticleFile | undefined {
+/** Where the file at `rel` is in files sorted by rel, or -1. */
+function indexByRel(files: readonly ArticleFile[], rel: string): number {
   let lo = 0;
   let hi = files.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const r = files[mid].rel;
-    if (r === rel) return files[mid];
+    if (r === rel) return mid;
     if (r < rel) lo = mid + 1;
     else hi = mid - 1;
   }
-  return undefined;
+  return -1;
+}
+
+/** The file at `rel` in files sorted by rel, or undefined. */
+function findByRel(files: readonly ArticleFile[], rel: string): ArticleFile | undefined {
+  const i = indexByRel(files, rel);
+  return i < 0 ? undefined : files[i];
 }
 
 /** The last run's warnings with those of some files replaced, in file order as a full run gives them. */
@@ -340,7 +345,8 @@ async function runLocked(
   timer.mark('load run');
 
   // ---- the "unchanged" fast path: no article body read, nothing rendered, nothing written
-  const listing = listingHash(files);
+  // (names: namesHash of the listing, what the plan index and the cache's stat index were made for)
+  const { listing, names } = listingHashes(files);
   if (!opts.rebuildLedger && (await nothingMoved(fs, cache, { articlesDir, outputDir, listing, ledger: ledgerStat }, files, nowDate))) {
     const last = cache.run as RunFingerprint & { summary?: Summary };
     if (last.summary) restoreSummary(report, last.summary);
@@ -371,20 +377,24 @@ async function runLocked(
       throw new RunFailed(`${f.rel}: cannot be read: ${describeFsError(err)}`);
     }
   };
-  const shaOf = new Map<string, string>();
+  /** Content hashes of the files this run read; the others' stats matched their cache entries (shaOf). */
+  const shaRead = new Map<string, string>();
+  const shaOf = (rel: string): string | undefined => shaRead.get(rel) ?? cache.articles.get(rel)?.sha256;
   const unknown: ArticleFile[] = []; // not in the cache: read, hashed and ingested in one go
   const touched: ArticleFile[] = []; // in the cache, but its stat moved: maybe the same bytes
-  for (const f of files) {
-    const c = cache.articles.entries.get(f.rel);
+  // The same files as the cache's stat index was written for: their stats compared in order, no
+  // entry read (a correction reads only the lines of the entries it needs). Else every entry.
+  const indexed = cache.articles.statsFor(names, files.length, (rel) => indexByRel(files, rel));
+  files.forEach((f, i) => {
+    const c = indexed ? (indexed[3 * i + 2] < 0 ? undefined : { size: indexed[3 * i], mtimeMs: indexed[3 * i + 1] }) : cache.articles.get(f.rel);
     if (!c) unknown.push(f);
-    else if (statMatches(c, f.stat, cache.loadedMtimeMs)) shaOf.set(f.rel, c.sha256);
-    else touched.push(f);
-  }
+    else if (!statMatches(c, f.stat, cache.loadedMtimeMs)) touched.push(f);
+  });
   const bytesOf = new Map<string, Uint8Array>();
   let bytesKept = 0;
   await inBatches(touched, async (f) => {
     const bytes = await readBytes(f);
-    shaOf.set(f.rel, sha256Hex(bytes));
+    shaRead.set(f.rel, sha256Hex(bytes));
     if (bytesKept + bytes.length <= KEEP_BYTES) {
       bytesOf.set(f.rel, bytes);
       bytesKept += bytes.length;
@@ -398,7 +408,7 @@ async function runLocked(
   // ingested again (a renamed file, one with a front matter id).
   let ledgerAt: Map<string, LedgerEntry> | null = null;
   const firstSeenGuess = (f: ArticleFile): string => {
-    const c = cache.articles.entries.get(f.rel);
+    const c = cache.articles.get(f.rel);
     if (c) return c.firstSeen;
     ledgerAt ??= new Map(ledgerEntries().map((e) => [e.path, e]));
     return ledgerAt.get(f.rel)?.firstSeen ?? nowIso;
@@ -413,8 +423,8 @@ async function runLocked(
   /** By file: the result this run goes by and the first-seen time it was ingested with (its
    *  cache entry: one the cache loaded gives its result when first asked). */
   const results = {
-    get: (rel: string): Cached | undefined => newCache.get(rel) ?? (othersAsLoaded ? cache.articles.entries.get(rel) : undefined),
-    has: (rel: string): boolean => newCache.has(rel) || (othersAsLoaded && cache.articles.entries.has(rel)),
+    get: (rel: string): Cached | undefined => newCache.get(rel) ?? (othersAsLoaded ? cache.articles.get(rel) : undefined),
+    has: (rel: string): boolean => newCache.has(rel) || (othersAsLoaded && cache.articles.get(rel) !== undefined),
   };
   /** Takes an ingest result: the run keeps it in brief, and whole (for rendering) up to a limit. */
   const took = (f: ArticleFile, sha: string, firstSeen: string, result: IngestResult): IngestResult => {
@@ -427,8 +437,8 @@ async function runLocked(
   /** The cache's entry for the file, taken as this run's, when its result was ingested from these
    *  bytes with this first-seen time; else null. */
   const recall = (f: ArticleFile, firstSeen: string): Cached | null => {
-    const c = cache.articles.entries.get(f.rel);
-    if (!c || c.sha256 !== shaOf.get(f.rel) || c.firstSeen !== firstSeen) return null;
+    const c = cache.articles.get(f.rel);
+    if (!c || c.sha256 !== shaOf(f.rel) || c.firstSeen !== firstSeen) return null;
     // The same entry when nothing moved (the cache then writes its line as it read it).
     const taken = c.size === f.stat.size && c.mtimeMs === f.stat.mtimeMs ? c : { rel: c.rel, size: f.stat.size, mtimeMs: f.stat.mtimeMs, sha256: c.sha256, firstSeen: c.firstSeen, result: c.result };
     newCache.set(f.rel, taken);
@@ -440,7 +450,7 @@ async function runLocked(
   const ingestHere = async (f: ArticleFile, firstSeen: string): Promise<IngestResult> => {
     const bytes = bytesOf.get(f.rel) ?? (await readBytes(f));
     const sha = sha256Hex(bytes);
-    shaOf.set(f.rel, sha);
+    shaRead.set(f.rel, sha);
     const result = stages.ingest({ path: f.rel, bytes }, { site: config.site, firstSeen, maxBytes: config.maxArticleBytes });
     if (++ingested % 64 === 0) await yieldToEvents(signal);
     return took(f, sha, firstSeen, result);
@@ -498,7 +508,7 @@ async function runLocked(
     const outStats = await statOutputs(outputs.map(([name]) => name));
     if (outputs.some(([, o], i) => !sameStat(o, outStats[i]))) return null;
     const plan = await loadPlanIndex(fs, cachePaths, cacheKey, run.planSha256);
-    if (!plan || plan.names !== namesHash(files.map((f) => f.rel))) return null;
+    if (!plan || plan.names !== names) return null;
     const candidates = new Set(plan.candidates);
     // A candidate may be edited this way only when the main feeds held every candidate (so no
     // page holds one); the render stage declines if the edit takes a main feed over its budget.
@@ -510,8 +520,9 @@ async function runLocked(
     const warningsOf = new Map<string, Diagnostic[]>();
     const pageNumbers = new Set<number>();
     for (const f of touched) {
-      const c = cache.articles.entries.get(f.rel)!;
-      const sha = shaOf.get(f.rel)!;
+      const c = cache.articles.get(f.rel);
+      if (!c) return null; // (its line of the cache was damaged)
+      const sha = shaOf(f.rel)!;
       if (sha === c.sha256) continue; // touched, not changed
       const entry = blocks.entryAt(f.rel);
       const inMain = candidates.has(f.rel);
@@ -534,7 +545,16 @@ async function runLocked(
     }
     // It applies: every other article as the cache has it (a touched file whose bytes are the same
     // takes its new stat; the others' stats matched, and so are their entries as loaded).
-    for (const f of touched) if (!newCache.has(f.rel)) recall(f, cache.articles.entries.get(f.rel)!.firstSeen);
+    for (const f of touched) if (!newCache.has(f.rel)) recall(f, cache.articles.get(f.rel)!.firstSeen);
+    // (Each one's entry found, for its file as it stands: the stat index vouched for the stats, this
+    // for the entries, which a damaged line of the cache would have lost.)
+    const others = [...pageNumbers].flatMap((n) => plan.pages[n - 1]).concat(mainEdited ? plan.candidates : []);
+    for (const rel of others) {
+      if (newCache.has(rel)) continue;
+      const c = cache.articles.get(rel);
+      const f = findByRel(files, rel);
+      if (!c || !f || !statMatches(c, f.stat, cache.loadedMtimeMs)) return null;
+    }
     othersAsLoaded = true;
     quickLedgerBytes = blocks.withEntries(newEntries);
     /** An article the feeds hold, in brief, as this run publishes it. */
@@ -544,7 +564,7 @@ async function runLocked(
       if (!result.ok) throw new Error(`${rel}: not an article, though the feeds hold it`);
       const entry = newEntries.get(rel) ?? blocks.entryAt(rel);
       // (Its warning, if it has one, is in the last run's summary, restored below.)
-      const article = holdFutureUpdate(applyLedgerEntry(result.article, result.origin, entry, shaOf.get(rel)!, nowIso), rel, { warn: false });
+      const article = holdFutureUpdate(applyLedgerEntry(result.article, result.origin, entry, shaOf(rel)!, nowIso), rel, { warn: false });
       sourceOf.set(article.id, f);
       return article;
     };
@@ -578,7 +598,7 @@ async function runLocked(
         batch.forEach((f, i) => {
           const d = done[i];
           if (!d.ok) throw new RunFailed(`${f.rel}: cannot be read: ${d.readError}`);
-          shaOf.set(f.rel, d.sha256);
+          shaRead.set(f.rel, d.sha256);
           took(f, d.sha256, inputs[i].firstSeen, d.result);
         });
       };
@@ -593,13 +613,13 @@ async function runLocked(
     // ---- ledger: now with the front matter ids known (the rule is documented in ledger.ts)
     const keys: FileKey[] = files.map((f) => {
       const r = results.get(f.rel)!.result;
-      return { path: f.rel, sha256: shaOf.get(f.rel)!, frontMatterId: r.ok && r.origin.id === 'frontmatter' ? r.article.id : null };
+      return { path: f.rel, sha256: shaOf(f.rel)!, frontMatterId: r.ok && r.origin.id === 'frontmatter' ? r.article.id : null };
     });
     const { matched, unmatched } = matchLedger(ledgerEntries(), keys);
     const accepted: { file: ArticleFile; article: Article; entry: LedgerEntry | undefined }[] = [];
     for (const f of files) {
       const entry = matched.get(f.rel);
-      const sha = shaOf.get(f.rel)!;
+      const sha = shaOf(f.rel)!;
       let { result, firstSeen } = results.get(f.rel)!;
       const wantFirstSeen = entry?.firstSeen ?? nowIso;
       if (wantFirstSeen !== firstSeen) result = recall(f, (firstSeen = wantFirstSeen))?.result ?? (await ingestHere(f, firstSeen));
@@ -640,7 +660,7 @@ async function runLocked(
       }
       holder.set(a.article.id, a.file.rel);
       const e = a.entry;
-      const sha = shaOf.get(a.file.rel)!;
+      const sha = shaOf(a.file.rel)!;
       a.article = holdFutureUpdate(a.article, a.file.rel);
       // (The ledger's own entry when nothing in it moved: most of them, on most runs.)
       if (e && e.path === a.file.rel && e.id === a.article.id && e.sha256 === sha && e.updated === a.article.updated) nextEntries.push(e);
@@ -696,10 +716,10 @@ async function runLocked(
     wholeOf.delete(f.rel);
     if (mine) return mine;
     const stored = group && (await group.stored).get(f.rel);
-    return stored && stored.sha256 === shaOf.get(f.rel) && stored.firstSeen === results.get(f.rel)!.firstSeen ? stored.article : null;
+    return stored && stored.sha256 === shaOf(f.rel) && stored.firstSeen === results.get(f.rel)!.firstSeen ? stored.article : null;
   };
   const readAgain = (f: ArticleFile, sha: string, r: IngestResult): Article => {
-    if (sha !== shaOf.get(f.rel)) throw new RunFailed(`${f.rel}: changed while publishing; run again`);
+    if (sha !== shaOf(f.rel)) throw new RunFailed(`${f.rel}: changed while publishing; run again`);
     if (!r.ok) throw new RunFailed(`${f.rel}: could not be read again: ${r.error.message}`);
     return r.article;
   };
@@ -730,7 +750,7 @@ async function runLocked(
         wholes[i] = readAgain(f, sha256Hex(bytes), r);
       }
     }
-    if (group) files.forEach((f, i) => group.kept.set(f.rel, { sha256: shaOf.get(f.rel)!, firstSeen: results.get(f.rel)!.firstSeen, article: wholes[i]! }));
+    if (group) files.forEach((f, i) => group.kept.set(f.rel, { sha256: shaOf(f.rel)!, firstSeen: results.get(f.rel)!.firstSeen, article: wholes[i]! }));
     // The ledger's id and `updated` (applyLedgerEntry) are the brief article's.
     return list.map((a, i) => ({ ...wholes[i]!, id: a.id, updated: a.updated }));
   };
@@ -752,7 +772,7 @@ async function runLocked(
     leave: (note) => void (renderNote = note),
     index: (plan) => {
       const rels = (list: readonly Article[]): string[] => list.map((a) => a.source.path);
-      planIndex = { names: namesHash(files.map((f) => f.rel)), candidates: rels(plan.candidates), mainCount: plan.mainCount, pages: plan.pages.map(rels) };
+      planIndex = { names: names, candidates: rels(plan.candidates), mainCount: plan.mainCount, pages: plan.pages.map(rels) };
     },
   };
   let rendered: Record<string, RenderedFile>;
@@ -894,7 +914,12 @@ async function runLocked(
     // are made when it is written, not held through the last validations: 32 MB at 100k articles.)
     const sha256 = sha256Hex(nextLedgerData);
     nextLedger = { data: nextLedgerData, sha256, moved: loadedLedger?.text == null || sha256 !== loadedLedger.sha256 };
-    articlesBytes = othersAsLoaded ? encodeArticlesReplacing(cache.articles, newCache, cacheKey, BRIEF_CODEC) : encodeArticles(newCache.values(), cache.articles, cacheKey, BRIEF_CODEC);
+    // (With a stat index for this listing; lines of entries follow the plan's groups.)
+    const cacheListing = { names: names, rels: files.map((f) => f.rel) };
+    const plan = planIndex as PlanIndex | null;
+    articlesBytes = othersAsLoaded
+      ? encodeArticlesReplacing(cache.articles, newCache, cacheKey, BRIEF_CODEC, cacheListing)
+      : encodeArticles(newCache.values(), cache.articles, cacheKey, BRIEF_CODEC, { listing: cacheListing, groups: plan ? [plan.candidates, ...plan.pages] : [] });
     await stages.flushValidation?.();
     await Promise.all(inFlight);
     if (firstError) throw firstError;
@@ -1147,20 +1172,6 @@ async function statOrNull(fs: PublishFs, p: string): Promise<FileFingerprint | n
   } catch {
     return null;
   }
-}
-
-/** sha256 of the article listing: names, sizes and mtimes. The numbers go in as binary, not as
- *  text: printing 10,000 mtimes (fractional milliseconds) costs more than the whole hash. */
-function listingHash(files: readonly ArticleFile[]): string {
-  const numbers = new Float64Array(files.length * 2);
-  files.forEach((f, i) => {
-    numbers[2 * i] = f.stat.size;
-    numbers[2 * i + 1] = f.stat.mtimeMs;
-  });
-  return createHash('sha256')
-    .update(files.map((f) => f.rel).join('\n'))
-    .update(new Uint8Array(numbers.buffer))
-    .digest('hex');
 }
 
 function toPosix(p: string): string {

@@ -654,6 +654,23 @@ test('a run that only edits archived articles renders just their pages, with wha
   await twins.bothUnchanged();
 });
 
+test('a correction whose line of the article cache was damaged takes the full way, with what a full run gives', async (t) => {
+  const articles: Record<string, string> = {};
+  for (let n = 1; n <= 45; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  const twins = await twinProjects(t, articles, { feed: { itemLimit: 5, archivePageSize: 10 } });
+  // The line that holds a07's entry (and its page's), its stored values changed behind its back.
+  const file = path.join(twins.quick.root, '.wirefeed', 'cache', 'articles.json');
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  const at = lines.findIndex((l) => l.includes('"articles/a07.txt"'));
+  assert.ok(at > 1, 'an entry line after the header and the stat index');
+  lines[at] = lines[at].replace('"articles/a07.txt"', '"articles/a0X.txt"');
+  await writeFile(file, lines.join('\n'));
+  await twins.edit({ 'a07.txt': datedArticle(7, dayOf(7), { paragraphs: ['Budget 7 passed.', 'A correction was added.'] }) }, ['plan']);
+  // Its page's articles were read again: the next correction there takes the quick way.
+  await twins.edit({ 'a08.txt': datedArticle(8, dayOf(8), { paragraphs: ['Budget 8 passed.', 'A correction was added.'] }) }, ['pages']);
+  await twins.bothUnchanged();
+});
+
 test('a correction to a story in the main feeds renders the main feeds (and its page edits) alone, with what a full run gives; one over the budget takes the full way', async (t) => {
   const articles: Record<string, string> = {};
   for (let n = 1; n <= 32; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
