@@ -17,7 +17,8 @@ import type { IngestedFile, IngestFilesOptions, IngestInput } from './pool-inges
 import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief, isBrief } from './brief.js';
-import { cacheFiles, emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, loadPlanIndex, loadRun, listingHashes, loadWhole, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type CachedArticle, type FileFingerprint, type PublishCache, type ResultCodec, type RunFingerprint, type WholeArticle } from './cache.js';
+import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, type CachedArticle, type ResultCodec } from './article-cache.js';
+import { cacheFiles, loadPlanIndex, loadRun, listingHashes, loadWhole, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type FileFingerprint, type PublishCache, type RunFingerprint, type WholeArticle } from './cache.js';
 import { describeFsError, errCode, nodeFs, type FileTimes, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, emptyLedger, entriesOf, ledgerBlocks, LedgerError, matchLedger, readLedger, saveLedgerText, serializeLedger, type FileKey, type Ledger, type LedgerEntry } from './ledger.js';
@@ -377,8 +378,10 @@ async function runLocked(
       throw new RunFailed(`${f.rel}: cannot be read: ${describeFsError(err)}`);
     }
   };
-  /** Content hashes of the files this run read; the others' stats matched their cache entries (shaOf). */
+  /** Content hashes of the files this run read. */
   const shaRead = new Map<string, string>();
+  /** A file's content hash: as read, else its cache entry's (a file not read is one whose stat
+   *  matched its entry's). */
   const shaOf = (rel: string): string | undefined => shaRead.get(rel) ?? cache.articles.get(rel)?.sha256;
   const unknown: ArticleFile[] = []; // not in the cache: read, hashed and ingested in one go
   const touched: ArticleFile[] = []; // in the cache, but its stat moved: maybe the same bytes
@@ -772,7 +775,7 @@ async function runLocked(
     leave: (note) => void (renderNote = note),
     index: (plan) => {
       const rels = (list: readonly Article[]): string[] => list.map((a) => a.source.path);
-      planIndex = { names: names, candidates: rels(plan.candidates), mainCount: plan.mainCount, pages: plan.pages.map(rels) };
+      planIndex = { names, candidates: rels(plan.candidates), mainCount: plan.mainCount, pages: plan.pages.map(rels) };
     },
   };
   let rendered: Record<string, RenderedFile>;
@@ -915,7 +918,7 @@ async function runLocked(
     const sha256 = sha256Hex(nextLedgerData);
     nextLedger = { data: nextLedgerData, sha256, moved: loadedLedger?.text == null || sha256 !== loadedLedger.sha256 };
     // (With a stat index for this listing; lines of entries follow the plan's groups.)
-    const cacheListing = { names: names, rels: files.map((f) => f.rel) };
+    const cacheListing = { names, rels: files.map((f) => f.rel) };
     const plan = planIndex as PlanIndex | null;
     articlesBytes = othersAsLoaded
       ? encodeArticlesReplacing(cache.articles, newCache, cacheKey, BRIEF_CODEC, cacheListing)

@@ -6,7 +6,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, listingHashes, loadArticles, namesHash, type ArticleCache, type CachedArticle, type ResultCodec } from '../../src/publish/cache.js';
+import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, type ArticleCache, type CachedArticle, type ResultCodec } from '../../src/publish/article-cache.js';
+import { listingHashes, namesHash } from '../../src/publish/cache.js';
 import { nodeFs } from '../../src/publish/fsio.js';
 
 /** A result is a headline; the stored value is ['h', headline]. */
