@@ -91,15 +91,16 @@ class LoadedArticle<R> implements CachedArticle<R> {
  * entries, and a value is parsed only when asked for. A run that changed a few articles
  * re-encodes only the lines that hold them and writes the others as it read them.
  *
- * The stat index says, for each file of the listing the cache was written for (by position), the
- * size and mtime its entry has and the line that holds it. A run over the same files (a
- * correction: the same names) finds the files whose stat moved by comparing numbers in order,
- * and reads only the lines of the entries it needs: a page's, as lines follow the plan. Reading
- * every line's stats and making an entry of each, then finding the moved file, took a one-change
- * run ~30 ms at 10k articles and ~220–260 ms at 100k; with the index, ~6 and ~38 ms. The index
- * line is a JSON object naming the listing (namesHash) and its length, a tab, the sha256 of that
- * object and the numbers, a tab, and the numbers: three little-endian doubles a file (size,
- * mtime, line; -1 when no line holds it), in base64.
+ * The stat index says, for each file of the listing the cache was written for, the size and mtime
+ * its entry has and the line that holds it. A run walks its own listing beside it (both sorted)
+ * to find the files that are new or whose stat moved, and reads only the lines of the entries it
+ * needs: a page's, as lines follow the plan. Reading every line's stats and making an entry of
+ * each, then finding the moved file, took a one-change run ~30 ms at 10k articles and ~220–260 ms
+ * at 100k; with the index, ~6 and ~38 ms. A run over the very same files (a correction: the
+ * listing's namesHash is the index's) takes the numbers as they are, without even reading the
+ * paths. The index line is a JSON object with namesHash and the count, a tab, the sha256 of the
+ * rest, a tab, the JSON array of the paths, a tab, and the numbers: three little-endian doubles a
+ * file (size, mtime, line; -1 when no line holds it), in base64.
  */
 const ARTICLES_VERSION = 5;
 const GROUP = 1000;
@@ -117,17 +118,67 @@ interface CacheLine<R> {
   members: LoadedArticle<R>[];
 }
 
-/** The stat index as loaded: for the listing it names, size, mtime and line of each file. */
-interface StatIndex {
-  names: string;
-  /** [size, mtimeMs, line] for each file of the listing, in its order. */
-  stats: Float64Array;
+/** The stat index as loaded: the listing it was written for (namesHash, and its paths, sorted,
+ *  parsed when first needed) and each file's size, mtime and line. */
+class StatIndex {
+  #rels: readonly string[] | null = null;
+  constructor(
+    readonly names: string,
+    /** [size, mtimeMs, line] for each file of the listing, in its order. */
+    readonly stats: Float64Array,
+    private readonly relsText: string,
+  ) {}
+  get rels(): readonly string[] {
+    if (!this.#rels) {
+      let rels: unknown;
+      try {
+        rels = JSON.parse(this.relsText);
+      } catch {
+        rels = null;
+      }
+      // (Its hash matched, so we wrote it; anything else counts as knowing no file.)
+      const ok = Array.isArray(rels) && rels.length * 3 === this.stats.length && rels.every((r) => typeof r === 'string');
+      this.#rels = ok ? (rels as string[]) : [];
+    }
+    return this.#rels;
+  }
+  /** For each of a listing's files, the position of the same path here, or -1. */
+  positionsOf(listing: Listing): Int32Array {
+    if (listing.names === this.names && listing.rels.length * 3 === this.stats.length) return Int32Array.from(listing.rels, (_, i) => i);
+    return alignListings(listing.rels, this.rels);
+  }
 }
 
-/** The listing a run went by (its files in order, and namesHash of their paths): the stat index is made for it. */
+/** A run's listing: its files' paths (sorted as the job lists them) and their namesHash. */
 export interface Listing {
   names: string;
   rels: readonly string[];
+}
+
+/** Where `rel` is in `rels` (sorted as the job lists files: by code unit), or -1. */
+function positionIn(rels: readonly string[], rel: string): number {
+  let lo = 0;
+  let hi = rels.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rels[mid];
+    if (r === rel) return mid;
+    if (r < rel) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** For each of `rels` (sorted), the position of the same path in `old` (sorted), or -1: one walk
+ *  over both. */
+function alignListings(rels: readonly string[], old: readonly string[]): Int32Array {
+  const at = new Int32Array(rels.length).fill(-1);
+  for (let i = 0, j = 0; i < rels.length && j < old.length; ) {
+    if (rels[i] === old[j]) at[i++] = j++;
+    else if (rels[i] < old[j]) i++;
+    else j++;
+  }
+  return at;
 }
 
 /** The article cache as loaded: entries by path, each line read when one of its entries is first asked for. */
@@ -138,8 +189,13 @@ export class ArticleCache<R> {
   index: StatIndex | null = null;
   readonly #byRel = new Map<string, CachedArticle<R>>();
   #unread = 0;
-  /** Where a path stands in the listing the index was matched with (statsFor), or -1. */
-  #positionOf: ((rel: string) => number) | null = null;
+  /** The paths of the stat index's listing when statsOf found it the run's own (no need to read them). */
+  #sameListing: readonly string[] | null = null;
+
+  /** Where a path is in the stat index's listing, or -1. */
+  #position(rel: string): number {
+    return this.index ? positionIn(this.#sameListing ?? this.index.rels, rel) : -1;
+  }
 
   constructor(private readonly codec: ResultCodec<R> | null = null) {}
 
@@ -153,7 +209,7 @@ export class ArticleCache<R> {
   get(rel: string): CachedArticle<R> | undefined {
     const hit = this.#byRel.get(rel);
     if (hit || !this.#unread) return hit;
-    const at = this.#positionOf?.(rel) ?? -1;
+    const at = this.#position(rel);
     const line = at >= 0 ? this.index!.stats[3 * at + 2] : -1;
     if (line >= 0 && line < this.lines.length && this.lines[line].state === 'unread') {
       this.#read(line);
@@ -164,15 +220,35 @@ export class ArticleCache<R> {
     return this.#byRel.get(rel);
   }
 
+  /** The entry for a path the stat index knows (reading its line), else undefined; without an
+   *  index, get(). (A path the index does not know is one new since it was written.) */
+  known(rel: string): CachedArticle<R> | undefined {
+    if (this.index && !this.#byRel.has(rel) && this.#position(rel) < 0) return undefined;
+    return this.get(rel);
+  }
+
   /**
-   * The index's [size, mtime, line] numbers for a listing of these files (namesHash and length),
-   * by position, or null when the index is for other files or missing. `positionOf` finds a
-   * path's position in that listing, so that get() reads only the line the index names.
+   * For each of these files (sorted as the job lists them), [size, mtime, line] of its entry as
+   * the stat index has them, or -1s for a file the index does not know (a new one); null when
+   * the file had no index. (Its own numbers when the listing is the index's: not to be changed.)
    */
-  statsFor(names: string, count: number, positionOf: (rel: string) => number): Float64Array | null {
-    if (!this.index || this.index.names !== names || this.index.stats.length !== 3 * count) return null;
-    this.#positionOf = positionOf;
-    return this.index.stats;
+  statsOf(listing: Listing): Float64Array | null {
+    if (!this.index) return null;
+    const { stats } = this.index;
+    if (listing.names === this.index.names && listing.rels.length * 3 === stats.length) {
+      this.#sameListing = listing.rels;
+      return stats;
+    }
+    const at = this.index.positionsOf(listing);
+    const out = new Float64Array(listing.rels.length * 3).fill(-1);
+    for (let i = 0; i < listing.rels.length; i++) {
+      const j = at[i];
+      if (j < 0) continue;
+      out[3 * i] = stats[3 * j];
+      out[3 * i + 1] = stats[3 * j + 1];
+      out[3 * i + 2] = stats[3 * j + 2];
+    }
+    return out;
   }
 
   readAll(): void {
@@ -272,29 +348,30 @@ export async function loadArticles<R>(fs: PublishFs, files: { articles: string }
 const BIG_ENDIAN = endianness() === 'BE';
 
 function readStatIndex(line: Uint8Array): StatIndex | null {
-  const tab1 = line.indexOf(TAB);
-  const tab2 = tab1 < 0 ? -1 : line.indexOf(TAB, tab1 + 1);
-  if (tab2 < 0 || line[line.length - 1] !== NEWLINE) return null;
-  const head = line.subarray(0, tab1);
-  const numbers = line.subarray(tab2 + 1, line.length - 1);
-  if (utf8Text(line.subarray(tab1 + 1, tab2)) !== lineHash(head, numbers)) return null;
+  if (line[line.length - 1] !== NEWLINE) return null;
+  const tabs: number[] = [];
+  for (let at = line.indexOf(TAB); at >= 0 && tabs.length < 3; at = line.indexOf(TAB, at + 1)) tabs.push(at);
+  if (tabs.length !== 3) return null;
+  const head = line.subarray(0, tabs[0]);
+  const rest = line.subarray(tabs[1] + 1, line.length - 1);
+  if (utf8Text(line.subarray(tabs[0] + 1, tabs[1])) !== lineHash(head, rest)) return null;
   try {
     const { names, count } = JSON.parse(utf8Text(head)) as { names?: unknown; count?: unknown };
-    const raw = Buffer.from(utf8Text(numbers), 'base64');
+    const raw = Buffer.from(utf8Text(line.subarray(tabs[2] + 1, line.length - 1)), 'base64');
     if (typeof names !== 'string' || typeof count !== 'number' || raw.byteLength !== count * 24) return null;
     if (BIG_ENDIAN) raw.swap64();
-    return { names, stats: new Float64Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength)) };
+    return new StatIndex(names, new Float64Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength)), utf8Text(line.subarray(tabs[1] + 1, tabs[2])));
   } catch {
     return null;
   }
 }
 
-function statIndexLine(names: string, stats: Float64Array): Uint8Array[] {
+function statIndexLine(listing: Listing, stats: Float64Array): Uint8Array[] {
   const view = Buffer.from(stats.buffer, stats.byteOffset, stats.byteLength);
   const raw = BIG_ENDIAN ? Buffer.from(view).swap64() : view;
-  const head = Buffer.from(JSON.stringify({ names, count: stats.length / 3 }), 'utf8');
-  const numbers = Buffer.from(raw.toString('base64'), 'latin1');
-  return [head, Buffer.from(`\t${lineHash(head, numbers)}\t`, 'latin1'), numbers, Buffer.from('\n', 'latin1')];
+  const head = Buffer.from(JSON.stringify({ names: listing.names, count: listing.rels.length }), 'utf8');
+  const rest = Buffer.from(`${JSON.stringify(listing.rels)}\t${raw.toString('base64')}`, 'utf8');
+  return [head, Buffer.from(`\t${lineHash(head, rest)}\t`, 'latin1'), rest, Buffer.from('\n', 'latin1')];
 }
 
 /** The lines of an articles file being made, and the line each entry went to. */
@@ -339,7 +416,7 @@ class LinesOut<R> {
       stats[3 * i + 1] = e && line !== undefined ? e.mtimeMs : -1;
       stats[3 * i + 2] = line ?? -1;
     });
-    return Buffer.concat([head, ...statIndexLine(listing.names, stats), ...this.parts]);
+    return Buffer.concat([head, ...statIndexLine(listing, stats), ...this.parts]);
   }
 }
 
@@ -385,21 +462,21 @@ export function encodeArticles<R>(
  * encodeArticles for a run whose entries are the loaded ones but for `replaced` (by path; a path
  * the cache did not hold is added): the lines holding a replaced entry are encoded again, every
  * other line is kept (read or not), without a pass over all the entries (a one-change run at 10k
- * spent 6–12 ms on that pass and the list it needed). With `listing` (the loaded index's, as
- * statsFor matched it), the index is the loaded one with the replaced entries' stats.
+ * spent 6–12 ms on that pass and the list it needed). With `listing` (the run's files, sorted),
+ * the stat index is the loaded one carried over to it: the replaced and added entries' stats
+ * and lines as written now, the others' as loaded.
  */
 export function encodeArticlesReplacing<R>(loaded: ArticleCache<R>, replaced: ReadonlyMap<string, CachedArticle<R>>, key: string, codec: ResultCodec<R>, listing?: Listing): Uint8Array {
   const dirty = new Set<number>();
   const added: CachedArticle<R>[] = [];
   for (const [rel, e] of replaced) {
-    const was = loaded.get(rel);
+    const was = loaded.known(rel);
     if (!was) added.push(e);
     else if (was !== e && was instanceof LoadedArticle && was.line >= 0) dirty.add(was.line);
   }
   const now = (e: CachedArticle<R>): CachedArticle<R> => replaced.get(e.rel) ?? e;
   const index = loaded.index;
-  const carried = !!listing && !!index && index.names === listing.names && index.stats.length === 3 * listing.rels.length;
-  if (listing && !carried) loaded.readAll(); // (no index to carry over: one is made from every entry)
+  if (listing && !index) loaded.readAll(); // (no index to carry over: one is made from every entry)
   const out = new LinesOut(codec);
   /** Each loaded line's number in the new file (-1: not there). */
   const moved = loaded.lines.map((line, i) => {
@@ -410,16 +487,22 @@ export function encodeArticlesReplacing<R>(loaded: ArticleCache<R>, replaced: Re
     return at;
   });
   out.encode([...loaded.loose.map(now), ...added]);
-  if (!carried) return out.file(key, listing, (rel) => replaced.get(rel) ?? loaded.get(rel));
-  // The loaded index, its lines renumbered, the replaced entries' stats and lines as written now.
-  const stats = Float64Array.from(index!.stats);
-  for (let i = 0; i < listing!.rels.length; i++) {
-    const e = replaced.get(listing!.rels[i]);
+  if (!listing || !index) return out.file(key, listing, (rel) => replaced.get(rel) ?? loaded.get(rel));
+  // The loaded index over this listing: each file's stats and line as loaded (its line
+  // renumbered), or as written now for a replaced or added entry.
+  const at = index.positionsOf(listing);
+  const stats = new Float64Array(listing.rels.length * 3).fill(-1);
+  for (let i = 0; i < listing.rels.length; i++) {
+    const e = replaced.get(listing.rels[i]);
     const line = e ? out.lineOf.get(e.rel) : undefined;
     if (e && line !== undefined) stats.set([e.size, e.mtimeMs, line], 3 * i);
-    else if (stats[3 * i + 2] >= 0) stats[3 * i + 2] = moved[stats[3 * i + 2]];
+    else if (!e && at[i] >= 0 && index.stats[3 * at[i] + 2] >= 0 && moved[index.stats[3 * at[i] + 2]] >= 0) {
+      stats[3 * i] = index.stats[3 * at[i]];
+      stats[3 * i + 1] = index.stats[3 * at[i] + 1];
+      stats[3 * i + 2] = moved[index.stats[3 * at[i] + 2]];
+    }
   }
-  return Buffer.concat([articlesHead(key), ...statIndexLine(listing!.names, stats), ...out.parts]);
+  return Buffer.concat([articlesHead(key), ...statIndexLine(listing, stats), ...out.parts]);
 }
 
 function articlesHead(key: string): Uint8Array {

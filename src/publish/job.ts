@@ -18,7 +18,7 @@ import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief, isBrief } from './brief.js';
 import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, type CachedArticle, type ResultCodec } from './article-cache.js';
-import { cacheFiles, loadPlanIndex, loadRun, listingHashes, loadWhole, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type FileFingerprint, type PublishCache, type RunFingerprint, type WholeArticle } from './cache.js';
+import { cacheFiles, loadPlanIndex, loadRun, listingHashes, loadWhole, namesHash, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type FileFingerprint, type PublishCache, type RunFingerprint, type WholeArticle } from './cache.js';
 import { describeFsError, errCode, nodeFs, type FileTimes, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, emptyLedger, entriesOf, ledgerBlocks, LedgerError, matchLedger, readLedger, saveLedgerText, serializeLedger, type FileKey, type Ledger, type LedgerEntry } from './ledger.js';
@@ -97,7 +97,7 @@ export interface RenderOptions {
    *  the main feeds' candidates and how many of them the main feeds hold: a later run that only
    *  edits articles in place then renders their pages (and the main feeds) with `only`, without
    *  planning anew. */
-  index?(plan: { pages: readonly (readonly Article[])[]; candidates: readonly Article[]; mainCount: number }): void;
+  index?(plan: { pages?: readonly (readonly Article[])[]; candidates: readonly Article[]; mainCount: number }): void;
   /**
    * Render only these archive pages, each file with its key, from their articles in brief (the
    * articles given to render are then none): for a run whose pages hold the same articles as the
@@ -113,8 +113,10 @@ export interface PagesToRender {
   /** How many archive pages there are (for the links). */
   pageCount: number;
   /** The main feeds' candidates in brief, newest first, all of them in the main feeds as the last
-   *  run left them; `total`: how many articles the feeds hold in all. */
-  main?: { candidates: Article[]; total: number };
+   *  run left them; `total`: how many articles the feeds hold in all (new ones included). New
+   *  articles (`added`) join them if each is newer than the newest archived one and the feeds'
+   *  block-aligned cut moves with them (else the stage declines). */
+  main?: { candidates: Article[]; total: number; added?: Article[]; newestArchived?: Article | null };
 }
 
 /** A rendered file, or one rendered on demand: `key` names its content (same key, same bytes). */
@@ -171,24 +173,18 @@ const MAX_IN_FLIGHT = 4;
 /** Edited files a run may render by their pages alone, at most (see quickFront). */
 const QUICK_MAX_EDITS = 20;
 
-/** Where the file at `rel` is in files sorted by rel, or -1. */
-function indexByRel(files: readonly ArticleFile[], rel: string): number {
+/** The file at `rel` in files sorted by rel, or undefined. */
+function findByRel(files: readonly ArticleFile[], rel: string): ArticleFile | undefined {
   let lo = 0;
   let hi = files.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const r = files[mid].rel;
-    if (r === rel) return mid;
+    if (r === rel) return files[mid];
     if (r < rel) lo = mid + 1;
     else hi = mid - 1;
   }
-  return -1;
-}
-
-/** The file at `rel` in files sorted by rel, or undefined. */
-function findByRel(files: readonly ArticleFile[], rel: string): ArticleFile | undefined {
-  const i = indexByRel(files, rel);
-  return i < 0 ? undefined : files[i];
+  return undefined;
 }
 
 /** The last run's warnings with those of some files replaced, in file order as a full run gives them. */
@@ -385,9 +381,10 @@ async function runLocked(
   const shaOf = (rel: string): string | undefined => shaRead.get(rel) ?? cache.articles.get(rel)?.sha256;
   const unknown: ArticleFile[] = []; // not in the cache: read, hashed and ingested in one go
   const touched: ArticleFile[] = []; // in the cache, but its stat moved: maybe the same bytes
-  // The same files as the cache's stat index was written for: their stats compared in order, no
+  // With the cache's stat index: the stats of the files it knows, walked beside the listing, no
   // entry read (a correction reads only the lines of the entries it needs). Else every entry.
-  const indexed = cache.articles.statsFor(names, files.length, (rel) => indexByRel(files, rel));
+  const rels = files.map((f) => f.rel);
+  const indexed = cache.articles.statsOf({ names, rels });
   files.forEach((f, i) => {
     const c = indexed ? (indexed[3 * i + 2] < 0 ? undefined : { size: indexed[3 * i], mtimeMs: indexed[3 * i + 1] }) : cache.articles.get(f.rel);
     if (!c) unknown.push(f);
@@ -492,18 +489,24 @@ async function runLocked(
     return { ...article, updated: article.published };
   };
   const sourceOf = new Map<string, ArticleFile>(); // by article id: the file that holds it
+  let lastPlan: PlanIndex | null = null; // the last run's plan index, when quickFront read it
   // ---- a run that only edited articles in place (a correction): the pages that hold them, and the
   // main feeds when one of their candidates was edited, are rendered again and nothing is planned,
   // when the last run's plan index says where those articles are and nothing else can have moved.
+  // New articles too, when each is new to the ledger (no rename, copy or id it knows) and the
+  // render stage finds them newer than every archived one: the main feeds take them and the
+  // pages stay (as the full way would have it; it declines otherwise).
   // Anything else: null, and the full way below (which redoes whatever this did).
   const quickFront = async (): Promise<Front | null> => {
     const run = cache.run as (RunFingerprint & { summary?: Summary }) | null;
     if (!quickWay || opts.rebuildLedger || !stages.rendersOnly || !run?.summary || !run.planSha256 || !loadedLedger?.ours) return null;
     const blocks = ledgerBlocks(ledgerText!, loadedLedger.bytes ?? undefined);
     if (!blocks) return null;
-    if (unknown.length || touched.length > QUICK_MAX_EDITS) return null;
-    // Articles left out of the feeds take the full way (this run's, and edits of earlier ones).
+    if (unknown.length + touched.length > QUICK_MAX_EDITS) return null;
+    // Articles left out of the feeds take the full way (this run's, and edits of earlier ones),
+    // and so does a run after one that found two files with one id (it counts them anew).
     if (leftOut.size || touched.some((f) => Object.hasOwn(lastLeftOut, f.rel))) return null;
+    if (run.summary.rejected.some((r) => r.code === 'DuplicateId')) return null;
     if (run.embargoUntil && nowDate.getTime() >= Date.parse(run.embargoUntil)) return null;
     // Every output as the last run left it, each with its key (else the full way makes them again).
     const outputs = Object.entries(run.outputs);
@@ -511,7 +514,10 @@ async function runLocked(
     const outStats = await statOutputs(outputs.map(([name]) => name));
     if (outputs.some(([, o], i) => !sameStat(o, outStats[i]))) return null;
     const plan = await loadPlanIndex(fs, cachePaths, cacheKey, run.planSha256);
-    if (!plan || plan.names !== names) return null;
+    // (The last run's files are this run's but for the new ones.)
+    const isNew = new Set(unknown.map((f) => f.rel));
+    if (!plan || plan.names !== (isNew.size ? namesHash(rels.filter((r) => !isNew.has(r))) : names)) return null;
+    lastPlan = plan;
     const candidates = new Set(plan.candidates);
     // A candidate may be edited this way only when the main feeds held every candidate (so no
     // page holds one); the render stage declines if the edit takes a main feed over its budget.
@@ -546,12 +552,32 @@ async function runLocked(
       if (inMain) mainEdited = true;
       else pageNumbers.add(n);
     }
+    // New files, each an article new to the ledger (not another's bytes, path or id) and
+    // published by now, for the main feeds (which must have held every candidate).
+    const added: string[] = [];
+    const addedIds = new Set<string>();
+    if (unknown.length && !mainHeldAll) return null;
+    for (const f of unknown) {
+      const result = await ingestHere(f, nowIso);
+      const sha = shaOf(f.rel)!;
+      if (!result.ok || blocks.entryAt(f.rel) || blocks.knowsSha256(sha)) return null;
+      const article = applyLedgerEntry(result.article, result.origin, undefined, sha, nowIso);
+      if (blocks.knowsId(article.id) || addedIds.has(article.id)) return null;
+      if (Date.parse(article.published) > nowDate.getTime() || Date.parse(article.updated) > nowDate.getTime()) return null;
+      addedIds.add(article.id);
+      newEntries.set(f.rel, { path: f.rel, id: article.id, firstSeen: nowIso, sha256: sha, updated: article.updated });
+      warningsOf.set(f.rel, result.warnings);
+      added.push(f.rel);
+      mainEdited = true;
+    }
+    /** The newest archived article: new ones must be newer (the render stage checks). */
+    const newestArchived = added.length && plan.pages.length ? plan.pages[plan.pages.length - 1][0] : null;
     // It applies: every other article as the cache has it (a touched file whose bytes are the same
     // takes its new stat; the others' stats matched, and so are their entries as loaded).
     for (const f of touched) if (!newCache.has(f.rel)) recall(f, cache.articles.get(f.rel)!.firstSeen);
     // (Each one's entry found, for its file as it stands: the stat index vouched for the stats, this
     // for the entries, which a damaged line of the cache would have lost.)
-    const others = [...pageNumbers].flatMap((n) => plan.pages[n - 1]).concat(mainEdited ? plan.candidates : []);
+    const others = [...pageNumbers].flatMap((n) => plan.pages[n - 1]).concat(mainEdited ? plan.candidates : [], newestArchived ?? []);
     for (const rel of others) {
       if (newCache.has(rel)) continue;
       const c = cache.articles.get(rel);
@@ -572,9 +598,12 @@ async function runLocked(
       return article;
     };
     const pages = [...pageNumbers].sort((a, b) => a - b).map((n) => ({ number: n, articles: plan.pages[n - 1].map(published) }));
-    const total = plan.pages.reduce((sum, p) => sum + p.length, plan.candidates.length);
-    const main = mainEdited ? { candidates: plan.candidates.map(published), total } : undefined;
+    const total = plan.pages.reduce((sum, p) => sum + p.length, plan.candidates.length) + added.length;
+    const main = mainEdited
+      ? { candidates: plan.candidates.map(published), total, ...(added.length ? { added: added.map(published), newestArchived: newestArchived === null ? null : published(newestArchived) } : {}) }
+      : undefined;
     restoreSummary(report, run.summary);
+    report.articles.seen = files.length;
     // Nothing else moved: the last run's deadlines stand (see the fingerprint's embargoUntil).
     heldUntil = run.embargoUntil ?? null;
     report.articles.changed = newEntries.size;
@@ -775,7 +804,8 @@ async function runLocked(
     leave: (note) => void (renderNote = note),
     index: (plan) => {
       const rels = (list: readonly Article[]): string[] => list.map((a) => a.source.path);
-      planIndex = { names, candidates: rels(plan.candidates), mainCount: plan.mainCount, pages: plan.pages.map(rels) };
+      // (No pages: the last plan's, which new articles that joined the main feeds left as they were.)
+      planIndex = { names, candidates: rels(plan.candidates), mainCount: plan.mainCount, pages: plan.pages?.map(rels) ?? lastPlan!.pages };
     },
   };
   let rendered: Record<string, RenderedFile>;
@@ -918,7 +948,7 @@ async function runLocked(
     const sha256 = sha256Hex(nextLedgerData);
     nextLedger = { data: nextLedgerData, sha256, moved: loadedLedger?.text == null || sha256 !== loadedLedger.sha256 };
     // (With a stat index for this listing; lines of entries follow the plan's groups.)
-    const cacheListing = { names, rels: files.map((f) => f.rel) };
+    const cacheListing = { names, rels };
     const plan = planIndex as PlanIndex | null;
     articlesBytes = othersAsLoaded
       ? encodeArticlesReplacing(cache.articles, newCache, cacheKey, BRIEF_CODEC, cacheListing)

@@ -107,7 +107,12 @@ export function ledgerBlocks(
   bytes?: Uint8Array,
 ): {
   entryAt(path: string): LedgerEntry | undefined;
-  /** The file with the entries at these paths (which must be there already) replaced. */
+  /** Whether some entry has this sha256 (a file's bytes the ledger knows, under any path). */
+  knowsSha256(sha256: string): boolean;
+  /** Whether some entry has this id. */
+  knowsId(id: string): boolean;
+  /** The file with the entries at these paths replaced, and those at paths it has not added in
+   *  path order. */
   withEntries(changed: ReadonlyMap<string, LedgerEntry>): Uint8Array;
 } | null {
   const spans = entrySpans(text);
@@ -119,7 +124,8 @@ export function ledgerBlocks(
     if (!e) parsed.set(i, (e = JSON.parse(text.slice(starts[i], ends[i])) as LedgerEntry));
     return e;
   };
-  /** Index of the entry at `path`: entries are in path order, so a binary search. */
+  /** Index of the entry at `path` (entries are in path order, so a binary search), or, as -1 -
+   *  i, of the entry it would go before. */
   const indexOf = (path: string): number => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -130,8 +136,10 @@ export function ledgerBlocks(
       if (p < path) lo = mid + 1;
       else hi = mid - 1;
     }
-    return -1;
+    return -1 - lo;
   };
+  // (Each field as entryBlock writes it: every entry of a text entrySpans accepts is so written.)
+  const knows = (field: string, value: string): boolean => text.includes(`\n      "${field}": ${JSON.stringify(value)}`);
   // One byte a character (ASCII: all of most ledgers), offsets in the text are offsets in the bytes.
   const oneByte = bytes !== undefined && bytes.byteLength === text.length;
   const piece = (from: number, to: number): Uint8Array => (oneByte ? bytes.subarray(from, to) : Buffer.from(text.slice(from, to), 'utf8'));
@@ -140,18 +148,22 @@ export function ledgerBlocks(
       const i = indexOf(path);
       return i < 0 ? undefined : entryOf(i);
     },
+    knowsSha256: (sha256) => knows('sha256', sha256),
+    knowsId: (id) => knows('id', id),
     withEntries(changed) {
-      const edits = [...changed].map(([path, e]): [number, LedgerEntry] => {
-        const i = indexOf(path);
-        if (i < 0) throw new Error(`ledger: no entry for ${path}`);
-        return [i, e];
-      });
-      edits.sort((a, b) => a[0] - b[0]);
+      // Where each goes in the text: in place of the entry at its path, or (a new path) just
+      // before the entry it goes before, or after the last one; new ones in path order.
+      const edits = [...changed]
+        .map(([path, e]) => {
+          const i = indexOf(path);
+          return i >= 0 ? { from: starts[i], to: ends[i], block: entryBlock(e), path } : -1 - i < starts.length ? { from: starts[-1 - i], to: starts[-1 - i], block: entryBlock(e) + ',\n', path } : { from: ends[starts.length - 1], to: ends[starts.length - 1], block: ',\n' + entryBlock(e), path };
+        })
+        .sort((a, b) => a.from - b.from || (a.path < b.path ? -1 : 1));
       const out: Uint8Array[] = [];
       let at = 0;
-      for (const [i, e] of edits) {
-        out.push(piece(at, starts[i]), Buffer.from(entryBlock(e), 'utf8'));
-        at = ends[i];
+      for (const { from, to, block } of edits) {
+        out.push(piece(at, from), Buffer.from(block, 'utf8'));
+        at = to;
       }
       out.push(piece(at, text.length));
       return Buffer.concat(out);

@@ -99,7 +99,17 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
         // edit took a main feed over the byte budget.
         const note = renderNote(o.left);
         if (!note || note.split.overBudget || note.split.mainCount !== main.candidates.length) return null;
-        const whole = await o.hydrate(main.candidates, { keep: 'main' });
+        let candidates = main.candidates;
+        if (main.added?.length) {
+          // New articles join the candidates only when each is newer than every archived one and
+          // the block-aligned cut moves by as many: the pages stay as they are.
+          candidates = render.sortNewestFirst([...main.candidates, ...main.added]);
+          if (archive.alignedCount(main.total, settings) !== candidates.length) return null;
+          const archived = main.newestArchived;
+          if (archived && render.sortNewestFirst([archived, ...candidates]).at(-1) !== archived) return null;
+          o.index?.({ candidates, mainCount: candidates.length });
+        }
+        const whole = await o.hydrate(candidates, { keep: 'main' });
         const made = archive.renderMainFeeds(site, whole, settings, { pageCount: o.only.pageCount, total: main.total });
         if (!made.fits) return null;
         const index = await indexFile(whole);

@@ -155,7 +155,7 @@ export function itemKey(a: Article): string {
 
 /** The block-aligned cut: the main feeds hold the newest items from the start of the block that
  *  holds the itemLimit-th newest item (all of them when there are no more than itemLimit). */
-function alignedCount(total: number, { itemLimit, pageSize }: ArchiveSettings): number {
+export function alignedCount(total: number, { itemLimit, pageSize }: Pick<ArchiveSettings, 'itemLimit' | 'pageSize'>): number {
   return total <= itemLimit ? total : total - pageSize * Math.floor((total - itemLimit) / pageSize);
 }
 

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, type ArticleCache, type CachedArticle, type ResultCodec } from '../../src/publish/article-cache.js';
+import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, type ArticleCache, type CachedArticle, type Listing, type ResultCodec } from '../../src/publish/article-cache.js';
 import { listingHashes, namesHash } from '../../src/publish/cache.js';
 import { nodeFs } from '../../src/publish/fsio.js';
 
@@ -129,74 +129,83 @@ test('a damaged line, an unfinished last line and another key cost only what the
   assert.equal((await readFile(file)).length, 4);
 });
 
-/** A listing of these entries' files (sorted, as the job lists them) and where each path is in it. */
-function listingOf(entries: readonly CachedArticle<string>[]) {
+/** The listing of these entries' files (sorted, as the job lists them). */
+const listingOf = (entries: readonly { rel: string }[]): Listing => {
   const rels = entries.map((e) => e.rel).sort();
-  return { listing: { names: namesHash(rels), rels }, positionOf: (rel: string) => rels.indexOf(rel) };
-}
+  return { names: namesHash(rels), rels };
+};
 const linesRead = (c: ArticleCache<string>): number => c.lines.filter((l) => l.state !== 'unread').length;
 
-test('with its listing the file carries a stat index: a run over the same files compares stats in order and reads only the lines it asks for', async (t) => {
+test('with its listing the file carries a stat index: a run compares its files\' stats with it and reads only the lines it asks for', async (t) => {
   const file = await withFile(t);
   const entries = Array.from({ length: 2500 }, (_, i) => entry(i));
-  const { listing, positionOf } = listingOf(entries);
+  const listing = listingOf(entries);
   // Groups of the plan (pages of 100, in the plan's own order): a line each.
   const pages = Array.from({ length: 25 }, (_, k) => entries.slice(k * 100, k * 100 + 100).map((e) => e.rel).reverse());
   await writeFile(file, encodeArticles(entries, emptyArticleCache<string>(), KEY, codec, { listing, groups: pages }));
   const loaded = await loadArticles(nodeFs, { articles: file }, KEY, codec);
   assert.equal(loaded.lines.length, 25, 'a line for each page');
   assert.equal(linesRead(loaded), 0, 'no line is read on loading');
-  // Another listing (a file added, or other names): no index for it.
-  assert.equal(loaded.statsFor(namesHash([...listing.rels, 'articles/new.txt']), 2501, positionOf), null);
-  assert.equal(loaded.statsFor('0'.repeat(64), 2500, positionOf), null);
-  const stats = loaded.statsFor(listing.names, 2500, positionOf)!;
+  // The same listing: the index's numbers, in order.
+  const same = loaded.statsOf(listing)!;
+  assert.deepEqual([same[3 * 7], same[3 * 7 + 1]], [entries[7].size, entries[7].mtimeMs]);
+  // A listing with a file added and one gone: the index knows the others, by path.
+  const { rels: now } = listingOf([...entries.filter((e) => e !== entries[5]), { rel: 'articles/00000-new.txt' }, { rel: 'articles/99999-new.txt' }]);
+  const stats = loaded.statsOf(listingOf(now.map((rel) => ({ rel }))))!;
   for (const e of [entries[0], entries[7], entries[1234], entries[2499]]) {
-    const at = positionOf(e.rel);
+    const at = now.indexOf(e.rel);
     assert.deepEqual([stats[3 * at], stats[3 * at + 1]], [e.size, e.mtimeMs]);
+    assert.ok(stats[3 * at + 2] >= 0);
   }
+  for (const rel of ['articles/00000-new.txt', 'articles/99999-new.txt']) assert.equal(stats[3 * now.indexOf(rel) + 2], -1, 'a new file is unknown to the index');
+  assert.equal(linesRead(loaded), 0);
   // An entry asked for: its page's line alone is read, and the page's other entries come with it.
-  const asked = loaded.get(entries[1234].rel)!;
-  assert.equal(asked.result, 'Story 1234');
+  assert.equal(loaded.get(entries[1234].rel)!.result, 'Story 1234');
   assert.equal(linesRead(loaded), 1);
   assert.equal(loaded.get(entries[1299].rel)!.result, 'Story 1299');
   assert.equal(linesRead(loaded), 1, 'the same page: no other line');
-  // A path the index does not know: every line is read, and it is not there.
+  // A path the index does not know: known() says so without reading; get() reads every line.
+  assert.equal(loaded.known('articles/none.txt'), undefined);
+  assert.equal(linesRead(loaded), 1);
   assert.equal(loaded.get('articles/none.txt'), undefined);
   assert.equal(linesRead(loaded), 25);
   assert.equal(loaded.entries.size, 2500);
 });
 
-test('a run that replaced an entry carries the stat index over with the entry\'s new stat; a damaged index is only ignored', async (t) => {
+test('a run that replaced and added entries carries the stat index over to its listing; a damaged index is only ignored', async (t) => {
   const file = await withFile(t);
   const entries = Array.from({ length: 2500 }, (_, i) => entry(i));
-  const { listing, positionOf } = listingOf(entries);
-  const first = Buffer.from(encodeArticles(entries, emptyArticleCache<string>(), KEY, codec, { listing }));
+  const first = Buffer.from(encodeArticles(entries, emptyArticleCache<string>(), KEY, codec, { listing: listingOf(entries) }));
   await writeFile(file, first);
   const loaded = await loadArticles(nodeFs, { articles: file }, KEY, codec);
-  assert.ok(loaded.statsFor(listing.names, 2500, positionOf));
   const corrected = { ...entry(1500, 'Story 1500, corrected'), size: 4321, mtimeMs: 1_800_000_000_000.25 };
-  const bytes = Buffer.from(encodeArticlesReplacing(loaded, new Map([[corrected.rel, corrected]]), KEY, codec, listing));
+  const added = { ...entry(9999, 'A new story'), rel: 'articles/01000-new.txt' };
+  const listing = listingOf([...entries, added]);
+  const bytes = Buffer.from(encodeArticlesReplacing(loaded, new Map([corrected, added].map((e) => [e.rel, e])), KEY, codec, listing));
+  const { rels } = listing;
   assert.equal(linesRead(loaded), 1, 'only the line holding the corrected entry was read');
   const before = first.toString('utf8').split('\n');
   const after = bytes.toString('utf8').split('\n');
-  assert.equal(after.length, before.length);
-  assert.deepEqual(after.filter((l, i) => l !== before[i]).length, 2, 'the index line and the corrected entry\'s line are new, the others as read');
+  assert.equal(after.length, before.length + 1, 'a line for the added entry');
+  assert.deepEqual(after.filter((l) => !before.includes(l)).length, 3, 'the index line, the corrected entry\'s line and the added entry\'s are new, the others as read');
   await writeFile(file, bytes);
   const again = await loadArticles(nodeFs, { articles: file }, KEY, codec);
-  const stats = again.statsFor(listing.names, 2500, positionOf)!;
-  const at = positionOf(corrected.rel);
-  assert.deepEqual([stats[3 * at], stats[3 * at + 1]], [4321, 1_800_000_000_000.25]);
-  const other = positionOf(entries[3].rel);
-  assert.deepEqual([stats[3 * other], stats[3 * other + 1]], [entries[3].size, entries[3].mtimeMs]);
+  const stats = again.statsOf(listing)!;
+  const numbers = (rel: string) => Array.from(stats.subarray(3 * rels.indexOf(rel), 3 * rels.indexOf(rel) + 2));
+  assert.deepEqual(numbers(corrected.rel), [4321, 1_800_000_000_000.25]);
+  assert.deepEqual(numbers(added.rel), [added.size, added.mtimeMs]);
+  assert.deepEqual(numbers(entries[3].rel), [entries[3].size, entries[3].mtimeMs]);
   assert.equal(again.get(corrected.rel)!.result, 'Story 1500, corrected');
+  assert.equal(again.get(added.rel)!.result, 'A new story');
+  assert.equal(linesRead(again), 2, 'each found through the index, its own line read');
   // The index damaged: not used (every line is read when an entry is asked for), entries intact.
-  const damaged = after.map((l, i) => (i === 1 ? l.replace(/\t([A-Za-z0-9+/])/, (_m, c: string) => `\t${c === 'A' ? 'B' : 'A'}`) : l));
+  const damaged = after.map((l, i) => (i === 1 ? l.replace(/\t([0-9a-f])/, (_m, c: string) => `\t${c === '0' ? '1' : '0'}`) : l));
   assert.notEqual(damaged[1], after[1]);
   await writeFile(file, damaged.join('\n'));
   const unindexed = await loadArticles(nodeFs, { articles: file }, KEY, codec);
-  assert.equal(unindexed.statsFor(listing.names, 2500, positionOf), null);
+  assert.equal(unindexed.statsOf(listing), null);
   assert.equal(unindexed.get(corrected.rel)!.result, 'Story 1500, corrected');
-  assert.equal(unindexed.entries.size, 2500);
+  assert.equal(unindexed.entries.size, 2501);
 });
 
 test('the listing\'s hash moves with any name, size or mtime; the names\' hash (namesHash) only with the names', () => {

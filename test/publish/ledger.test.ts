@@ -145,3 +145,22 @@ test('a ledger text taken apart by entry finds entries and puts the text togethe
   assert.equal(Buffer.from(ledgerBlocks(one, Buffer.from(one, 'latin1'))!.withEntries(new Map([[edited.path, edited]]))).toString('latin1'), serializeLedger({ version: 1, entries: [edited] }));
   assert.equal(ledgerBlocks(JSON.stringify({ version: 1, articles: entries })), null, 'not as serializeLedger writes it');
 });
+
+test('entries at new paths go into a ledger text in path order, as serializeLedger puts them', async () => {
+  const { ledgerBlocks } = await import('../../src/publish/ledger.js');
+  const entries = Array.from({ length: 10 }, (_, i) => entry(`articles/${String(i * 10).padStart(3, '0')}-“q”.txt`, `tag:x,2024:${i}`, 'abcdef'[i % 6]));
+  const text = serializeLedger({ version: 1, entries });
+  const blocks = ledgerBlocks(text, Buffer.from(text, 'utf8'))!;
+  // Before the first, between two (two at once), after the last, and one replaced beside them.
+  const added = ['articles/000-a.txt', 'articles/045.txt', 'articles/046.txt', 'articles/999.txt'].map((p, i) => entry(p, `tag:x,2024:new-${i}`, '9'));
+  const replaced = { ...entries[5], sha256: sha('8'), updated: '2024-05-05T00:00:00Z' };
+  const changed = new Map([...added, replaced].map((e) => [e.path, e]));
+  const expected = serializeLedger({ version: 1, entries: [...entries.map((e) => (e.path === replaced.path ? replaced : e)), ...added] });
+  assert.equal(Buffer.from(blocks.withEntries(changed)).toString('utf8'), expected);
+  // What it knows: by sha256 and by id, under any path.
+  assert.ok(blocks.knowsSha256(entries[4].sha256));
+  assert.ok(!blocks.knowsSha256(sha('9')));
+  assert.ok(blocks.knowsId('tag:x,2024:3'));
+  assert.ok(!blocks.knowsId('tag:x,2024:new-0'));
+  assert.ok(!blocks.knowsId('tag:x,2024:'), 'a whole id, not a prefix');
+});
