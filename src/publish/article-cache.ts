@@ -142,10 +142,13 @@ class StatIndex {
     }
     return this.#rels;
   }
+  /** Whether it was written for this very listing (the same paths, as namesHash says). */
+  isFor(listing: Listing): boolean {
+    return listing.names === this.names && listing.rels.length * 3 === this.stats.length;
+  }
   /** For each of a listing's files, the position of the same path here, or -1. */
   positionsOf(listing: Listing): Int32Array {
-    if (listing.names === this.names && listing.rels.length * 3 === this.stats.length) return Int32Array.from(listing.rels, (_, i) => i);
-    return alignListings(listing.rels, this.rels);
+    return this.isFor(listing) ? Int32Array.from(listing.rels, (_, i) => i) : alignListings(listing.rels, this.rels);
   }
 }
 
@@ -192,12 +195,12 @@ export class ArticleCache<R> {
   /** The paths of the stat index's listing when statsOf found it the run's own (no need to read them). */
   #sameListing: readonly string[] | null = null;
 
+  constructor(private readonly codec: ResultCodec<R> | null = null) {}
+
   /** Where a path is in the stat index's listing, or -1. */
   #position(rel: string): number {
     return this.index ? positionIn(this.#sameListing ?? this.index.rels, rel) : -1;
   }
-
-  constructor(private readonly codec: ResultCodec<R> | null = null) {}
 
   /** Every entry (every line read). */
   get entries(): ReadonlyMap<string, CachedArticle<R>> {
@@ -235,7 +238,7 @@ export class ArticleCache<R> {
   statsOf(listing: Listing): Float64Array | null {
     if (!this.index) return null;
     const { stats } = this.index;
-    if (listing.names === this.index.names && listing.rels.length * 3 === stats.length) {
+    if (this.index.isFor(listing)) {
       this.#sameListing = listing.rels;
       return stats;
     }

@@ -96,7 +96,8 @@ export interface RenderOptions {
   /** Tells the job which articles each archive page holds (newest first, page 1 first), which are
    *  the main feeds' candidates and how many of them the main feeds hold: a later run that only
    *  edits articles in place then renders their pages (and the main feeds) with `only`, without
-   *  planning anew. */
+   *  planning anew. Without `pages`, the pages are the last plan's (new articles joined the
+   *  candidates, the pages stayed). */
   index?(plan: { pages?: readonly (readonly Article[])[]; candidates: readonly Article[]; mainCount: number }): void;
   /**
    * Render only these archive pages, each file with its key, from their articles in brief (the
@@ -571,7 +572,7 @@ async function runLocked(
       mainEdited = true;
     }
     /** The newest archived article: new ones must be newer (the render stage checks). */
-    const newestArchived = added.length && plan.pages.length ? plan.pages[plan.pages.length - 1][0] : null;
+    const newestArchived = added.length > 0 && plan.pages.length > 0 ? plan.pages[plan.pages.length - 1][0] : null;
     // It applies: every other article as the cache has it (a touched file whose bytes are the same
     // takes its new stat; the others' stats matched, and so are their entries as loaded).
     for (const f of touched) if (!newCache.has(f.rel)) recall(f, cache.articles.get(f.rel)!.firstSeen);
