@@ -491,13 +491,31 @@ export function encodeArticlesReplacing<R>(loaded: ArticleCache<R>, replaced: Re
   });
   out.encode([...loaded.loose.map(now), ...added]);
   if (!listing || !index) return out.file(key, listing, (rel) => replaced.get(rel) ?? loaded.get(rel));
-  // The loaded index over this listing: each file's stats and line as loaded (its line
-  // renumbered), or as written now for a replaced or added entry.
+  const stats = index.isFor(listing) && moved.every((to, from) => to === from) ? patchedStats(index, listing, replaced, out.lineOf) : carriedStats(index, listing, replaced, out.lineOf, moved);
+  return Buffer.concat([articlesHead(key), ...statIndexLine(listing, stats), ...out.parts]);
+}
+
+/** The stat index's numbers for the listing it was written for, every line where it was: a copy,
+ *  with the replaced entries' own (a correction then costs no pass over every file). */
+function patchedStats<R>(index: StatIndex, listing: Listing, replaced: ReadonlyMap<string, CachedArticle<R>>, lineOf: ReadonlyMap<string, number>): Float64Array {
+  const stats = index.stats.slice();
+  for (const [rel, e] of replaced) {
+    const i = positionIn(listing.rels, rel);
+    if (i < 0) continue;
+    const line = lineOf.get(rel);
+    stats.set(line === undefined ? [-1, -1, -1] : [e.size, e.mtimeMs, line], 3 * i);
+  }
+  return stats;
+}
+
+/** The loaded index's numbers carried over to this listing: each file's stats and line as loaded
+ *  (its line renumbered), or as written now for a replaced or added entry. */
+function carriedStats<R>(index: StatIndex, listing: Listing, replaced: ReadonlyMap<string, CachedArticle<R>>, lineOf: ReadonlyMap<string, number>, moved: readonly number[]): Float64Array {
   const at = index.positionsOf(listing);
   const stats = new Float64Array(listing.rels.length * 3).fill(-1);
   for (let i = 0; i < listing.rels.length; i++) {
     const e = replaced.get(listing.rels[i]);
-    const line = e ? out.lineOf.get(e.rel) : undefined;
+    const line = e ? lineOf.get(e.rel) : undefined;
     if (e && line !== undefined) stats.set([e.size, e.mtimeMs, line], 3 * i);
     else if (!e && at[i] >= 0 && index.stats[3 * at[i] + 2] >= 0 && moved[index.stats[3 * at[i] + 2]] >= 0) {
       stats[3 * i] = index.stats[3 * at[i]];
@@ -505,7 +523,7 @@ export function encodeArticlesReplacing<R>(loaded: ArticleCache<R>, replaced: Re
       stats[3 * i + 2] = moved[index.stats[3 * at[i] + 2]];
     }
   }
-  return Buffer.concat([articlesHead(key), ...statIndexLine(listing, stats), ...out.parts]);
+  return stats;
 }
 
 function articlesHead(key: string): Uint8Array {

@@ -208,6 +208,29 @@ test('a run that replaced and added entries carries the stat index over to its l
   assert.equal(unindexed.entries.size, 2501);
 });
 
+test('a correction over the same listing changes the index\'s numbers for its file alone', async (t) => {
+  const file = await withFile(t);
+  const entries = Array.from({ length: 2500 }, (_, i) => entry(i));
+  const listing = listingOf(entries);
+  await writeFile(file, encodeArticles(entries, emptyArticleCache<string>(), KEY, codec, { listing }));
+  const loaded = await loadArticles(nodeFs, { articles: file }, KEY, codec);
+  const before = Float64Array.from(loaded.statsOf(listing)!);
+  const corrected = [17, 2499].map((i) => ({ ...entry(i, `Story ${i}, corrected`), size: 5000 + i, mtimeMs: 1_900_000_000_000.5 + i }));
+  await writeFile(file, encodeArticlesReplacing(loaded, new Map(corrected.map((e) => [e.rel, e])), KEY, codec, listing));
+  const again = await loadArticles(nodeFs, { articles: file }, KEY, codec);
+  const after = Float64Array.from(again.statsOf(listing)!);
+  const { rels } = listing;
+  for (const e of corrected) {
+    const i = rels.indexOf(e.rel);
+    assert.deepEqual(Array.from(after.subarray(3 * i, 3 * i + 2)), [e.size, e.mtimeMs]);
+    assert.equal(after[3 * i + 2], before[3 * i + 2], 'its line re-encoded in its place');
+    after.set(before.subarray(3 * i, 3 * i + 3), 3 * i);
+    assert.equal(again.get(e.rel)!.result, e.result);
+  }
+  assert.deepEqual(after, before, 'every other file\'s numbers as they were');
+  assert.equal(again.get(entries[1000].rel)!.result, 'Story 1000');
+});
+
 test('the listing\'s hash moves with any name, size or mtime; the names\' hash (namesHash) only with the names', () => {
   const files = Array.from({ length: 50 }, (_, i) => ({ rel: entry(i).rel, stat: { size: entry(i).size, mtimeMs: entry(i).mtimeMs } }));
   const base = listingHashes(files);

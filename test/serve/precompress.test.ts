@@ -3,9 +3,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { precompress } from '../helpers/precompress.js';
 import { contentTypeOf } from '../../src/serve/content-type.js';
+import { compressedCopies } from '../../src/serve/precompress.js';
 import { ATOM, JSON_FEED, RSS } from './helpers.js';
 
 test('precompress writes .gz and .br siblings that decode to the file, with the same bytes every time', async () => {
@@ -26,6 +28,20 @@ test('precompress writes .gz and .br siblings that decode to the file, with the 
     assert.deepEqual(await readFile(path.join(dir, 'rss.xml.br')), firstBr, 'brotli output is deterministic');
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the copies of a large feed, and of bytes that do not compress, are the bytes zlib makes with its own buffer size', async () => {
+  // Copies written by an earlier version must not change (a cache holding one keeps its ETag):
+  // the output buffer the copies are made with is a matter of speed, never of bytes.
+  const large = Buffer.from(RSS.repeat(Math.ceil(600_000 / RSS.length)), 'utf8');
+  for (const data of [large, randomBytes(300_000)]) {
+    const copies = Object.fromEntries(await compressedCopies(data));
+    assert.deepEqual(copies['.gz'], gzipSync(data, { level: 6, memLevel: 9 }));
+    const params = { [constants.BROTLI_PARAM_QUALITY]: 8, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength };
+    assert.deepEqual(copies['.br'], brotliCompressSync(data, { params }));
+    assert.deepEqual(gunzipSync(copies['.gz']), data);
+    assert.deepEqual(brotliDecompressSync(copies['.br']), data);
   }
 });
 
