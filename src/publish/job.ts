@@ -504,10 +504,8 @@ async function runLocked(
     const blocks = ledgerBlocks(ledgerText!, loadedLedger.bytes ?? undefined);
     if (!blocks) return null;
     if (unknown.length + touched.length > QUICK_MAX_EDITS) return null;
-    // Articles left out of the feeds take the full way (this run's, and edits of earlier ones),
-    // and so does a run after one that found two files with one id (it counts them anew).
+    // Articles left out of the feeds take the full way (this run's, and edits of earlier ones).
     if (leftOut.size || touched.some((f) => Object.hasOwn(lastLeftOut, f.rel))) return null;
-    if (run.summary.rejected.some((r) => r.code === 'DuplicateId')) return null;
     if (run.embargoUntil && nowDate.getTime() >= Date.parse(run.embargoUntil)) return null;
     // Every output as the last run left it, each with its key (else the full way makes them again).
     const outputs = Object.entries(run.outputs);
@@ -675,7 +673,6 @@ async function runLocked(
       }
       // A known article keeps its id; `updated` moves only when its bytes did.
       const article = applyLedgerEntry(result.article, result.origin, entry, sha, nowIso);
-      if (!entry || entry.sha256 !== sha) report.articles.changed++;
       accepted.push({ file: f, article, entry });
     }
     report.articles.removed = unmatched.length;
@@ -694,6 +691,8 @@ async function runLocked(
       holder.set(a.article.id, a.file.rel);
       const e = a.entry;
       const sha = shaOf(a.file.rel)!;
+      // (Counted here, past the last reason to reject it: a rejected copy is not news each run.)
+      if (!e || e.sha256 !== sha) report.articles.changed++;
       a.article = holdFutureUpdate(a.article, a.file.rel);
       // (The ledger's own entry when nothing in it moved: most of them, on most runs.)
       if (e && e.path === a.file.rel && e.id === a.article.id && e.sha256 === sha && e.updated === a.article.updated) nextEntries.push(e);

@@ -21,7 +21,8 @@ export interface PublishReport {
   articles: {
     /** Article files found. */
     seen: number;
-    /** New or edited since the ledger last saw them. */
+    /** Taken into the feeds new, or edited since the ledger last saw them (a rejected file is
+     *  counted as rejected alone). */
     changed: number;
     /** Known to the ledger, whose file is gone: they left the feeds. */
     removed: number;

@@ -697,10 +697,18 @@ test('new articles newer than every archived one go into the main feeds alone, w
   await twins.edit(many, ['main+pages', 'plan']);
   await twins.edit({ 'b57.txt': datedArticle(57, dayOf(57)) }, ['main+pages']);
   // Bytes the ledger knows under another path (a copy): the full way decides what it is (here,
-  // two files with one id: the copy is rejected), and the runs after it take the full way too.
+  // two files with one id: the copy is rejected, and stays so while it is there). The runs after
+  // it take the quick way again.
   const copy = await twins.edit({ 'copy-of-a10.txt': datedArticle(10, dayOf(10)) }, ['plan']);
   assert.deepEqual(copy.rejected.map((r) => r.code), ['DuplicateId']);
-  await twins.edit({ 'b58.txt': datedArticle(58, dayOf(58)) }, ['plan']);
+  assert.equal(copy.articles.changed, 0, 'a rejected copy is not a change');
+  const after = await twins.edit({ 'b58.txt': datedArticle(58, dayOf(58)) }, ['main+pages']);
+  assert.deepEqual([after.articles.changed, after.rejected.map((r) => r.code)], [1, ['DuplicateId']], 'the new story alone, the copy still rejected');
+  // The copy's holder corrected: its page alone, the copy still rejected; the copy edited: the
+  // full way decides again.
+  const held = await twins.edit({ 'a10.txt': datedArticle(10, dayOf(10), { paragraphs: ['Budget 10 passed.', 'A correction was added.'] }) }, ['pages']);
+  assert.deepEqual([held.articles.changed, held.rejected.map((r) => r.code)], [1, ['DuplicateId']]);
+  await twins.edit({ 'copy-of-a10.txt': datedArticle(10, dayOf(10), { paragraphs: ['Budget 10 passed.', 'Copied again.'] }) }, ['plan']);
   await twins.bothUnchanged();
 });
 
