@@ -408,9 +408,9 @@ class LinesOut<R> {
     }
   }
   /** The whole file: the head, the stat index for `listing` (entries by path), these lines. */
-  file(key: string, listing: Listing | undefined, entryOf: (rel: string) => CachedArticle<R> | undefined): Uint8Array {
+  file(key: string, listing: Listing | undefined, entryOf: (rel: string) => CachedArticle<R> | undefined): Uint8Array[] {
     const head = articlesHead(key);
-    if (!listing) return Buffer.concat([head, ...this.parts]);
+    if (!listing) return [head, ...this.parts];
     const stats = new Float64Array(listing.rels.length * 3);
     listing.rels.forEach((rel, i) => {
       const e = entryOf(rel);
@@ -419,7 +419,7 @@ class LinesOut<R> {
       stats[3 * i + 1] = e && line !== undefined ? e.mtimeMs : -1;
       stats[3 * i + 2] = line ?? -1;
     });
-    return Buffer.concat([head, ...statIndexLine(listing, stats), ...this.parts]);
+    return [head, ...statIndexLine(listing, stats), ...this.parts];
   }
 }
 
@@ -428,7 +428,8 @@ class LinesOut<R> {
  * of its entries is still this run's (the same object: a run that changes an entry makes a new
  * one); the other entries are encoded anew, a line for each of `groups` (paths: the plan's
  * candidates and pages, so that a run that renders one page reads one line) and a line per GROUP
- * for the rest. With `listing`, the file has a stat index for it.
+ * for the rest. With `listing`, the file has a stat index for it. In pieces (see FileData): the
+ * kept lines are the loaded file's bytes.
  */
 export function encodeArticles<R>(
   entries: Iterable<CachedArticle<R>>,
@@ -436,7 +437,7 @@ export function encodeArticles<R>(
   key: string,
   codec: ResultCodec<R>,
   { listing, groups = [] }: { listing?: Listing; groups?: readonly (readonly string[])[] } = {},
-): Uint8Array {
+): Uint8Array[] {
   loaded.readAll();
   const current = new Map<string, CachedArticle<R>>();
   for (const e of entries) current.set(e.rel, e);
@@ -469,7 +470,7 @@ export function encodeArticles<R>(
  * the stat index is the loaded one carried over to it: the replaced and added entries' stats
  * and lines as written now, the others' as loaded.
  */
-export function encodeArticlesReplacing<R>(loaded: ArticleCache<R>, replaced: ReadonlyMap<string, CachedArticle<R>>, key: string, codec: ResultCodec<R>, listing?: Listing): Uint8Array {
+export function encodeArticlesReplacing<R>(loaded: ArticleCache<R>, replaced: ReadonlyMap<string, CachedArticle<R>>, key: string, codec: ResultCodec<R>, listing?: Listing): Uint8Array[] {
   const dirty = new Set<number>();
   const added: CachedArticle<R>[] = [];
   for (const [rel, e] of replaced) {
@@ -492,7 +493,7 @@ export function encodeArticlesReplacing<R>(loaded: ArticleCache<R>, replaced: Re
   out.encode([...loaded.loose.map(now), ...added]);
   if (!listing || !index) return out.file(key, listing, (rel) => replaced.get(rel) ?? loaded.get(rel));
   const stats = index.isFor(listing) && moved.every((to, from) => to === from) ? patchedStats(index, listing, replaced, out.lineOf) : carriedStats(index, listing, replaced, out.lineOf, moved);
-  return Buffer.concat([articlesHead(key), ...statIndexLine(listing, stats), ...out.parts]);
+  return [articlesHead(key), ...statIndexLine(listing, stats), ...out.parts];
 }
 
 /** The stat index's numbers for the listing it was written for, every line where it was: a copy,

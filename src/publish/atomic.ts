@@ -2,10 +2,10 @@
 // write a temporary sibling, fsync it, rename it over the old one, fsync the folder.
 // A crash at any moment leaves either the old file or the new one.
 import path from 'node:path';
-import { readdirIfExists, type PublishFs } from './fsio.js';
+import { readdirIfExists, type FileData, type PublishFs } from './fsio.js';
 import { isAlive } from './lock.js';
 
-export async function writeFileAtomic(fs: PublishFs, file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(fs: PublishFs, file: string, data: FileData): Promise<void> {
   const dir = path.dirname(file);
   await fs.mkdir(dir);
   const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}`);

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { createHash, type Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { utf8Text, type PublishFs } from './fsio.js';
+import { utf8Text, type FileData, type PublishFs } from './fsio.js';
 import { writeFileAtomic } from './atomic.js';
 import type { ArticleCache } from './article-cache.js';
 
@@ -147,7 +147,7 @@ export async function loadRun(fs: PublishFs, files: { run: string }, key: string
 }
 
 /** Writes the articles file (as encodeArticles made it). */
-export async function saveArticles(fs: PublishFs, files: { articles: string }, articles: Uint8Array): Promise<void> {
+export async function saveArticles(fs: PublishFs, files: { articles: string }, articles: readonly Uint8Array[]): Promise<void> {
   await writeCacheFile(fs, files.articles, articles);
 }
 
@@ -187,7 +187,7 @@ export async function saveWhole<A>(fs: PublishFs, file: string, key: string, art
 
 /** Replaced atomically and fsynced like the ledger: the run file is renamed into place only once
  *  the articles file it vouches for is on disk (see statMatches). */
-async function writeCacheFile(fs: PublishFs, file: string, data: string | Uint8Array): Promise<void> {
+async function writeCacheFile(fs: PublishFs, file: string, data: FileData): Promise<void> {
   await writeFileAtomic(fs, file, data);
 }
 

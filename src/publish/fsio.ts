@@ -48,10 +48,21 @@ export interface DirEntry {
   isDirectory: boolean;
 }
 
+/** A file's contents: text (written as UTF-8), bytes, or bytes in pieces, written in order. A file
+ *  made mostly of pieces of one read before (the ledger, the article cache) is written from them
+ *  without joining them first: joining the 4 MB article cache took 3–18 ms of a one-change run,
+ *  most of it the fresh memory's page faults. */
+export type FileData = string | Uint8Array | readonly Uint8Array[];
+
+/** The pieces of a file's contents, in order. */
+export function piecesOf(data: FileData): readonly Uint8Array[] {
+  return typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
+}
+
 export interface PublishFs {
   readFile(file: string): Promise<Uint8Array>;
   /** Creates or truncates `file`, writes `data` and fsyncs it before resolving. */
-  writeFileSynced(file: string, data: Uint8Array | string): Promise<void>;
+  writeFileSynced(file: string, data: FileData): Promise<void>;
   /** Creates `file` only if it does not exist yet (EEXIST otherwise), fsynced. */
   createExclusive(file: string, data: string): Promise<void>;
   /** fsync of a file written by someone else (e.g. a compressed sibling). */
@@ -86,8 +97,14 @@ export const nodeFs: PublishFs = {
     // not loaded by runs that write nothing.
     const fd = await call<number>((cb) => fs.open(file, 'w', cb));
     try {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let at = 0; at < bytes.byteLength; ) at += await call<number>((cb) => fs.write(fd, bytes, at, bytes.byteLength - at, null, cb));
+      let pieces = piecesOf(data).filter((p) => p.byteLength > 0);
+      while (pieces.length) {
+        let written = await call<number>((cb) => fs.writev(fd, pieces as Uint8Array[], null, cb));
+        // What a short write left: the rest of the piece it stopped in, and the pieces after it.
+        let i = 0;
+        while (i < pieces.length && written >= pieces[i].byteLength) written -= pieces[i++].byteLength;
+        pieces = i < pieces.length ? [pieces[i].subarray(written), ...pieces.slice(i + 1)] : [];
+      }
       await call((cb) => fs.fsync(fd, cb));
     } finally {
       await call((cb) => fs.close(fd, cb));

@@ -19,7 +19,7 @@ import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief, isBrief } from './brief.js';
 import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, type CachedArticle, type ResultCodec } from './article-cache.js';
 import { cacheFiles, loadPlanIndex, loadRun, listingHashes, loadWhole, namesHash, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type FileFingerprint, type PublishCache, type RunFingerprint, type WholeArticle } from './cache.js';
-import { describeFsError, errCode, nodeFs, type FileTimes, type PublishFs } from './fsio.js';
+import { describeFsError, errCode, nodeFs, type FileData, type FileTimes, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, emptyLedger, entriesOf, ledgerBlocks, LedgerError, matchLedger, readLedger, saveLedgerText, serializeLedger, type FileKey, type Ledger, type LedgerEntry } from './ledger.js';
 import { acquireLock, LockedError } from './lock.js';
@@ -471,7 +471,7 @@ async function runLocked(
   // keep the same bytes) and this one's.
   const lastLeftOut: Record<string, LeftOut> = cache.run?.leftOut ?? {};
   const nowLeftOut: Record<string, LeftOut> = {};
-  let quickLedgerBytes: Uint8Array | null = null; // the next ledger's file, when quickFront made it
+  let quickLedgerBytes: Uint8Array[] | null = null; // the next ledger's file, when quickFront made it
   const embargoed: EmbargoedArticle[] = [];
   /** When the first update held back by holdFutureUpdate comes (the next run then takes the full way). */
   let heldUntil: string | null = null;
@@ -898,8 +898,8 @@ async function runLocked(
   const inFlight = new Set<Promise<void>>();
   let firstError: unknown = null;
   /** The next ledger's text, its sha256, and whether it differs from the one read. */
-  let nextLedger: { data: string | Uint8Array; sha256: string; moved: boolean } | null = null;
-  let articlesBytes: Uint8Array | null = null;
+  let nextLedger: { data: FileData; sha256: string; moved: boolean } | null = null;
+  let articlesBytes: Uint8Array[] | null = null;
   try {
     for (let i = 0; i < fileNames.length; i++) {
       signal?.throwIfAborted();
@@ -1059,7 +1059,7 @@ async function runLocked(
   }
 }
 
-async function writeLedger(fs: PublishFs, file: string, text: string | Uint8Array): Promise<void> {
+async function writeLedger(fs: PublishFs, file: string, text: FileData): Promise<void> {
   try {
     await saveLedgerText(fs, file, text);
   } catch (err) {

@@ -15,7 +15,7 @@
 // will move. An entry that no article claims any more is dropped: the article left the feeds.
 import { createHash } from 'node:crypto';
 import type { Article } from '../model/index.js';
-import type { PublishFs } from './fsio.js';
+import type { FileData, PublishFs } from './fsio.js';
 import { errCode, describeFsError, utf8Text } from './fsio.js';
 import { writeFileAtomic } from './atomic.js';
 
@@ -112,8 +112,8 @@ export function ledgerBlocks(
   /** Whether some entry has this id. */
   knowsId(id: string): boolean;
   /** The file with the entries at these paths replaced, and those at paths it has not added in
-   *  path order. */
-  withEntries(changed: ReadonlyMap<string, LedgerEntry>): Uint8Array;
+   *  path order: in pieces, mostly of the bytes it was read from (see FileData). */
+  withEntries(changed: ReadonlyMap<string, LedgerEntry>): Uint8Array[];
 } | null {
   const spans = entrySpans(text);
   if (!spans) return null;
@@ -166,7 +166,7 @@ export function ledgerBlocks(
         at = to;
       }
       out.push(piece(at, text.length));
-      return Buffer.concat(out);
+      return out;
     },
   };
 }
@@ -308,7 +308,7 @@ function entrySpans(text: string): { starts: number[]; ends: number[] } | null {
 }
 
 /** Writes a ledger text serializeLedger (or ledgerBlocks) made. */
-export async function saveLedgerText(fs: PublishFs, file: string, text: string | Uint8Array): Promise<void> {
+export async function saveLedgerText(fs: PublishFs, file: string, text: FileData): Promise<void> {
   await writeFileAtomic(fs, file, text);
 }
 

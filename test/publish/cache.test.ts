@@ -6,9 +6,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, type ArticleCache, type CachedArticle, type Listing, type ResultCodec } from '../../src/publish/article-cache.js';
+import { emptyArticleCache, encodeArticles as encodeArticlePieces, encodeArticlesReplacing as encodeReplacingPieces, loadArticles, type ArticleCache, type CachedArticle, type Listing, type ResultCodec } from '../../src/publish/article-cache.js';
 import { listingHashes, namesHash } from '../../src/publish/cache.js';
 import { nodeFs } from '../../src/publish/fsio.js';
+
+// The encoders give a file in pieces (written as they are); the tests look at it joined.
+const encodeArticles = (...args: Parameters<typeof encodeArticlePieces<string>>): Buffer => Buffer.concat(encodeArticlePieces(...args));
+const encodeArticlesReplacing = (...args: Parameters<typeof encodeReplacingPieces<string>>): Buffer => Buffer.concat(encodeReplacingPieces(...args));
 
 /** A result is a headline; the stored value is ['h', headline]. */
 const codec: ResultCodec<string> = {

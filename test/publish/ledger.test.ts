@@ -129,20 +129,20 @@ test('a ledger text taken apart by entry finds entries and puts the text togethe
   const changed = new Map([entries[0], entries[13], entries[24]].map((e) => [e.path, { ...e, sha256: sha('9'), updated: '2024-05-05T00:00:00Z' }]));
   const next = entries.map((e) => changed.get(e.path) ?? e);
   const expected = serializeLedger({ version: 1, entries: next });
-  assert.equal(Buffer.from(blocks.withEntries(changed)).toString('utf8'), expected);
+  assert.equal(Buffer.concat(blocks.withEntries(changed)).toString('utf8'), expected);
   // With the bytes the text was read from: spliced where entries changed (and the same file).
-  assert.equal(Buffer.from(ledgerBlocks(text, Buffer.from(text, 'utf8'))!.withEntries(changed)).toString('utf8'), expected);
+  assert.equal(Buffer.concat(ledgerBlocks(text, Buffer.from(text, 'utf8'))!.withEntries(changed)).toString('utf8'), expected);
   const ascii = entries.map((e, i) => ({ ...e, path: `articles/${String(i).padStart(2, '0')}.txt` }));
   const asciiText = serializeLedger({ version: 1, entries: ascii });
   const asciiBlocks = ledgerBlocks(asciiText, Buffer.from(asciiText, 'latin1'))!;
   for (const e of ascii) assert.deepEqual(asciiBlocks.entryAt(e.path), e);
   const asciiChanged = new Map([ascii[0], ascii[24]].map((e) => [e.path, { ...e, id: `${e.id}-renamed`, updated: '2024-05-05T00:00:00Z' }]));
   const asciiNext = serializeLedger({ version: 1, entries: ascii.map((e) => asciiChanged.get(e.path) ?? e) });
-  assert.equal(Buffer.from(asciiBlocks.withEntries(asciiChanged)).toString('latin1'), asciiNext);
-  assert.equal(Buffer.from(asciiBlocks.withEntries(new Map())).toString('latin1'), asciiText, 'nothing changed: the same file');
+  assert.equal(Buffer.concat(asciiBlocks.withEntries(asciiChanged)).toString('latin1'), asciiNext);
+  assert.equal(Buffer.concat(asciiBlocks.withEntries(new Map())).toString('latin1'), asciiText, 'nothing changed: the same file');
   const one = serializeLedger({ version: 1, entries: [ascii[3]] });
   const edited = { ...ascii[3], sha256: sha('7') };
-  assert.equal(Buffer.from(ledgerBlocks(one, Buffer.from(one, 'latin1'))!.withEntries(new Map([[edited.path, edited]]))).toString('latin1'), serializeLedger({ version: 1, entries: [edited] }));
+  assert.equal(Buffer.concat(ledgerBlocks(one, Buffer.from(one, 'latin1'))!.withEntries(new Map([[edited.path, edited]]))).toString('latin1'), serializeLedger({ version: 1, entries: [edited] }));
   assert.equal(ledgerBlocks(JSON.stringify({ version: 1, articles: entries })), null, 'not as serializeLedger writes it');
 });
 
@@ -156,7 +156,7 @@ test('entries at new paths go into a ledger text in path order, as serializeLedg
   const replaced = { ...entries[5], sha256: sha('8'), updated: '2024-05-05T00:00:00Z' };
   const changed = new Map([...added, replaced].map((e) => [e.path, e]));
   const expected = serializeLedger({ version: 1, entries: [...entries.map((e) => (e.path === replaced.path ? replaced : e)), ...added] });
-  assert.equal(Buffer.from(blocks.withEntries(changed)).toString('utf8'), expected);
+  assert.equal(Buffer.concat(blocks.withEntries(changed)).toString('utf8'), expected);
   // What it knows: by sha256 and by id, under any path.
   assert.ok(blocks.knowsSha256(entries[4].sha256));
   assert.ok(!blocks.knowsSha256(sha('9')));

@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
+import { writeFileAtomic } from '../../src/publish/atomic.js';
 import { nodeFs } from '../../src/publish/fsio.js';
+import { sha256Hex } from '../../src/publish/hash.js';
 import { acquireLock, LockedError } from '../../src/publish/lock.js';
 import { createStaging, discardStaging, removeStaleStaging, stageFiles, swapIntoPlace } from '../../src/publish/staging.js';
 import { makeProject } from '../helpers/project.js';
@@ -62,6 +64,22 @@ test('staged files reach output/ whole; stale staging of a dead run is removed, 
   const left = await readdir(p.root);
   assert.ok(!left.includes(path.basename(dead)));
   assert.ok(left.includes(path.basename(live)));
+});
+
+test('a file given in pieces is written whole, in order, and hashes as the joined bytes', async (t) => {
+  const p = await makeProject();
+  t.after(() => p.cleanup());
+  const file = path.join(p.root, '.wirefeed', 'cache', 'pieces.json');
+  const big = Buffer.alloc(3 * 1024 * 1024 + 7, 'x');
+  const pieces = [Buffer.from('{"head":1}\n'), new Uint8Array(0), big.subarray(0, 1024 * 1024), big.subarray(1024 * 1024), Buffer.from('é\n', 'utf8')];
+  const joined = Buffer.concat(pieces);
+  await writeFileAtomic(nodeFs, file, pieces);
+  assert.deepEqual(await readFile(file), joined);
+  assert.equal(sha256Hex(pieces), sha256Hex(joined));
+  assert.equal(sha256Hex(joined.toString('utf8')), sha256Hex(joined));
+  // Written again, shorter: nothing of the longer file is left.
+  await writeFileAtomic(nodeFs, file, [Buffer.from('a'), Buffer.from('b')]);
+  assert.equal(await readFile(file, 'utf8'), 'ab');
 });
 
 test('a lock with our own pid that this process does not hold (a restarted container) is stale', async (t) => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
+import type { FileData } from '../../src/publish/fsio.js';
 import type { PublishReport } from '../../src/publish/report.js';
 import { checkSchedule, startSchedule, type ScheduleOptions } from '../../src/schedule/scheduler.js';
 import { statusFile } from '../../src/schedule/status.js';
@@ -188,7 +189,7 @@ test('a second signal aborts the run in flight: staging discarded, output/ untou
       });
       const blocking = {
         ...slow,
-        writeFileSynced: async (file: string, data: Uint8Array | string) => {
+        writeFileSynced: async (file: string, data: FileData) => {
           await slow.writeFileSynced(file, data);
           if (file.includes('staging') && !signal.aborted) await new Promise((r) => signal.addEventListener('abort', r, { once: true }));
         },
