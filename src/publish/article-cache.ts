@@ -146,10 +146,6 @@ class StatIndex {
   isFor(listing: Listing): boolean {
     return listing.names === this.names && listing.rels.length * 3 === this.stats.length;
   }
-  /** For each of a listing's files, the position of the same path here, or -1. */
-  positionsOf(listing: Listing): Int32Array {
-    return this.isFor(listing) ? Int32Array.from(listing.rels, (_, i) => i) : alignListings(listing.rels, this.rels);
-  }
 }
 
 /** A run's listing: its files' paths (sorted as the job lists them) and their namesHash. */
@@ -159,7 +155,7 @@ export interface Listing {
 }
 
 /** Where `rel` is in `rels` (sorted as the job lists files: by code unit), or -1. */
-function positionIn(rels: readonly string[], rel: string): number {
+export function positionIn(rels: readonly string[], rel: string): number {
   let lo = 0;
   let hi = rels.length - 1;
   while (lo <= hi) {
@@ -242,7 +238,7 @@ export class ArticleCache<R> {
       this.#sameListing = listing.rels;
       return stats;
     }
-    const at = this.index.positionsOf(listing);
+    const at = alignListings(listing.rels, this.index.rels);
     const out = new Float64Array(listing.rels.length * 3).fill(-1);
     for (let i = 0; i < listing.rels.length; i++) {
       const j = at[i];
@@ -492,37 +488,25 @@ export function encodeArticlesReplacing<R>(loaded: ArticleCache<R>, replaced: Re
   });
   out.encode([...loaded.loose.map(now), ...added]);
   if (!listing || !index) return out.file(key, listing, (rel) => replaced.get(rel) ?? loaded.get(rel));
-  const stats = index.isFor(listing) && moved.every((to, from) => to === from) ? patchedStats(index, listing, replaced, out.lineOf) : carriedStats(index, listing, replaced, out.lineOf, moved);
+  const stats = carriedStats(loaded, listing, replaced, out.lineOf, moved);
   return [articlesHead(key), ...statIndexLine(listing, stats), ...out.parts];
 }
 
-/** The stat index's numbers for the listing it was written for, every line where it was: a copy,
- *  with the replaced entries' own (a correction then costs no pass over every file). */
-function patchedStats<R>(index: StatIndex, listing: Listing, replaced: ReadonlyMap<string, CachedArticle<R>>, lineOf: ReadonlyMap<string, number>): Float64Array {
-  const stats = index.stats.slice();
+/** The loaded index's numbers carried over to this listing: each file's stats and line as loaded
+ *  (its line renumbered as `moved` says), or as written now for a replaced or added entry. Those
+ *  are found by binary search: a correction costs no lookup for every file of the listing. */
+function carriedStats<R>(loaded: ArticleCache<R>, listing: Listing, replaced: ReadonlyMap<string, CachedArticle<R>>, lineOf: ReadonlyMap<string, number>, moved: readonly number[]): Float64Array {
+  const stats = loaded.statsOf(listing)!.slice();
+  for (let k = 2; k < stats.length; k += 3) {
+    const to = stats[k] >= 0 ? moved[stats[k]] : -1;
+    if (to >= 0) stats[k] = to;
+    else stats.fill(-1, k - 2, k + 1);
+  }
   for (const [rel, e] of replaced) {
     const i = positionIn(listing.rels, rel);
     if (i < 0) continue;
     const line = lineOf.get(rel);
     stats.set(line === undefined ? [-1, -1, -1] : [e.size, e.mtimeMs, line], 3 * i);
-  }
-  return stats;
-}
-
-/** The loaded index's numbers carried over to this listing: each file's stats and line as loaded
- *  (its line renumbered), or as written now for a replaced or added entry. */
-function carriedStats<R>(index: StatIndex, listing: Listing, replaced: ReadonlyMap<string, CachedArticle<R>>, lineOf: ReadonlyMap<string, number>, moved: readonly number[]): Float64Array {
-  const at = index.positionsOf(listing);
-  const stats = new Float64Array(listing.rels.length * 3).fill(-1);
-  for (let i = 0; i < listing.rels.length; i++) {
-    const e = replaced.get(listing.rels[i]);
-    const line = e ? lineOf.get(e.rel) : undefined;
-    if (e && line !== undefined) stats.set([e.size, e.mtimeMs, line], 3 * i);
-    else if (!e && at[i] >= 0 && index.stats[3 * at[i] + 2] >= 0 && moved[index.stats[3 * at[i] + 2]] >= 0) {
-      stats[3 * i] = index.stats[3 * at[i]];
-      stats[3 * i + 1] = index.stats[3 * at[i] + 1];
-      stats[3 * i + 2] = moved[index.stats[3 * at[i] + 2]];
-    }
   }
   return stats;
 }

@@ -17,7 +17,7 @@ import type { IngestedFile, IngestFilesOptions, IngestInput } from './pool-inges
 import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief, isBrief } from './brief.js';
-import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, type CachedArticle, type ResultCodec } from './article-cache.js';
+import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, positionIn, type CachedArticle, type ResultCodec } from './article-cache.js';
 import { cacheFiles, loadPlanIndex, loadRun, listingHashes, loadWhole, namesHash, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type FileFingerprint, type PublishCache, type RunFingerprint, type WholeArticle } from './cache.js';
 import { describeFsError, errCode, nodeFs, type FileData, type FileTimes, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
@@ -174,19 +174,6 @@ const MAX_IN_FLIGHT = 4;
 /** Edited files a run may render by their pages alone, at most (see quickFront). */
 const QUICK_MAX_EDITS = 20;
 
-/** The file at `rel` in files sorted by rel, or undefined. */
-function findByRel(files: readonly ArticleFile[], rel: string): ArticleFile | undefined {
-  let lo = 0;
-  let hi = files.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = files[mid].rel;
-    if (r === rel) return files[mid];
-    if (r < rel) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
-}
 
 /** The last run's warnings with those of some files replaced, in file order as a full run gives them. */
 function mergeWarnings(last: readonly Diagnostic[], replaced: Map<string, Diagnostic[]>): Diagnostic[] {
@@ -580,14 +567,14 @@ async function runLocked(
     for (const rel of others) {
       if (newCache.has(rel)) continue;
       const c = cache.articles.get(rel);
-      const f = findByRel(files, rel);
+      const f = files[positionIn(rels, rel)];
       if (!c || !f || !statMatches(c, f.stat, cache.loadedMtimeMs)) return null;
     }
     othersAsLoaded = true;
     quickLedgerBytes = blocks.withEntries(newEntries);
     /** An article the feeds hold, in brief, as this run publishes it. */
     const published = (rel: string): Article => {
-      const f = findByRel(files, rel)!;
+      const f = files[positionIn(rels, rel)];
       const { result } = results.get(rel)!;
       if (!result.ok) throw new Error(`${rel}: not an article, though the feeds hold it`);
       const entry = newEntries.get(rel) ?? blocks.entryAt(rel);
