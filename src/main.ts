@@ -3,7 +3,7 @@
 // (launch.cts, the installed `wirefeed`) or by cli.ts.
 import { readFileSync } from 'node:fs';
 import type { Command } from './cli/command.js';
-import { capHeapGrowth } from './cli/heap-growth.js';
+import { tunePublishingProcess } from './cli/v8-settings.js';
 
 export { startNotes } from './publish/timings.js';
 
@@ -55,8 +55,8 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Runs the command line and sets the process's exit code (the process ends when its work does). */
 export function runMain(argv: string[]): Promise<void> {
-  // The commands that publish hold every article of a cold run (see heap-growth.ts).
-  if (argv[0] === 'publish' || argv[0] === 'schedule') capHeapGrowth();
+  // Measured for the commands that publish (see v8-settings.ts).
+  if (argv[0] === 'publish' || argv[0] === 'schedule') tunePublishingProcess();
   return main(argv).then(
     (code) => {
       process.exitCode = code;
