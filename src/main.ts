@@ -3,7 +3,6 @@
 // (launch.cts, the installed `wirefeed`) or by cli.ts.
 import { readFileSync } from 'node:fs';
 import type { Command } from './cli/command.js';
-import { tunePublishingProcess } from './cli/v8-settings.js';
 
 export { startNotes } from './publish/timings.js';
 
@@ -55,8 +54,6 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Runs the command line and sets the process's exit code (the process ends when its work does). */
 export function runMain(argv: string[]): Promise<void> {
-  // Measured for the commands that publish (see v8-settings.ts).
-  if (argv[0] === 'publish' || argv[0] === 'schedule') tunePublishingProcess();
   return main(argv).then(
     (code) => {
       process.exitCode = code;

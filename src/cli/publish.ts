@@ -3,6 +3,7 @@ import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, type Config } from '../pu
 import { runPublish, toIso } from '../publish/job.js';
 import { displayPath, failedReport, formatSummary, type PublishReport } from '../publish/report.js';
 import { defaultStages } from '../publish/stages.js';
+import { tunePublishingProcess } from './v8-settings.js';
 import { parseFlags, UsageError, type Command } from './command.js';
 
 /** The flags `publish` and `schedule` share. */
@@ -74,7 +75,7 @@ export const command: Command = {
       report = await runPublish({
         ...target,
         now: () => new Date(),
-        stages: defaultStages(),
+        stages: defaultStages({ beforeWork: tunePublishingProcess }),
         rebuildLedger: values['rebuild-ledger'] ?? false,
       });
     } catch (err) {

@@ -3,6 +3,7 @@ import { ConfigError, DEFAULT_CONFIG_FILE } from '../publish/config.js';
 import { runPublish, toIso } from '../publish/job.js';
 import { displayPath, failedReport, type PublishReport } from '../publish/report.js';
 import { defaultStages } from '../publish/stages.js';
+import { tunePublishingProcess } from './v8-settings.js';
 import { checkSchedule, startSchedule } from '../schedule/scheduler.js';
 import { statusFile } from '../schedule/status.js';
 import type { LogFormat } from '../schedule/log.js';
@@ -120,7 +121,7 @@ export const command: Command = {
           if (!(err instanceof ConfigError)) throw err;
           return failedReport(toIso(new Date()), configProblems(err));
         }
-        const report = await runPublish({ ...current, now: () => new Date(), stages: defaultStages(), rebuildLedger, signal });
+        const report = await runPublish({ ...current, now: () => new Date(), stages: defaultStages({ beforeWork: tunePublishingProcess }), rebuildLedger, signal });
         if (report.outcome !== 'failed') rebuildLedger = false; // a rebuild is for the first good run only
         return report;
       },

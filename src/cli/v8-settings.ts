@@ -13,11 +13,14 @@
 //   background threads, compete with the run for two cores. With four times the budget only the
 //   functions that stay hot are compiled: a cold 10k publish 2.72 → 2.48 s (CPU 4.38 → 4.16 s),
 //   the newest story's correction 331 → 314 ms (CPU 402 → 372 ms), an archived story's CPU
-//   279 → 231 ms, an unchanged run's 108 → 91 ms; 100k no different.
+//   279 → 231 ms; 100k no different.
 //
-// Set only where wirefeed is the process (runMain), never by the library, whose host owns its
-// isolate; each one not when node was started with it. And set after the launcher has handed
-// V8 the code cache: V8 takes a cache only under the flags it was made with.
+// Set by `publish` and `schedule` for their own process only (never by the library, whose host
+// owns its isolate), and each one not when node was started with it. Set once a run turns out to
+// have work (defaultStages' beforeWork), not when the process starts: V8 takes a code cache only
+// under the flags it was made with, the launcher's and Node's own for its internal modules, and
+// set at the start the flags cost a run that finds nothing changed ~5–10 ms.
+// WIREFEED_V8_DEFAULTS=1 leaves V8 as it is (the build makes the code cache that way).
 import v8 from 'node:v8';
 
 /** V8's default budget (bytecode bytes run) before a function is considered for optimizing. */
@@ -25,8 +28,10 @@ const DEFAULT_INTERRUPT_BUDGET = 66 * 1024;
 
 export const PUBLISH_V8_FLAGS: readonly string[] = ['--heap-growing-percent=100', `--interrupt-budget=${4 * DEFAULT_INTERRUPT_BUDGET}`];
 
-/** The flags of `flags` that node's own arguments (`execArgv`) do not set already. */
-export function flagsToSet(flags: readonly string[], execArgv: readonly string[]): string[] {
+/** The flags of `flags` that node's own arguments (`execArgv`) do not set already; none when
+ *  the environment asks for V8's defaults. */
+export function flagsToSet(flags: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv = {}): string[] {
+  if (env.WIREFEED_V8_DEFAULTS && env.WIREFEED_V8_DEFAULTS !== '0') return [];
   const nameOf = (arg: string): string => arg.split('=')[0].replaceAll('_', '-');
   const given = new Set(execArgv.map(nameOf));
   return flags.filter((flag) => !given.has(nameOf(flag)));
@@ -34,5 +39,5 @@ export function flagsToSet(flags: readonly string[], execArgv: readonly string[]
 
 /** Applies PUBLISH_V8_FLAGS to this process, its worker threads included. */
 export function tunePublishingProcess(): void {
-  for (const flag of flagsToSet(PUBLISH_V8_FLAGS, process.execArgv)) v8.setFlagsFromString(flag);
+  for (const flag of flagsToSet(PUBLISH_V8_FLAGS, process.execArgv, process.env)) v8.setFlagsFromString(flag);
 }

@@ -53,7 +53,14 @@ function renderPages(archive: typeof import('../render/archive.js'), site: Site,
   return files;
 }
 
-export function defaultStages(opts: { log?: (line: string) => void } = {}): PublishStages {
+export interface DefaultStagesOptions {
+  log?: (line: string) => void;
+  /** Called once a run turns out to have work to do (never by a run that finds nothing
+   *  changed), when its stages' code has loaded: the command line tunes its own process there. */
+  beforeWork?: () => void;
+}
+
+export function defaultStages(opts: DefaultStagesOptions = {}): PublishStages {
   let code: Awaited<ReturnType<typeof load>> | null = null;
   const loaded = (): Awaited<ReturnType<typeof load>> => {
     if (!code) throw new Error('publish stages used before prepare()');
@@ -67,7 +74,9 @@ export function defaultStages(opts: { log?: (line: string) => void } = {}): Publ
   const workers = (): PublishPool => (pool ??= loaded().pool.createPublishPool());
   return {
     async prepare() {
-      code ??= await load();
+      if (code) return;
+      code = await load();
+      opts.beforeWork?.();
     },
     ingest: (input, o) => loaded().ingest.ingestArticle(input, o),
     ingestFiles: (files, o, signal) => workers().ingestFiles(files, o, signal),
