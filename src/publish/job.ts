@@ -19,7 +19,7 @@ import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief, isBrief } from './brief.js';
 import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, positionIn, type CachedArticle, type ResultCodec } from './article-cache.js';
 import { cacheFiles, loadPlanIndex, loadRun, listingHashes, loadWhole, namesHash, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type FileFingerprint, type PublishCache, type RunFingerprint, type WholeArticle } from './cache.js';
-import { describeFsError, errCode, nodeFs, type FileData, type FileTimes, type PublishFs } from './fsio.js';
+import { describeFsError, errCode, nodeFs, utf8Bytes, type FileData, type FileTimes, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, emptyLedger, entriesOf, ledgerBlocks, LedgerError, matchLedger, readLedger, saveLedgerText, serializeLedger, type FileKey, type Ledger, type LedgerEntry } from './ledger.js';
 import { acquireLock, LockedError } from './lock.js';
@@ -855,7 +855,7 @@ async function runLocked(
         const done = await stages.encodeAndValidate(text, { contentType });
         v = done.report;
         bytes ??= done.bytes;
-      } else if (stages.validate) v = stages.validate((bytes ??= Buffer.from(text, 'utf8')), { contentType });
+      } else if (stages.validate) v = stages.validate((bytes ??= utf8Bytes(text)), { contentType });
       else throw new Error('publish stages: no validator');
       for (const e of v.errors) {
         const where = e.line != null ? `:${e.line}${e.column != null ? `:${e.column}` : ''}` : e.path ? ` ${e.path}` : '';
@@ -868,7 +868,7 @@ async function runLocked(
       if (v.errors.length) failed = true;
     }
     if (failed) return; // the run fails; the rest is only checked
-    await stage(name, (bytes ??= Buffer.from(text, 'utf8')));
+    await stage(name, (bytes ??= utf8Bytes(text)));
     changed[i] = true;
     if (copies) for (const [copy, copyBytes] of Object.entries(await copies)) {
       await stage(copy, copyBytes);
@@ -910,7 +910,7 @@ async function runLocked(
         // Read only when the sizes agree: an edit nearly always changes a file's size, and the
         // published copy of an old page is often no longer in memory (reading a page's three
         // files back from the disk took 20–50 ms of a one-change run).
-        bytes = Buffer.from(text, 'utf8');
+        bytes = utf8Bytes(text);
         const current = bytes.byteLength === published.size ? await fs.readFile(target).catch(() => null) : null;
         if (current && Buffer.compare(current, bytes) === 0) {
           report.files.unchanged.push(outputPath.shown(name));

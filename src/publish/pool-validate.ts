@@ -1,5 +1,6 @@
 // The publish pool's validation of one feed, the same on the calling thread and in a worker.
 import type { ValidationReport } from '../validate/report.js';
+import { utf8Bytes } from './fsio.js';
 
 export type ValidateModule = typeof import('../validate/index.js') & {
   /** The validator's string entry point, when it has one: no UTF-8 round trip. */
@@ -16,7 +17,7 @@ export function loadValidate(): Promise<ValidateModule> {
 /**
  * The validator's report on a feed given as bytes or text, and, when asked, the text's UTF-8
  * bytes: in a Uint8Array that owns its whole ArrayBuffer, so a worker can hand it over without a
- * copy (Buffer.from puts small strings in a shared pool buffer).
+ * copy (utf8Bytes; Buffer.from puts small strings in a shared pool buffer).
  */
 export function validateInput(
   v: ValidateModule,
@@ -27,9 +28,8 @@ export function validateInput(
   const opts = { contentType };
   if (typeof input !== 'string') return { report: v.validateFeed(input, opts) };
   if (v.validateFeedText && !returnBytes) return { report: v.validateFeedText(input, opts) };
-  const bytes = encoder.encode(input);
+  const bytes = utf8Bytes(input);
   const report = v.validateFeedText ? v.validateFeedText(input, opts) : v.validateFeed(bytes, opts);
   return returnBytes ? { report, bytes } : { report };
 }
 
-const encoder = new TextEncoder();

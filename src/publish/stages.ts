@@ -4,6 +4,7 @@ import type { Article, Site } from '../model/index.js';
 import type { FeedFormat } from '../render/archive.js';
 import type { PagesToRender, PublishStages, RenderedFile, RenderOptions } from './job.js';
 import type { PublishPool } from './pool.js';
+import { utf8Bytes } from './fsio.js';
 
 /**
  * The stages' code, loaded on the first run that has something to do. Not the validator: the
@@ -184,7 +185,7 @@ export function defaultStages(opts: DefaultStagesOptions = {}): PublishStages {
     // cost more than the rest of a run, and pages are fetched once if ever.
     precompress(name, text) {
       if (name.includes('/')) return null;
-      const bytes = Buffer.from(text, 'utf8');
+      const bytes = utf8Bytes(text);
       return import('../serve/precompress.js').then(async ({ compressedCopies }) => Object.fromEntries((await compressedCopies(bytes)).map(([suffix, copy]) => [name + suffix, copy])));
     },
     async notify(site, urls) {
