@@ -6,7 +6,7 @@
 //   article while it makes thousands of pages, each a large string that is garbage a moment
 //   later: at 100,000 articles such a run peaked at 810–940 MB, about half of it garbage. Growth
 //   capped at twice what survived: 600–640 MB, in the same time. At 10,000 articles neither time
-//   nor memory changed.
+//   nor memory changed beyond the noise.
 // - The budget before a function is optimized: V8 compiles a function with its optimizing
 //   compiler once it has run through a budget of bytecode. In a run of a few hundred ms to a few
 //   seconds, many functions cross that line while still lukewarm, and their compiles, on V8's
@@ -16,10 +16,10 @@
 //   279 → 231 ms; 100k no different.
 //
 // Set by `publish` and `schedule` for their own process only (never by the library, whose host
-// owns its isolate), and each one not when node was started with it. Set once a run turns out to
-// have work (defaultStages' beforeWork), not when the process starts: V8 takes a code cache only
-// under the flags it was made with, the launcher's and Node's own for its internal modules, and
-// set at the start the flags cost a run that finds nothing changed ~5–10 ms.
+// owns its isolate), and each one not when node was started with it. Set after the launcher has
+// handed V8 the code cache (V8 takes a cache only under the flags it was made with), and only once
+// a run turns out to have work (defaultStages' beforeWork): set as the process started, they cost
+// a run that finds nothing changed 5–10 ms before its work began.
 // WIREFEED_V8_DEFAULTS=1 leaves V8 as it is (the build makes the code cache that way).
 import v8 from 'node:v8';
 
