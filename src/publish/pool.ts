@@ -43,6 +43,10 @@ export interface PublishPool {
   /** Starts the workers and loads their code now, ahead of calls known to come (optional; need
    *  not be awaited). Resolves when they are ready, or at once when the pool uses no workers. */
   warm(modules?: Array<'ingest' | 'validate'>): Promise<void>;
+  /** Says an ingestFiles call of about `files` files is coming: if that is enough to start
+   *  workers for, they start and load ingest's code now (while the caller lists the files)
+   *  rather than when the call comes. */
+  expectIngest(files: number): void;
   /** What the pool has done so far, by thread (for benchmarks and tests). */
   stats(): PoolStats;
   /** Ends the workers. The pool can still be used afterwards (it starts new ones). */
@@ -468,6 +472,11 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
     return help(() => false);
   }
 
+  async function warm(modules: CodeName[] = ['ingest', 'validate']): Promise<void> {
+    if (!usable()) return;
+    await Promise.all(workers().flatMap((slot) => modules.map((code) => load(slot, code))));
+  }
+
   return {
     ingestFiles,
     async validate(input, opts = {}) {
@@ -479,9 +488,9 @@ export function createPublishPool(options: PublishPoolOptions = {}): PublishPool
     },
     flush,
     stats: () => ({ ...stats }),
-    async warm(modules = ['ingest', 'validate']) {
-      if (!usable()) return;
-      await Promise.all(workers().flatMap((slot) => modules.map((code) => load(slot, code))));
+    warm,
+    expectIngest(files) {
+      if (files >= minFiles) void warm(['ingest']);
     },
     async close() {
       closing = true;

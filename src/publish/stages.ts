@@ -79,6 +79,7 @@ export function defaultStages(opts: DefaultStagesOptions = {}): PublishStages {
       code = await load();
       opts.beforeWork?.();
     },
+    expectIngest: (files) => workers().expectIngest(files),
     ingest: (input, o) => loaded().ingest.ingestArticle(input, o),
     ingestFiles: (files, o, signal) => workers().ingestFiles(files, o, signal),
     encodeAndValidate: (text, o) => workers().encodeAndValidate(text, o),

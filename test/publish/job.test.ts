@@ -771,3 +771,26 @@ test('the articles folder is read with its subfolders and links; dot-names, othe
     ['articles/2024/02/b.md', 'articles/a.txt', 'articles/f.txt', 'articles/linked/g.txt', 'articles/wire.txt/c.txt'],
   );
 });
+
+test('a run with no last run tells the stages how many names the articles folder holds, before listing its files; later runs do not', async (t) => {
+  const p = await threeArticles();
+  t.after(() => p.cleanup());
+  await writeFile(path.join(p.articlesDir, 'notes.tmp'), 'not an article');
+  const real = defaultStages();
+  const told: Array<{ files: number; prepared: boolean }> = [];
+  let prepared = false;
+  const stages = {
+    ...real,
+    notify: undefined,
+    prepare: async () => {
+      await real.prepare!();
+      prepared = true;
+    },
+    expectIngest: (files: number) => told.push({ files, prepared }),
+  };
+  assert.equal((await publishProject(p, fixedClock(T0).now, { stages })).outcome, 'published');
+  assert.deepEqual(told, [{ files: 4, prepared: true }], 'every name but dot-names, once, after prepare()');
+  await writeFile(path.join(p.articlesDir, 'd.txt'), datedArticle(4, '2024-02-04T09:00:00Z'));
+  assert.equal((await publishProject(p, fixedClock(T0).now, { stages })).outcome, 'published');
+  assert.equal(told.length, 1, 'a run after a run lists as before');
+});

@@ -72,6 +72,26 @@ test('a small list stays on the calling thread: no worker is started', async (t)
   assert.equal(pool.stats().filesInWorkers, 0);
 });
 
+test('an ingest announced as large starts the worker at once, and the call then shares the work with it; one announced as small starts none', async (t) => {
+  const small = createPublishPool({ workers: 1, minFilesForWorkers: 500 });
+  t.after(() => small.close());
+  small.expectIngest(499);
+  assert.equal(small.stats().workersStarted, 0);
+
+  const pool = createPublishPool({ workers: 1, minFilesForWorkers: 500 });
+  t.after(() => pool.close());
+  pool.expectIngest(500);
+  assert.equal(pool.stats().workersStarted, 1, 'started before any call');
+  await pool.warm(['ingest']); // (the same worker, its ingest code loaded)
+  const files = fixtureList(60);
+  const got = await pool.ingestFiles(files, OPTS);
+  assert.deepEqual(got, inline(files));
+  assert.equal(pool.stats().workersStarted, 1, 'no second worker');
+  assert.ok(pool.stats().filesInWorkers > 0, 'the worker started ahead ingested some files');
+  // After a large ingest the worker loads the validator: let it, before the pool is closed.
+  await pool.warm(['validate']);
+});
+
 test('WIREFEED_WORKERS=0 keeps all the work on the calling thread', async (t) => {
   const before = process.env.WIREFEED_WORKERS;
   process.env.WIREFEED_WORKERS = '0';
