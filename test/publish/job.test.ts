@@ -772,7 +772,7 @@ test('the articles folder is read with its subfolders and links; dot-names, othe
   );
 });
 
-test('a run with no last run tells the stages how many names the articles folder holds, before listing its files; later runs do not', async (t) => {
+test('a run with no last run tells the stages, once their code is loaded, how many names the articles folder holds; later runs do not', async (t) => {
   const p = await threeArticles();
   t.after(() => p.cleanup());
   await writeFile(path.join(p.articlesDir, 'notes.tmp'), 'not an article');
