@@ -81,7 +81,7 @@ export type FileData = string | Uint8Array | readonly Uint8Array[];
 
 /** The pieces of a file's contents, in order. */
 export function piecesOf(data: FileData): readonly Uint8Array[] {
-  return typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
+  return typeof data === 'string' ? [utf8Bytes(data)] : data instanceof Uint8Array ? [data] : data;
 }
 
 export interface PublishFs {

@@ -57,8 +57,9 @@ export interface PublishStages {
   /** The validator's report on a feed's bytes. One of `validate` and `encodeAndValidate` is needed. */
   validate?(bytes: Uint8Array, opts?: { contentType?: string | null }): ValidationReport;
   /** A feed's UTF-8 bytes and the validator's report on them, possibly made on another thread
-   *  while this one renders the next file. Used rather than `validate` when there is one. */
-  encodeAndValidate?(text: string, opts: { contentType?: string | null }): Promise<{ bytes: Uint8Array; report: ValidationReport }>;
+   *  while this one renders the next file. Used rather than `validate` when there is one.
+   *  `bytes`: the text's bytes when the caller has them already (then only the report is made). */
+  encodeAndValidate?(text: string, opts: { contentType?: string | null }, bytes?: Uint8Array | null): Promise<{ bytes: Uint8Array; report: ValidationReport }>;
   /** Called when every file is rendered: validate here what still waits for another thread. */
   flushValidation?(): Promise<void>;
   /** Called once when the run is over, whatever its outcome (e.g. to end worker threads). */
@@ -69,8 +70,9 @@ export interface PublishStages {
    * The compressed copies to publish beside a new file, by their names (`rss.xml.gz`), or null
    * for a file that gets none. Called before the file is validated, so that compressing (on
    * another thread) overlaps the validation; the copies are staged only if the file passes.
+   * `bytes`: the text's UTF-8 bytes when the caller has them already.
    */
-  precompress?(name: string, text: string): Promise<Record<string, Uint8Array>> | null;
+  precompress?(name: string, text: string, bytes?: Uint8Array | null): Promise<Record<string, Uint8Array>> | null;
   /** After a swap that changed feeds: tell the WebSub hubs. */
   notify?(site: Site, changedFeedUrls: string[]): Promise<void>;
 }
@@ -176,7 +178,6 @@ const MAX_IN_FLIGHT = 4;
 
 /** Edited files a run may render by their pages alone, at most (see quickFront). */
 const QUICK_MAX_EDITS = 20;
-
 
 /** The last run's warnings with those of some files replaced, in file order as a full run gives them. */
 function mergeWarnings(last: readonly Diagnostic[], replaced: Map<string, Diagnostic[]>): Diagnostic[] {
@@ -858,13 +859,14 @@ async function runLocked(
   const check = async (i: number, text: string, given: Uint8Array | null): Promise<void> => {
     const name = fileNames[i];
     let bytes = given;
-    const copies = stages.precompress?.(name, text) ?? null;
+    // (A file whose published copy has its size comes with its bytes: encoded once, not per use.)
+    const copies = stages.precompress?.(name, text, bytes) ?? null;
     if (copies) compressing.push(copies.then(() => undefined)); // awaited (and its failure seen) in any case
     if (isFeedFile(name)) {
       const contentType = CONTENT_TYPES[path.extname(name)] ?? null;
       let v: ValidationReport;
       if (stages.encodeAndValidate) {
-        const done = await stages.encodeAndValidate(text, { contentType });
+        const done = await stages.encodeAndValidate(text, { contentType }, bytes);
         v = done.report;
         bytes ??= done.bytes;
       } else if (stages.validate) v = stages.validate((bytes ??= utf8Bytes(text)), { contentType });

@@ -82,7 +82,7 @@ export function defaultStages(opts: DefaultStagesOptions = {}): PublishStages {
     expectIngest: (files) => workers().expectIngest(files),
     ingest: (input, o) => loaded().ingest.ingestArticle(input, o),
     ingestFiles: (files, o, signal) => workers().ingestFiles(files, o, signal),
-    encodeAndValidate: (text, o) => workers().encodeAndValidate(text, o),
+    encodeAndValidate: (text, o, bytes) => (bytes ? workers().validate(text, o).then((report) => ({ bytes, report })) : workers().encodeAndValidate(text, o)),
     flushValidation: async () => pool?.flush(),
     async release() {
       await pool?.close();
@@ -184,9 +184,9 @@ export function defaultStages(opts: DefaultStagesOptions = {}): PublishStages {
     },
     // Only the files readers poll (main feeds, index.html): Brotli over every archive page would
     // cost more than the rest of a run, and pages are fetched once if ever.
-    precompress(name, text) {
+    precompress(name, text, given) {
       if (name.includes('/')) return null;
-      const bytes = utf8Bytes(text);
+      const bytes = given ?? utf8Bytes(text);
       return import('../serve/precompress.js').then(async ({ compressedCopies }) => Object.fromEntries((await compressedCopies(bytes)).map(([suffix, copy]) => [name + suffix, copy])));
     },
     async notify(site, urls) {
