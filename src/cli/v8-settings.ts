@@ -1,5 +1,5 @@
 // V8 settings the publishing commands make for their own process, measured on the bench
-// (README, Benchmarks; alternating runs of the 2-core machine):
+// (docs/performance.md; alternating runs of the 2-core machine):
 //
 // - Heap growth: V8 lets a heap that allocates fast grow to up to four times what survived its
 //   last full collection before it collects again. A cold publish of a large archive holds every
