@@ -102,8 +102,8 @@ export interface RenderOptions {
    *  the main feeds' candidates and how many of them the main feeds hold: a later run that only
    *  edits articles in place then renders their pages (and the main feeds) with `only`, without
    *  planning anew. Without `pages`, the pages are the last plan's (new articles joined the
-   *  candidates, the pages stayed). */
-  index?(plan: { pages?: readonly (readonly Article[])[]; candidates: readonly Article[]; mainCount: number }): void;
+   *  candidates), followed by `newPage` when a block of the candidates left the main feeds. */
+  index?(plan: { pages?: readonly (readonly Article[])[]; newPage?: readonly Article[]; candidates: readonly Article[]; mainCount: number }): void;
   /**
    * Render only these archive pages, each file with its key, from their articles in brief (the
    * articles given to render are then none): for a run whose pages hold the same articles as the
@@ -121,8 +121,10 @@ export interface PagesToRender {
   /** The main feeds' candidates in brief, newest first, all of them in the main feeds as the last
    *  run left them; `total`: how many articles the feeds hold in all (new ones included). New
    *  articles (`added`) join them if each is newer than the newest archived one and the feeds'
-   *  block-aligned cut moves with them (else the stage declines). */
-  main?: { candidates: Article[]; total: number; added?: Article[]; newestArchived?: Article | null };
+   *  block-aligned cut moves with them, or leaves one whole block behind, which becomes the next
+   *  page (else the stage declines). `newestPage`: the last page's articles (none when there is
+   *  no page), given when a block may leave: that page then gains its next-archive link. */
+  main?: { candidates: Article[]; total: number; added?: Article[]; newestArchived?: Article | null; newestPage?: Article[] };
 }
 
 /** A rendered file, or one rendered on demand: `key` names its content (same key, same bytes). */
@@ -496,7 +498,8 @@ async function runLocked(
   // when the last run's plan index says where those articles are and nothing else can have moved.
   // New articles too, when each is new to the ledger (no rename, copy or id it knows) and the
   // render stage finds them newer than every archived one: the main feeds take them and the
-  // pages stay (as the full way would have it; it declines otherwise).
+  // pages stay, or a whole block of the candidates becomes the next page (as the full way would
+  // have it; it declines otherwise).
   // Anything else: null, and the full way below (which redoes whatever this did).
   const quickFront = async (): Promise<Front | null> => {
     const run = cache.run as (RunFingerprint & { summary?: Summary }) | null;
@@ -571,12 +574,16 @@ async function runLocked(
     }
     /** The newest archived article: new ones must be newer (the render stage checks). */
     const newestArchived = added.length > 0 && plan.pages.length > 0 ? plan.pages[plan.pages.length - 1][0] : null;
+    // The main feeds hold fewer than itemLimit + pageSize: with at least as many candidates, a
+    // whole block may leave them (the render stage decides) and the newest page gains a link.
+    const blockMayLeave = added.length > 0 && plan.candidates.length + added.length >= config.site.itemLimit + config.archivePageSize;
+    const newestPage = blockMayLeave ? (plan.pages.at(-1) ?? []) : [];
     // It applies: every other article as the cache has it (a touched file whose bytes are the same
     // takes its new stat; the others' stats matched, and so are their entries as loaded).
     for (const f of touched) if (!newCache.has(f.rel)) recall(f, cache.articles.get(f.rel)!.firstSeen);
     // (Each one's entry found, for its file as it stands: the stat index vouched for the stats, this
     // for the entries, which a damaged line of the cache would have lost.)
-    const others = [...pageNumbers].flatMap((n) => plan.pages[n - 1]).concat(mainEdited ? plan.candidates : [], newestArchived ?? []);
+    const others = [...pageNumbers].flatMap((n) => plan.pages[n - 1]).concat(mainEdited ? plan.candidates : [], newestArchived ?? [], newestPage);
     for (const rel of others) {
       if (newCache.has(rel)) continue;
       const c = cache.articles.get(rel);
@@ -599,7 +606,12 @@ async function runLocked(
     const pages = [...pageNumbers].sort((a, b) => a - b).map((n) => ({ number: n, articles: plan.pages[n - 1].map(published) }));
     const total = plan.pages.reduce((sum, p) => sum + p.length, plan.candidates.length) + added.length;
     const main = mainEdited
-      ? { candidates: plan.candidates.map(published), total, ...(added.length ? { added: added.map(published), newestArchived: newestArchived === null ? null : published(newestArchived) } : {}) }
+      ? {
+          candidates: plan.candidates.map(published),
+          total,
+          ...(added.length ? { added: added.map(published), newestArchived: newestArchived === null ? null : published(newestArchived) } : {}),
+          ...(blockMayLeave ? { newestPage: newestPage.map(published) } : {}),
+        }
       : undefined;
     restoreSummary(report, run.summary);
     report.articles.seen = files.length;
@@ -804,8 +816,10 @@ async function runLocked(
     leave: (note) => void (renderNote = note),
     index: (plan) => {
       const rels = (list: readonly Article[]): string[] => list.map((a) => a.source.path);
-      // (No pages: the last plan's, which new articles that joined the main feeds left as they were.)
-      planIndex = { names, candidates: rels(plan.candidates), mainCount: plan.mainCount, pages: plan.pages?.map(rels) ?? lastPlan!.pages };
+      // (No pages: the last plan's, which new articles that joined the main feeds left as they
+      // were, and the page a block of the candidates made, if one did.)
+      const pages = plan.pages?.map(rels) ?? (plan.newPage ? [...lastPlan!.pages, rels(plan.newPage)] : lastPlan!.pages);
+      planIndex = { names, candidates: rels(plan.candidates), mainCount: plan.mainCount, pages };
     },
   };
   let rendered: Record<string, RenderedFile>;
@@ -813,19 +827,18 @@ async function runLocked(
     // Only articles edited in place: their pages (and the main feeds, for a candidate), and every
     // other file as it stands (each is current: quickFront checked; one that changes meanwhile
     // stops the run).
+    renderNote = lastRenderNote; // (the stage leaves a new one when it makes the main feeds)
+    const made = await stages.render(config.site, [], { ...renderOptions, only: front.pages });
+    if (!made) throw new QuickWayDeclined();
     rendered = {};
-    for (const [name, last] of Object.entries(lastOutputs)) {
-      rendered[name] = {
-        key: last.key!,
+    for (const name of withNewNames(Object.keys(lastOutputs), Object.keys(made))) {
+      rendered[name] = made[name] ?? {
+        key: lastOutputs[name].key!,
         render: async () => {
           throw new RunFailed(`${outputPath.shown(name)}: changed while publishing; run again`);
         },
       };
     }
-    renderNote = lastRenderNote; // (the stage leaves a new one when it makes the main feeds)
-    const made = await stages.render(config.site, [], { ...renderOptions, only: front.pages });
-    if (!made) throw new QuickWayDeclined();
-    Object.assign(rendered, made);
   } else {
     const made = await stages.render(config.site, front.published!, renderOptions);
     if (!made) throw new Error('publish stages: render declined a full render');
@@ -1114,6 +1127,22 @@ function sameWhole(kept: Map<string, WholeArticle<Article>>, stored: Map<string,
 async function inBatches<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < items.length; i += 64) out.push(...(await Promise.all(items.slice(i, i + 64).map(fn))));
+  return out;
+}
+
+/**
+ * The last run's file names in their order, with the names only `made` has (a page a block of new
+ * articles made) each placed after the name `made` gives before it: where a full run, which
+ * renders files in that order, would list them (the report lists files in this order).
+ */
+function withNewNames(last: readonly string[], made: readonly string[]): string[] {
+  const out = [...last];
+  let at = -1;
+  for (const name of made) {
+    const i = out.indexOf(name);
+    if (i >= 0) at = i;
+    else out.splice(++at, 0, name);
+  }
   return out;
 }
 

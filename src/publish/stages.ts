@@ -102,34 +102,48 @@ export function defaultStages(opts: DefaultStagesOptions = {}): PublishStages {
       });
       const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated };
       if (o.only) {
-        const files = renderPages(archive, site, o.only, o);
         const main = o.only.main;
-        if (!main) return files;
+        if (!main) return renderPages(archive, site, o.only, o);
         // The main feeds from their candidates alone, for the split the last run left (every
         // candidate in the main feeds): declined when the last split was another, or when an
         // edit took a main feed over the byte budget.
         const note = renderNote(o.left);
         if (!note || note.split.overBudget || note.split.mainCount !== main.candidates.length) return null;
         let candidates = main.candidates;
+        let { pages, pageCount } = o.only;
         if (main.added?.length) {
-          // New articles join the candidates only when each is newer than every archived one and
-          // the block-aligned cut moves by as many: the pages stay as they are.
-          candidates = render.sortNewestFirst([...main.candidates, ...main.added]);
-          if (archive.alignedCount(main.total, settings) !== candidates.length) return null;
+          // New articles join the candidates only when each is newer than every archived one.
+          // The block-aligned cut then moves by as many, and the pages stay as they are; or the
+          // oldest block of the candidates is now whole and leaves the main feeds as the next
+          // page, and the page before it gains its next-archive link. Anything else: declined.
+          const joined = render.sortNewestFirst([...main.candidates, ...main.added]);
           const archived = main.newestArchived;
-          if (archived && render.sortNewestFirst([archived, ...candidates]).at(-1) !== archived) return null;
-          o.index?.({ candidates, mainCount: candidates.length });
+          if (archived && render.sortNewestFirst([archived, ...joined]).at(-1) !== archived) return null;
+          const aligned = archive.alignedCount(main.total, settings);
+          candidates = joined.slice(0, aligned);
+          let newPage: Article[] | undefined;
+          if (aligned !== joined.length) {
+            if (aligned !== joined.length - o.pageSize || !main.newestPage) return null;
+            newPage = joined.slice(aligned);
+            const before = pages.find((p) => p.number === pageCount) ?? (pageCount > 0 ? { number: pageCount, articles: main.newestPage } : null);
+            pages = [...pages.filter((p) => p !== before), ...(before ? [before] : []), { number: pageCount + 1, articles: newPage }];
+            pageCount++;
+          }
+          o.index?.({ candidates, mainCount: candidates.length, ...(newPage ? { newPage } : {}) });
         }
         const whole = await o.hydrate(candidates, { keep: 'main' });
-        const made = archive.renderMainFeeds(site, whole, settings, { pageCount: o.only.pageCount, total: main.total });
+        const made = archive.renderMainFeeds(site, whole, settings, { pageCount, total: main.total });
         if (!made.fits) return null;
         const index = await indexFile(whole);
         o.leave?.({ split: { candidatesKey: made.candidatesKey, mainCount: whole.length, overBudget: false }, mainKey: made.mainKey, indexKey: index.key } satisfies RenderNote);
+        // (In a full run's order: the main feeds, the pages, index.html.)
+        const files: Record<string, RenderedFile> = {};
         for (const format of archive.FEED_FORMATS) {
           const name = archive.mainFileName(format);
           files[name] = made.mainFeeds[format];
           o.textKey?.(name, made.mainKey);
         }
+        Object.assign(files, renderPages(archive, site, { pages, pageCount }, o));
         files['index.html'] = index;
         return files;
       }

@@ -671,7 +671,7 @@ test('a correction whose line of the article cache was damaged takes the full wa
   await twins.bothUnchanged();
 });
 
-test('new articles newer than every archived one go into the main feeds alone, with what a full run gives; an older one, a copy, or enough to make a page take the full way', async (t) => {
+test('new articles newer than every archived one go into the main feeds alone, or leave a block behind as the next page, with what a full run gives; an older one or a copy takes the full way', async (t) => {
   // 45 articles, pages of 10, at least 5 in the main feeds: 4 pages, 5 candidates.
   const articles: Record<string, string> = {};
   for (let n = 1; n <= 45; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
@@ -691,10 +691,15 @@ test('new articles newer than every archived one go into the main feeds alone, w
   );
   // Older than the newest archived story: it belongs on a page, so the run plans anew.
   await twins.edit({ 'b49.txt': datedArticle(49, new Date(Date.parse(dayOf(3)) + 3600_000).toISOString()) }, ['main+pages', 'plan']);
-  // Enough new ones to fill a block: a page is made, so the run plans anew.
+  // Enough new ones to fill a block: it leaves the main feeds as page 5, and page 4 gains its
+  // next-archive link, still without planning.
   const many: Record<string, string> = {};
   for (let n = 50; n <= 56; n++) many[`b${n}.txt`] = datedArticle(n, dayOf(n));
-  await twins.edit(many, ['main+pages', 'plan']);
+  const filled = await twins.edit(many, ['main+pages']);
+  assert.deepEqual(filled.files.written.map((f) => path.basename(f)).sort(), ['atom-4.xml', 'atom-5.xml', 'atom.xml', 'feed-5.json', 'feed.json', 'index.html', 'rss-4.xml', 'rss-5.xml', 'rss.xml']);
+  // The plan index knows the new page: a correction there renders it alone.
+  const onNewPage = await twins.edit({ 'b46.txt': datedArticle(46, dayOf(46), { paragraphs: ['Budget 46 passed.', 'A correction was added.'] }) }, ['pages']);
+  assert.deepEqual(onNewPage.files.written.map((f) => path.basename(f)).sort(), ['atom-5.xml', 'feed-5.json', 'rss-5.xml']);
   await twins.edit({ 'b57.txt': datedArticle(57, dayOf(57)) }, ['main+pages']);
   // Bytes the ledger knows under another path (a copy): the full way decides what it is (here,
   // two files with one id: the copy is rejected, and stays so while it is there). The runs after
@@ -709,6 +714,28 @@ test('new articles newer than every archived one go into the main feeds alone, w
   const held = await twins.edit({ 'a10.txt': datedArticle(10, dayOf(10), { paragraphs: ['Budget 10 passed.', 'A correction was added.'] }) }, ['pages']);
   assert.deepEqual([held.articles.changed, held.rejected.map((r) => r.code)], [1, ['DuplicateId']]);
   await twins.edit({ 'copy-of-a10.txt': datedArticle(10, dayOf(10), { paragraphs: ['Budget 10 passed.', 'Copied again.'] }) }, ['plan']);
+  await twins.bothUnchanged();
+});
+
+test('a block that leaves the main feeds becomes the first page, or the next one beside a correction to the page before it, with what a full run gives', async (t) => {
+  // 14 articles, pages of 10, at least 5 in the main feeds: no page yet.
+  const articles: Record<string, string> = {};
+  for (let n = 1; n <= 14; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  const twins = await twinProjects(t, articles, { feed: { itemLimit: 5, archivePageSize: 10 } });
+  const first = await twins.edit({ 'b15.txt': datedArticle(15, dayOf(15)) }, ['main+pages']);
+  assert.deepEqual(first.files.written.map((f) => path.basename(f)).sort(), ['atom-1.xml', 'atom.xml', 'feed-1.json', 'feed.json', 'index.html', 'rss-1.xml', 'rss.xml']);
+  const more: Record<string, string> = {};
+  for (let n = 16; n <= 24; n++) more[`b${n}.txt`] = datedArticle(n, dayOf(n));
+  await twins.edit(more, ['main+pages']);
+  // Page 2 appears while a story on page 1 is corrected: page 1 is written once, with both.
+  const second = await twins.edit(
+    {
+      'b25.txt': datedArticle(25, dayOf(25)),
+      'a03.txt': datedArticle(3, dayOf(3), { paragraphs: ['Budget 3 passed.', 'A correction was added.'] }),
+    },
+    ['main+pages'],
+  );
+  assert.deepEqual(second.files.written.map((f) => path.basename(f)).sort(), ['atom-1.xml', 'atom-2.xml', 'atom.xml', 'feed-1.json', 'feed-2.json', 'feed.json', 'index.html', 'rss-1.xml', 'rss-2.xml', 'rss.xml']);
   await twins.bothUnchanged();
 });
 
