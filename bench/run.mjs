@@ -76,6 +76,7 @@ const CASES = [
   { name: 'one changed 10k', kind: 'change', n: 10_000, targetMs: 300 },
   { name: 'one changed 10k, in the main feeds', kind: 'change', main: true, n: 10_000, targetMs: 300 },
   { name: 'one added 10k', kind: 'add', n: 10_000 },
+  { name: 'one added 10k, making a page', kind: 'add', makesPage: true, n: 10_000 },
   { name: 'scheduled: unchanged 10k', kind: 'scheduled', n: 10_000 },
   { name: 'scheduled: one changed 10k', kind: 'scheduled', change: true, n: 10_000 },
   { name: 'feed 6 serialize 10k', kind: 'serialize', which: 'feed6', n: 10_000 },
@@ -213,6 +214,20 @@ function addArticle(n, run) {
   return file;
 }
 
+/**
+ * New articles, published in one run that is not timed, until the main feeds hold one short of
+ * itemLimit + archivePageSize: the next new article leaves a whole block behind, which becomes
+ * the next archive page. Returns their files.
+ */
+function fillToPageEdge(root, n, run) {
+  const held = JSON.parse(readFileSync(path.join(root, 'output', 'feed.json'), 'utf8')).items.length;
+  const edge = benchConfig.feed.itemLimit + benchConfig.feed.archivePageSize - 1;
+  const files = [];
+  for (let k = held; k < edge; k++) files.push(addArticle(n, 1_000 * (run + 1) + k));
+  if (files.length) publish(root, n);
+  return files;
+}
+
 /** The corpus indexes of the articles in the main feeds (main JSON feed's items, through the
  *  ledger), newest first. */
 function mainFeedIndexes(root) {
@@ -347,11 +362,13 @@ for (const c of CASES) {
       if (c.kind === 'cold') clean(root);
       // An archived story (its page is rewritten), or the newest (the main feeds are).
       if (c.kind === 'change') editArticle(c.n, toEdit[i], i);
+      if (c.makesPage) added.push(...fillToPageEdge(root, c.n, i));
       if (c.kind === 'add') added.push(addArticle(c.n, i));
       const r = publish(root, c.n);
       const want = c.kind === 'unchanged' ? 'unchanged' : 'published';
       if (r.report.outcome !== want) throw new Error(`${c.name}: outcome ${r.report.outcome}, expected ${want}`);
       if (c.kind === 'change') checkRewritten(c, r.report.files.written);
+      if (c.makesPage && !r.report.files.written.some((f) => /(^|\/)archive\//.test(f))) throw new Error(`${c.name}: run ${i + 1} made no page`);
       samples.push(r);
       log(`  run ${i + 1}: ${(r.ms / 1000).toFixed(3)} s, cpu ${(r.cpuMs / 1000).toFixed(3)} s, peak ${r.peakMb.toFixed(0)} MB, written ${r.report.files.written.length}`);
     }
