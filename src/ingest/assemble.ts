@@ -2,12 +2,11 @@
 // Article: names (slug, url, id), dates and their origin, summary, media with their urls.
 // Shared by every input kind so they cannot drift apart.
 import crypto from 'node:crypto';
-import type { DateTime } from 'luxon';
 import type { Article, Dateline, Diagnostic, MediaItem, Person, Site } from '../model/index.js';
 import type { ClassifiedBody, PhotoBlock } from './blocks.js';
 import type { DatelineParts } from './dateline.js';
 import { diag, WARN } from './diagnostics.js';
-import { dayIn, instantOf, resolveDatelineDay, rfc3339, rfc3339In, type Instant } from './dates.js';
+import { dayIn, resolveDatelineDay, rfc3339Of, rfc3339In, type Instant } from './dates.js';
 import { readRfc3339 } from './instants.js';
 import { luxon } from './luxon.js';
 import type { FrontMatterMedia } from './frontmatter.js';
@@ -19,8 +18,8 @@ export interface Authored extends Omit<ClassifiedBody, 'dateline'> {
   id?: string;
   slug?: string;
   url?: string;
-  date?: DateTime;
-  updated?: DateTime;
+  date?: Instant;
+  updated?: Instant;
   authors?: Person[];
   tags?: string[];
   language?: string;
@@ -56,12 +55,12 @@ export function assemble(
   const warnings: Diagnostic[] = [];
 
   // Dates: front matter > the dateline's date > first sight.
-  const reference = a.date ? instantOf(a.date) : ctx.firstSeen;
+  const reference = a.date ?? ctx.firstSeen;
   const datelineDay = a.datelineWhen ? resolveDatelineDay(a.datelineWhen.month, a.datelineWhen.day, a.datelineWhen.year, reference, zone) : null;
   let published: string;
   let publishedOrigin: Origin['published'];
   if (a.date) {
-    published = rfc3339(a.date);
+    published = rfc3339Of(a.date);
     publishedOrigin = 'frontmatter';
   } else if (datelineDay) {
     // The dateline gives the day; the hour is the first sight's when it is the same day.
@@ -75,10 +74,10 @@ export function assemble(
   let updatedOrigin: Origin['updated'] = 'published';
   if (a.updated) {
     const publishedMs = readRfc3339(published)?.ms ?? luxon().DateTime.fromISO(published, { setZone: true }).toMillis();
-    if (a.updated.toMillis() < publishedMs) {
-      warnings.push(diag(WARN.UpdatedBeforePublished, ctx.path, `updated (${rfc3339(a.updated)}) is before the publication date; using the publication date`));
+    if (a.updated.ms < publishedMs) {
+      warnings.push(diag(WARN.UpdatedBeforePublished, ctx.path, `updated (${rfc3339Of(a.updated)}) is before the publication date; using the publication date`));
     } else {
-      updated = rfc3339(a.updated);
+      updated = rfc3339Of(a.updated);
       updatedOrigin = 'frontmatter';
     }
   }

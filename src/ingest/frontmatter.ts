@@ -2,10 +2,9 @@
 // authors, tags, language, summary, media urls). Every bad value is rejected with its line.
 import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
-import type { DateTime } from 'luxon';
 import type { Diagnostic, Person } from '../model/index.js';
 import { diag, reject, REJECT, WARN } from './diagnostics.js';
-import { parseDateValue } from './dates.js';
+import { parseInstant, type Instant } from './dates.js';
 import { SLUG_PATTERN } from './slug.js';
 
 export interface FrontMatterMedia {
@@ -24,8 +23,8 @@ export interface FrontMatter {
   slug?: string;
   url?: string;
   headline?: string;
-  date?: DateTime;
-  updated?: DateTime;
+  date?: Instant;
+  updated?: Instant;
   authors?: Person[];
   tags?: string[];
   language?: string;
@@ -123,10 +122,10 @@ function readFrontMatter(src: string, file: string, firstLine: number, zone: str
       case 'date':
       case 'published':
       case 'updated': {
-        const r = parseDateValue(value, zone);
+        const r = parseInstant(value, zone);
         if (!r.ok) reject(r.impossible ? REJECT.ImpossibleDate : REJECT.BadFrontMatter, file, `${key}: ${r.reason}`, { line });
-        if (key === 'updated') fm.updated = r.dt;
-        else fm.date = r.dt;
+        if (key === 'updated') fm.updated = r.at;
+        else fm.date = r.at;
         break;
       }
       case 'author':

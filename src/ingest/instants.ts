@@ -88,6 +88,20 @@ export function utcTimestamp(ms: number): string | null {
   return utcTexts(ms).timestamp;
 }
 
+/**
+ * `rfc3339(DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offset) }))`: the instant as
+ * a timestamp written at a fixed offset (minutes east of UTC), `Z` for zero as luxon writes it;
+ * null when that year is not written with four digits.
+ */
+export function offsetTimestamp(ms: number, offset: number): string | null {
+  const local = utcTimestamp(ms + offset * 60_000);
+  if (local === null || offset === 0) return local;
+  const minutes = Math.abs(offset);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${local.slice(0, -1)}${offset < 0 ? '-' : '+'}${hh}:${mm}`;
+}
+
 /** `dt.setZone('UTC').toISODate()` from the instant alone. */
 export function utcDay(ms: number): string | null {
   return utcTexts(ms).day;

@@ -3,7 +3,7 @@
 import type { Diagnostic, Person } from '../model/index.js';
 import type { Authored } from './assemble.js';
 import { diag, reject, REJECT, WARN } from './diagnostics.js';
-import { parseDateValue } from './dates.js';
+import { parseDateValue, parseInstant } from './dates.js';
 import { mimeFromUrl, webUrl, type FrontMatterMedia } from './frontmatter.js';
 import { stripForbidden } from './hygiene.js';
 import { SLUG_PATTERN } from './slug.js';
@@ -84,10 +84,10 @@ export function readJsonArticle(text: string, file: string, zone: string): { aut
   }
   for (const key of ['published', 'updated'] as const) {
     if (o[key] === undefined || o[key] === null) continue;
-    const r = parseDateValue(o[key], zone);
+    const r = parseInstant(o[key], zone);
     if (!r.ok) return bad(key, r.reason, r.impossible ? REJECT.ImpossibleDate : REJECT.BadJson);
-    if (key === 'published') a.date = r.dt;
-    else a.updated = r.dt;
+    if (key === 'published') a.date = r.at;
+    else a.updated = r.at;
   }
   if (o.summary !== undefined) a.summary = str('summary', o.summary, true);
   if (o.language !== undefined) {

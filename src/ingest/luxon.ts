@@ -1,6 +1,7 @@
 // luxon, loaded the first time ingest needs it. A site in UTC whose articles date themselves by
-// dateline or first sight never does (instants.ts answers those), and loading luxon costs ~10 ms
-// of every publish thread. Synchronous on purpose, as ingest is: the package's CommonJS build,
+// dateline, by first sight or by timestamps with their offsets (front matter, JSON) never does
+// (instants.ts answers those), and loading luxon and its first DateTime cost ~25 ms of every
+// publish thread. Synchronous on purpose, as ingest is: the package's CommonJS build,
 // the same release as its ES module.
 import { createRequire } from 'node:module';
 

@@ -2,9 +2,10 @@
 // dateline days and the days in ids and urls, checked against luxon itself on many generated dates.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DateTime } from 'luxon';
-import { dayIn, instantOf, parseDateValue, parseInstant, resolveDatelineDay, rfc3339, rfc3339In } from '../../src/ingest/dates.js';
-import { utcDay, utcMidnight, utcTimestamp } from '../../src/ingest/instants.js';
+import { spawnSync } from 'node:child_process';
+import { DateTime, FixedOffsetZone } from 'luxon';
+import { dayIn, instantOf, parseDateValue, parseInstant, resolveDatelineDay, rfc3339, rfc3339In, rfc3339Of } from '../../src/ingest/dates.js';
+import { offsetTimestamp, utcDay, utcMidnight, utcTimestamp } from '../../src/ingest/instants.js';
 import { articleUrl, mintTagId } from '../../src/ingest/slug.js';
 
 /** A small deterministic generator, so a failure can be replayed. */
@@ -56,6 +57,41 @@ test('RFC 3339 timestamps read by hand are what luxon reads', () => {
     assert.deepEqual(facts(quick), facts(luxon), s);
   }
   assert.ok(fast > 1000, `the fast path took only ${fast} timestamps`);
+});
+
+test('a timestamp read by hand is written back as luxon writes it, at its own offset', () => {
+  let byHand = 0;
+  for (const s of timestamps(4000)) {
+    const read = parseInstant(s, 'Asia/Tokyo');
+    if (!read.ok) continue;
+    if (read.at.offset !== undefined) byHand++;
+    assert.equal(rfc3339Of(read.at), rfc3339(read.at.dateTime()), s);
+  }
+  assert.ok(byHand > 1000, `only ${byHand} timestamps were written back by hand`);
+  const r = random(7);
+  for (let i = 0; i < 5000; i++) {
+    const ms = [r(2 ** 31) * 1000 + r(1000), r(2 ** 31) * 1000, -62167219200000 + r(1000) * 86_400_000, 253402300799000 - r(1000) * 86_400_000][r(4)];
+    const offset = [0, 60, -300, 330, 345, -(23 * 60 + 59), 23 * 60 + 59, r(2879) - 1439][r(8)];
+    const stamp = offsetTimestamp(ms, offset);
+    const luxon = rfc3339(DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offset) }));
+    if (stamp !== null) assert.equal(stamp, luxon, `${ms} at ${offset}`);
+    else assert.ok(!/^\d{4}-/.test(luxon), `${ms} at ${offset}: ${luxon} has a four-digit year`);
+  }
+});
+
+test('an article dated in its front matter with offsets is read without starting luxon', () => {
+  const script = `
+    import { createRequire } from 'node:module';
+    import { ingestArticle } from ${JSON.stringify(new URL('../../src/ingest/index.ts', import.meta.url).href)};
+    const site = { title: 'T', url: 'https://news.example.com/', description: 'd', language: 'en', author: null, icon: null, timezone: 'UTC', feedBaseUrl: 'https://news.example.com/', itemLimit: 50, hubs: [], copyright: null };
+    const text = '---\\ndate: 2024-03-01T10:00:00+01:00\\nupdated: 2024-03-02T08:30:00.250-05:30\\n---\\nHarbour reopens\\n\\nOSLO (Reuters) — The harbour reopened.\\n';
+    const r = ingestArticle({ path: 'a.md', bytes: new TextEncoder().encode(text) }, { site, firstSeen: '2024-04-02T08:00:00Z', maxBytes: 1e6 });
+    const loaded = Object.keys(createRequire(import.meta.url).cache).some((f) => /[\\\\/]luxon[\\\\/]/.test(f));
+    console.log(JSON.stringify({ published: r.article?.published, updated: r.article?.updated, loaded }));
+  `;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { published: '2024-03-01T10:00:00+01:00', updated: '2024-03-02T08:30:00.250-05:30', loaded: false });
 });
 
 test('date values parse the same with or without the fast path, in any zone', () => {
