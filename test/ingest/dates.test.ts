@@ -79,19 +79,22 @@ test('a timestamp read by hand is written back as luxon writes it, at its own of
   }
 });
 
-test('an article dated in its front matter with offsets is read without starting luxon', () => {
+test('articles dated with offsets in front matter or JSON, one with a dateline day, are read without starting luxon', () => {
   const script = `
     import { createRequire } from 'node:module';
     import { ingestArticle } from ${JSON.stringify(new URL('../../src/ingest/index.ts', import.meta.url).href)};
     const site = { title: 'T', url: 'https://news.example.com/', description: 'd', language: 'en', author: null, icon: null, timezone: 'UTC', feedBaseUrl: 'https://news.example.com/', itemLimit: 50, hubs: [], copyright: null };
     const text = '---\\ndate: 2024-03-01T10:00:00+01:00\\nupdated: 2024-03-02T08:30:00.250-05:30\\n---\\nHarbour reopens\\n\\nOSLO (Reuters) — The harbour reopened.\\n';
-    const r = ingestArticle({ path: 'a.md', bytes: new TextEncoder().encode(text) }, { site, firstSeen: '2024-04-02T08:00:00Z', maxBytes: 1e6 });
+    const json = JSON.stringify({ headline: 'Budget passes', published: '2024-03-01T10:00:00+01:00', dateline: { place: 'OSLO', date: '2024-02-29' }, body: ['The budget passed.'] });
+    const opts = { site, firstSeen: '2024-04-02T08:00:00Z', maxBytes: 1e6 };
+    const r = ingestArticle({ path: 'a.md', bytes: new TextEncoder().encode(text) }, opts);
+    const j = ingestArticle({ path: 'b.json', bytes: new TextEncoder().encode(json) }, opts);
     const loaded = Object.keys(createRequire(import.meta.url).cache).some((f) => /[\\\\/]luxon[\\\\/]/.test(f));
-    console.log(JSON.stringify({ published: r.article?.published, updated: r.article?.updated, loaded }));
+    console.log(JSON.stringify({ published: r.article?.published, updated: r.article?.updated, json: [j.article?.published, j.article?.dateline?.date], loaded }));
   `;
   const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
   assert.equal(run.status, 0, run.stderr);
-  assert.deepEqual(JSON.parse(run.stdout), { published: '2024-03-01T10:00:00+01:00', updated: '2024-03-02T08:30:00.250-05:30', loaded: false });
+  assert.deepEqual(JSON.parse(run.stdout), { published: '2024-03-01T10:00:00+01:00', updated: '2024-03-02T08:30:00.250-05:30', json: ['2024-03-01T10:00:00+01:00', '2024-02-29'], loaded: false });
 });
 
 test('date values parse the same with or without the fast path, in any zone', () => {

@@ -51,3 +51,15 @@ test('JSON: escapes for characters XML cannot carry are removed with a warning',
   assert.equal(r.article.body[0], 'Lone  surrogate');
   assert.deepEqual(r.warnings.map((w) => w.code), ['ForbiddenCharacter', 'ForbiddenCharacter']);
 });
+
+test('JSON: a dateline day the calendar has is taken (Feb 29 of a leap year); one it lacks is rejected, saying why', () => {
+  const json = (date: string) => JSON.stringify({ headline: 'Budget passes', published: '2024-03-01T10:00:00Z', dateline: { place: 'OSLO', date }, body: ['The budget passed.'] });
+  const leap = article('leap.json', json('2024-02-29'));
+  assert.equal(leap.dateline?.date, '2024-02-29');
+  for (const date of ['2023-02-29', '2024-04-31', '2024-13-01']) {
+    const r = ingest('bad.json', json(date));
+    assert.ok(!r.ok, date);
+    assert.equal(r.error.code, 'ImpossibleDate', date);
+    assert.match(r.error.message, new RegExp(`^dateline\\.date: "${date}" is not a real date`), date);
+  }
+});
