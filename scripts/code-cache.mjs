@@ -2,8 +2,8 @@
 // the bundle as the launcher does, runs the command line in this process as users run it, then
 // saves the bytecode of every function those runs compiled. The runs: a cold publish of a small
 // synthetic corpus, an edit to an archived story, a correction to the newest one, an unchanged
-// run, validation of each format, and normalize. (Run by bundle.mjs in a process of its own;
-// its output is not shown.)
+// run, validation of each format, and normalize (of an article with front matter too). (Run by
+// bundle.mjs in a process of its own; its output is not shown.)
 import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -49,6 +49,10 @@ try {
   await publish(); // unchanged
   for (const file of ['rss.xml', 'atom.xml', 'feed.json']) await run(['validate', path.join(output, file)]);
   await run(['normalize', path.join(articles, names[0])]);
+  // An article with front matter (the YAML parser the bundle carries), beside the corpus.
+  const dated = path.join(tmp, 'dated.md');
+  writeFileSync(dated, `---\ndate: 2024-03-01T10:00:00+01:00\nauthors:\n  - name: Ann Lee\ntags: [harbour, local]\n---\n${syntheticArticle(1)}`);
+  await run(['normalize', dated]);
   bundle.saveCodeCache();
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -77,3 +77,20 @@ test('a code cache V8 refuses (another Node, or damaged) costs time, never the r
   assert.match(r.stderr, /cache refused/);
   assert.ok(existsSync(path.join(project.outputDir, 'rss.xml')));
 });
+
+test('the built command carries the YAML parser: an article with front matter is read without loading a package from node_modules', { skip }, async (t) => {
+  const project = await makeProject({ articles: { 'a.txt': datedArticle(1, '2025-03-01T10:00:00+01:00') } });
+  t.after(() => project.cleanup());
+  const file = path.join(project.articlesDir, 'a.txt');
+  const script = `
+    const { loadBundle } = require(${JSON.stringify(LAUNCHER)});
+    const bundle = loadBundle();
+    bundle.main(['normalize', '--json', ${JSON.stringify(file)}]).then((code) => {
+      const loaded = Object.keys(require.cache).filter((f) => f.includes('node_modules'));
+      console.error(JSON.stringify({ code, loaded }));
+    });`;
+  const r = await finished(spawn(process.execPath, ['-e', script], { cwd: project.root, stdio: 'pipe' }));
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stderr.trim().split('\n').at(-1)!), { code: 0, loaded: [] });
+  assert.match(r.stdout, /"published": ?"2025-03-01T10:00:00\+01:00"/);
+});
