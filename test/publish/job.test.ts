@@ -739,6 +739,38 @@ test('a block that leaves the main feeds becomes the first page, or the next one
   await twins.bothUnchanged();
 });
 
+test('runs of up to a page of new stories each, with a correction here and there, all take the quick way and give what a full run gives', async (t) => {
+  // Pages of 4, at least 3 in the main feeds: a block leaves them every few runs.
+  const articles: Record<string, string> = {};
+  for (let n = 1; n <= 10; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  const twins = await twinProjects(t, articles, { feed: { itemLimit: 3, archivePageSize: 4 } });
+  // A fixed sequence from a small generator, so a failure can be replayed.
+  let seed = 7;
+  const next = (n: number): number => Math.floor((seed = (seed * 1103515245 + 12345) % 2147483648) / 65536) % n;
+  let newest = 10;
+  let lastPage = 1;
+  let pagesMade = 0;
+  for (let run = 0; run < 12; run++) {
+    const edits: Record<string, string> = {};
+    for (let k = 1 + next(4); k > 0; k--) {
+      newest++;
+      edits[`b${String(newest).padStart(2, '0')}.txt`] = datedArticle(newest, dayOf(newest));
+    }
+    if (next(2)) {
+      const n = 1 + next(10);
+      edits[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n), { paragraphs: [`Budget ${n} passed.`, `Correction ${run}.`] });
+    }
+    const r = await twins.edit(edits, ['main+pages']);
+    const pages = r.files.written.map((f) => Number(/archive\/feed-(\d+)\.json$/.exec(f)?.[1] ?? 0));
+    if (Math.max(...pages) > lastPage) {
+      pagesMade++;
+      lastPage = Math.max(...pages);
+    }
+  }
+  assert.ok(pagesMade >= 5, `only ${pagesMade} runs made a page`);
+  await twins.bothUnchanged();
+});
+
 test('a correction to a story in the main feeds renders the main feeds (and its page edits) alone, with what a full run gives; one over the budget takes the full way', async (t) => {
   const articles: Record<string, string> = {};
   for (let n = 1; n <= 32; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
