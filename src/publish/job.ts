@@ -506,7 +506,9 @@ async function runLocked(
     if (!quickWay || opts.rebuildLedger || !stages.rendersOnly || !run?.summary || !run.planSha256 || !loadedLedger?.ours) return null;
     const blocks = ledgerBlocks(ledgerText!, loadedLedger.bytes ?? undefined);
     if (!blocks) return null;
-    if (unknown.length + touched.length > QUICK_MAX_EDITS) return null;
+    // New files up to a page of them (so that at most one block can leave the main feeds; the
+    // render stage declines otherwise): each is ingested here, as the full way would.
+    if (touched.length > QUICK_MAX_EDITS || unknown.length > config.archivePageSize) return null;
     // Articles left out of the feeds take the full way (this run's, and edits of earlier ones).
     if (leftOut.size || touched.some((f) => Object.hasOwn(lastLeftOut, f.rel))) return null;
     if (run.embargoUntil && nowDate.getTime() >= Date.parse(run.embargoUntil)) return null;

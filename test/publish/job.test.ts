@@ -771,6 +771,25 @@ test('runs of up to a page of new stories each, with a correction here and there
   await twins.bothUnchanged();
 });
 
+test('a batch of new stories takes the quick way up to a page of them, more than 20 included; more than a page plans anew', async (t) => {
+  // 40 articles, pages of 30, at least 5 in the main feeds: one page, 10 candidates.
+  const articles: Record<string, string> = {};
+  for (let n = 1; n <= 40; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  const twins = await twinProjects(t, articles, { feed: { itemLimit: 5, archivePageSize: 30 } });
+  const batch = (from: number, to: number): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (let n = from; n <= to; n++) out[`b${n}.txt`] = datedArticle(n, dayOf(n));
+    return out;
+  };
+  // 25 at once: a block leaves with them, as page 2.
+  const r = await twins.edit(batch(41, 65), ['main+pages']);
+  assert.equal(r.articles.changed, 25);
+  assert.ok(r.files.written.some((f) => f.endsWith('feed-2.json')), 'page 2 was made');
+  // 31, more than a page: the full way.
+  await twins.edit(batch(66, 96), ['plan']);
+  await twins.bothUnchanged();
+});
+
 test('a correction to a story in the main feeds renders the main feeds (and its page edits) alone, with what a full run gives; one over the budget takes the full way', async (t) => {
   const articles: Record<string, string> = {};
   for (let n = 1; n <= 32; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
