@@ -577,6 +577,10 @@ test('a held update stays held when its page is rendered again for an edit to an
 /** A story's date: day n of 2024. */
 const dayOf = (n: number): string => new Date(Date.parse('2024-01-01T09:00:00Z') + n * 86_400_000).toISOString();
 
+/** Stories 1 to `count` as `a01.txt`…, story n dated day n (so story n is the n-th oldest). */
+const dailyStories = (count: number): Record<string, string> =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`a${String(i + 1).padStart(2, '0')}.txt`, datedArticle(i + 1, dayOf(i + 1))]));
+
 /**
  * Two copies of one project, published once: `quick` as users run it, `full` forgetting its plan
  * index before each later run, so that it plans everything anew. `edit` writes the same edits to
@@ -635,8 +639,7 @@ async function twinProjects(t: { after: (fn: () => Promise<unknown>) => void }, 
 }
 
 test('a run that only edits archived articles renders just their pages, with what a full run gives', async (t) => {
-  const articles: Record<string, string> = {};
-  for (let n = 1; n <= 45; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  const articles = dailyStories(45);
   // Warnings (a control character removed) before, between and after the edited articles.
   for (const n of [3, 12, 40]) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n), { paragraphs: [`Budget ${n} \u0007passed.`] });
   articles['broken.txt'] = '';
@@ -655,8 +658,7 @@ test('a run that only edits archived articles renders just their pages, with wha
 });
 
 test('a correction whose line of the article cache was damaged takes the full way, with what a full run gives', async (t) => {
-  const articles: Record<string, string> = {};
-  for (let n = 1; n <= 45; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  const articles = dailyStories(45);
   const twins = await twinProjects(t, articles, { feed: { itemLimit: 5, archivePageSize: 10 } });
   // The line that holds a07's entry (and its page's), its stored values changed behind its back.
   const file = path.join(twins.quick.root, '.wirefeed', 'cache', 'articles.json');
@@ -673,8 +675,7 @@ test('a correction whose line of the article cache was damaged takes the full wa
 
 test('new articles newer than every archived one go into the main feeds alone, or leave a block behind as the next page, with what a full run gives; an older one or a copy takes the full way', async (t) => {
   // 45 articles, pages of 10, at least 5 in the main feeds: 4 pages, 5 candidates.
-  const articles: Record<string, string> = {};
-  for (let n = 1; n <= 45; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  const articles = dailyStories(45);
   const twins = await twinProjects(t, articles, { feed: { itemLimit: 5, archivePageSize: 10 } });
   // The newest story: the main feeds (and index.html) alone.
   const first = await twins.edit({ 'b46.txt': datedArticle(46, dayOf(46)) }, ['main+pages']);
@@ -719,8 +720,7 @@ test('new articles newer than every archived one go into the main feeds alone, o
 
 test('a block that leaves the main feeds becomes the first page, or the next one beside a correction to the page before it, with what a full run gives', async (t) => {
   // 14 articles, pages of 10, at least 5 in the main feeds: no page yet.
-  const articles: Record<string, string> = {};
-  for (let n = 1; n <= 14; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  const articles = dailyStories(14);
   const twins = await twinProjects(t, articles, { feed: { itemLimit: 5, archivePageSize: 10 } });
   const first = await twins.edit({ 'b15.txt': datedArticle(15, dayOf(15)) }, ['main+pages']);
   assert.deepEqual(first.files.written.map((f) => path.basename(f)).sort(), ['atom-1.xml', 'atom.xml', 'feed-1.json', 'feed.json', 'index.html', 'rss-1.xml', 'rss.xml']);
@@ -741,8 +741,7 @@ test('a block that leaves the main feeds becomes the first page, or the next one
 
 test('runs of up to a page of new stories each, with a correction here and there, all take the quick way and give what a full run gives', async (t) => {
   // Pages of 4, at least 3 in the main feeds: a block leaves them every few runs.
-  const articles: Record<string, string> = {};
-  for (let n = 1; n <= 10; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  const articles = dailyStories(10);
   const twins = await twinProjects(t, articles, { feed: { itemLimit: 3, archivePageSize: 4 } });
   // A fixed sequence from a small generator, so a failure can be replayed.
   let seed = 7;
@@ -773,8 +772,7 @@ test('runs of up to a page of new stories each, with a correction here and there
 
 test('a batch of new stories takes the quick way up to a page of them, more than 20 included; more than a page plans anew', async (t) => {
   // 40 articles, pages of 30, at least 5 in the main feeds: one page, 10 candidates.
-  const articles: Record<string, string> = {};
-  for (let n = 1; n <= 40; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  const articles = dailyStories(40);
   const twins = await twinProjects(t, articles, { feed: { itemLimit: 5, archivePageSize: 30 } });
   const batch = (from: number, to: number): Record<string, string> => {
     const out: Record<string, string> = {};
@@ -791,8 +789,7 @@ test('a batch of new stories takes the quick way up to a page of them, more than
 });
 
 test('a correction to a story in the main feeds renders the main feeds (and its page edits) alone, with what a full run gives; one over the budget takes the full way', async (t) => {
-  const articles: Record<string, string> = {};
-  for (let n = 1; n <= 32; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, dayOf(n));
+  const articles = dailyStories(32);
   articles['a31.txt'] = datedArticle(31, dayOf(31), { paragraphs: ['Budget 31 \u0007passed.'] }); // a warning, kept
   // The main feeds hold a21–a32 (itemLimit 5, pages of 10: the cut is block-aligned).
   const twins = await twinProjects(t, articles, { feed: { itemLimit: 5, archivePageSize: 10, maxBytes: 60_000 } });
