@@ -83,6 +83,9 @@ export interface RenderOptions {
   /** Byte budget of each main feed (config feed.maxBytes). */
   maxBytes: number;
   fallbackUpdated?: string;
+  /** When the ledger first saw each article (ms since the epoch): the archive's order goes by
+   *  arrival (ArchiveSettings.firstSeenOf). */
+  firstSeenOf?: (a: Article) => number | undefined;
   /**
    * The articles given to render are in brief (see brief.ts: ids, dates and source only); this
    * gives them whole, for the ones a file being rendered shows. `keep` names the group they
@@ -493,13 +496,16 @@ async function runLocked(
   };
   const sourceOf = new Map<string, ArticleFile>(); // by article id: the file that holds it
   let lastPlan: PlanIndex | null = null; // the last run's plan index, when quickFront read it
+  /** By article id: when the ledger first saw each article the feeds hold (the archive's order). */
+  const firstSeenById = new Map<string, string>();
   // ---- a run that only edited articles in place (a correction): the pages that hold them, and the
   // main feeds when one of their candidates was edited, are rendered again and nothing is planned,
   // when the last run's plan index says where those articles are and nothing else can have moved.
   // New articles too, when each is new to the ledger (no rename, copy or id it knows) and the
-  // render stage finds them newer than every archived one: the main feeds take them and the
-  // pages stay, or a whole block of the candidates becomes the next page (as the full way would
-  // have it; it declines otherwise).
+  // render stage finds them newer than every archived one (by arrival, so whatever their dates,
+  // unless the clock went back): the main feeds take them and the pages stay, or a whole block
+  // of the candidates becomes the next page (as the full way would have it; it declines
+  // otherwise).
   // Anything else: null, and the full way below (which redoes whatever this did).
   const quickFront = async (): Promise<Front | null> => {
     const run = cache.run as (RunFingerprint & { summary?: Summary }) | null;
@@ -603,6 +609,7 @@ async function runLocked(
       // (Its warning, if it has one, is in the last run's summary, restored below.)
       const article = holdFutureUpdate(applyLedgerEntry(result.article, result.origin, entry, shaOf(rel)!, nowIso), rel, { warn: false });
       sourceOf.set(article.id, f);
+      firstSeenById.set(article.id, entry?.firstSeen ?? nowIso);
       return article;
     };
     const pages = [...pageNumbers].sort((a, b) => a - b).map((n) => ({ number: n, articles: plan.pages[n - 1].map(published) }));
@@ -711,6 +718,7 @@ async function runLocked(
       // (The ledger's own entry when nothing in it moved: most of them, on most runs.)
       if (e && e.path === a.file.rel && e.id === a.article.id && e.sha256 === sha && e.updated === a.article.updated) nextEntries.push(e);
       else nextEntries.push({ path: a.file.rel, id: a.article.id, firstSeen: e?.firstSeen ?? nowIso, sha256: sha, updated: a.article.updated });
+      firstSeenById.set(a.article.id, e?.firstSeen ?? nowIso);
       // Embargo: dated in the future, it stays out of every feed (and so out of lastBuildDate).
       if (Date.parse(a.article.published) > nowDate.getTime()) embargoed.push({ file: a.file.rel, id: a.article.id, until: a.article.published });
       else published.push(a.article);
@@ -805,9 +813,18 @@ async function runLocked(
   const lastRenderNote = (cache.run as RunFingerprint & { renderNote?: unknown })?.renderNote;
   let renderNote: unknown = null;
   let planIndex: PlanIndex | null = null;
+  // (Most articles share a first-seen time with others: all of a first run's, each later run's.)
+  const firstSeenMs = new Map<string, number>();
   const renderOptions: RenderOptions = {
     pageSize: config.archivePageSize,
     maxBytes: config.maxFeedBytes,
+    firstSeenOf: (a) => {
+      const iso = firstSeenById.get(a.id);
+      if (iso === undefined) return undefined;
+      let ms = firstSeenMs.get(iso);
+      if (ms === undefined) firstSeenMs.set(iso, (ms = Date.parse(iso)));
+      return ms;
+    },
     hydrate,
     async isCurrent(name, key) {
       const last = lastOutputs[name];

@@ -94,13 +94,13 @@ export function defaultStages(opts: DefaultStagesOptions = {}): PublishStages {
       const { FEED_FILES } = render;
       const links = { rss: url(FEED_FILES.rss), atom: url(FEED_FILES.atom), json: url(FEED_FILES.json) };
       const page = (): Promise<typeof import('../render/page.js')> => import('../render/page.js');
-      // index.html shows the newest itemLimit articles (the main feeds' candidates include them),
-      // and is made only when what it shows changed: a correction further down a story leaves it.
+      // index.html shows the newest itemLimit of the main feeds' candidates, by date, and is made
+      // only when what it shows changed: a correction further down a story leaves it.
       const indexFile = async (list: Article[]): Promise<{ key: string; render: () => Promise<string> }> => ({
         key: (await page()).indexPageKey(site, list, links),
         render: async () => (await page()).renderIndexPage(site, list, links),
       });
-      const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated };
+      const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated, firstSeenOf: o.firstSeenOf };
       if (o.only) {
         const main = o.only.main;
         if (!main) return renderPages(archive, site, o.only, o);
@@ -112,13 +112,14 @@ export function defaultStages(opts: DefaultStagesOptions = {}): PublishStages {
         let candidates = main.candidates;
         let { pages, pageCount } = o.only;
         if (main.added?.length) {
-          // New articles join the candidates only when each is newer than every archived one.
-          // The block-aligned cut then moves by as many, and the pages stay as they are; or the
-          // oldest block of the candidates is now whole and leaves the main feeds as the next
-          // page, and the page before it gains its next-archive link. Anything else: declined.
-          const joined = render.sortNewestFirst([...main.candidates, ...main.added]);
+          // New articles join the candidates only when each is newer than every archived one
+          // (by arrival: always, unless the clock went back). The block-aligned cut then moves
+          // by as many, and the pages stay as they are; or the oldest block of the candidates is
+          // now whole and leaves the main feeds as the next page, and the page before it gains
+          // its next-archive link. Anything else: declined.
+          const joined = render.sortNewestFirst([...main.candidates, ...main.added], o.firstSeenOf);
           const archived = main.newestArchived;
-          if (archived && render.sortNewestFirst([archived, ...joined]).at(-1) !== archived) return null;
+          if (archived && render.sortNewestFirst([archived, ...joined], o.firstSeenOf).at(-1) !== archived) return null;
           const aligned = archive.alignedCount(main.total, settings);
           candidates = joined.slice(0, aligned);
           let newPage: Article[] | undefined;

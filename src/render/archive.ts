@@ -3,7 +3,11 @@
 //
 // How items are split, and why:
 //  - Oldest first, the items fall into fixed blocks of `pageSize`; archive page k is block k.
-//    A new article (the newest) never moves an older one between blocks, so pages never reshuffle.
+//    "Oldest" is by arrival when the caller says when each article was first seen
+//    (ArchiveSettings.firstSeenOf): a new article is then the newest whatever date it carries,
+//    never moves an older one between blocks, and pages never reshuffle. (By dates alone, a
+//    story that arrives dated last year would land on an old page, which readers that keep
+//    pages would never fetch again, and push an item onto every later page.)
 //  - A block becomes a page only once it has left the main feeds whole: the main feeds hold the
 //    newest items from the start of a block, at least `itemLimit` of them and fewer than
 //    `itemLimit + pageSize`. So adding an article rewrites only the main feeds, and when a
@@ -55,6 +59,13 @@ export interface ArchiveSettings {
   pageSize: number;
   /** Byte budget of each main feed file (config feed.maxBytes). */
   maxBytes: number;
+  /**
+   * When the publisher first saw each article (ms since the epoch; see sortNewestFirst): the
+   * archive's order is then the order in which articles reached the feeds, so that an article
+   * that arrives with an old date joins the main feeds instead of rewriting a page that readers
+   * keep. Without it, the order of publication dates.
+   */
+  firstSeenOf?: (a: Article) => number | undefined;
   /** The main feeds' "updated" when there is no article at all (a stable time, never the clock). */
   fallbackUpdated?: string;
   /**
@@ -160,17 +171,17 @@ export function alignedCount(total: number, { itemLimit, pageSize }: Pick<Archiv
 }
 
 /** sortNewestFirst, once per list: a caller asks for the main candidates, then for the plan. */
-const sortedLists = new WeakMap<readonly Article[], Article[]>();
-function newestFirst(articles: readonly Article[]): Article[] {
-  let sorted = sortedLists.get(articles);
-  if (!sorted) sortedLists.set(articles, (sorted = sortNewestFirst(articles)));
-  return sorted;
+const sortedLists = new WeakMap<readonly Article[], { firstSeenOf: ArchiveSettings['firstSeenOf']; sorted: Article[] }>();
+function newestFirst(articles: readonly Article[], { firstSeenOf }: Pick<ArchiveSettings, 'firstSeenOf'>): Article[] {
+  let done = sortedLists.get(articles);
+  if (!done || done.firstSeenOf !== firstSeenOf) sortedLists.set(articles, (done = { firstSeenOf, sorted: sortNewestFirst(articles, firstSeenOf) }));
+  return done.sorted;
 }
 
 /** The newest articles the main feeds may hold, newest first: the only ones planArchive renders
  *  (so the only ones it needs whole), and a superset of the newest itemLimit. */
 export function mainCandidates(articles: readonly Article[], settings: ArchiveSettings): Article[] {
-  return newestFirst(articles).slice(0, alignedCount(articles.length, settings));
+  return newestFirst(articles, settings).slice(0, alignedCount(articles.length, settings));
 }
 
 function pageKeyOf(siteKey: string, n: number, hasNext: boolean, itemKeys: string[]): string {
@@ -203,7 +214,7 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
   const { itemLimit, pageSize } = settings;
   if (!(Number.isInteger(pageSize) && pageSize >= 1)) throw new RangeError(`archive page size must be a whole number ≥ 1, not ${pageSize}`);
   if (!(Number.isInteger(itemLimit) && itemLimit >= 1)) throw new RangeError(`item limit must be a whole number ≥ 1, not ${itemLimit}`);
-  const newest = newestFirst(articles);
+  const newest = newestFirst(articles, settings);
   const total = newest.length;
   const full = settings.full ?? ((a: Article) => a);
   const siteKey = sha256([KEY_VERSION, JSON.stringify(site), String(pageSize)]);

@@ -38,10 +38,32 @@ export interface FeedPage {
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 export type FeedFile = (typeof FEED_FILES)[keyof typeof FEED_FILES];
 
-/** Newest first by published instant, ties by id, so the order never depends on input order.
- *  (Articles are grouped by instant and the instants sorted as numbers: ids are compared only
- *  within a group, where a JavaScript comparator is needed at all.) */
-export function sortNewestFirst(articles: readonly Article[]): Article[] {
+/**
+ * Newest first: by published instant, ties by id, so the order never depends on input order.
+ * Given `firstSeenOf` (when the publisher first saw each article, ms since the epoch), by arrival
+ * first: when an article reached the feeds, which is its first-seen time, or its publication time
+ * when that is later (an embargo lifted). So a story published today with an old date counts as
+ * today's, and the articles of one arrival (every one of a first run) go by their dates.
+ * (Articles are grouped by instant and the instants sorted as numbers: ids are compared only
+ * within a group, where a JavaScript comparator is needed at all.)
+ */
+export function sortNewestFirst(articles: readonly Article[], firstSeenOf?: (a: Article) => number | undefined): Article[] {
+  if (!firstSeenOf) return newestPublishedFirst(articles);
+  const byArrival = new Map<number, Article[]>();
+  for (const a of articles) {
+    const ms = Math.max(firstSeenOf(a) ?? -Infinity, parseTimestamp(a.published).ms);
+    const group = byArrival.get(ms);
+    if (group) group.push(a);
+    else byArrival.set(ms, [a]);
+  }
+  if (byArrival.size <= 1) return newestPublishedFirst(articles);
+  const arrivals = Float64Array.from(byArrival.keys()).sort();
+  const out: Article[] = [];
+  for (let i = arrivals.length - 1; i >= 0; i--) for (const a of newestPublishedFirst(byArrival.get(arrivals[i])!)) out.push(a);
+  return out;
+}
+
+function newestPublishedFirst(articles: readonly Article[]): Article[] {
   const byInstant = new Map<number, Article[]>();
   for (const a of articles) {
     const ms = parseTimestamp(a.published).ms;

@@ -133,6 +133,28 @@ test('adding the newest article changes only the three main feeds; every page st
   assert.notEqual(after.mainKey, before.mainKey);
 });
 
+test('by arrival, an article that comes later with an old date joins the main feeds; by dates alone it would rewrite every page from its own on', () => {
+  // 1,234 articles first seen in one run; then one dated before all but the first 10 of them.
+  const firstRun = Date.parse('2030-01-01T00:00:00Z');
+  const late = { ...article(5000), id: 'tag:wire.example.org,2020:late', published: article(10).published, updated: article(10).published };
+  const seen = (a: Article): number => (a.id === late.id ? firstRun + 3_600_000 : firstRun);
+  const byArrival: ArchiveSettings = { ...ROOMY, firstSeenOf: seen };
+  const before = planArchive(SITE, articles(1234), byArrival);
+  const after = planArchive(SITE, [...articles(1234), late], byArrival);
+  assert.deepEqual(changedFiles(renderAll(before), renderAll(after)), ['atom.xml', 'feed.json', 'rss.xml']);
+  assert.equal(after.main[0].id, late.id, 'the newest arrival leads the main feeds');
+  assert.deepEqual(after.pages.map((p) => p.key), before.pages.map((p) => p.key));
+  // The first run alone goes by dates, as without first-seen times.
+  assert.deepEqual(
+    before.pages.map((p) => p.key),
+    planArchive(SITE, articles(1234), ROOMY).pages.map((p) => p.key),
+  );
+  // By dates alone, it lands on page 1 and every page shifts by one item.
+  const byDate = planArchive(SITE, [...articles(1234), late], ROOMY);
+  assert.ok(byDate.pages[0].articles.some((a) => a.id === late.id));
+  assert.equal(byDate.pages.filter((p, i) => p.key !== before.pages[i].key).length, before.pages.length);
+});
+
 test('when a whole block has left the main feeds, one page appears and its older neighbour only gains next-archive', () => {
   // 1,249 → 1,250 articles: the block 1,101–1,200 (oldest first) falls out of the newest 50.
   const before = planArchive(SITE, articles(1249), ROOMY);

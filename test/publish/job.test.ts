@@ -673,7 +673,7 @@ test('a correction whose line of the article cache was damaged takes the full wa
   await twins.bothUnchanged();
 });
 
-test('new articles newer than every archived one go into the main feeds alone, or leave a block behind as the next page, with what a full run gives; an older one or a copy takes the full way', async (t) => {
+test('new articles, whatever their dates, go into the main feeds alone, or leave a block behind as the next page, with what a full run gives; a copy takes the full way', async (t) => {
   // 45 articles, pages of 10, at least 5 in the main feeds: 4 pages, 5 candidates.
   const articles = dailyStories(45);
   const twins = await twinProjects(t, articles, { feed: { itemLimit: 5, archivePageSize: 10 } });
@@ -690,8 +690,13 @@ test('new articles newer than every archived one go into the main feeds alone, o
     },
     ['main+pages'],
   );
-  // Older than the newest archived story: it belongs on a page, so the run plans anew.
-  await twins.edit({ 'b49.txt': datedArticle(49, new Date(Date.parse(dayOf(3)) + 3600_000).toISOString()) }, ['main+pages', 'plan']);
+  // Dated day 3, older than every archived story: it reached the feeds now, so the main feeds
+  // take it like any new story and no page changes (a reader that keeps the pages would never
+  // see it on one).
+  const backdated = await twins.edit({ 'b49.txt': datedArticle(49, new Date(Date.parse(dayOf(3)) + 3600_000).toISOString()) }, ['main+pages']);
+  assert.deepEqual(backdated.files.written.filter((f) => f.includes('archive/')), [], 'no page rewritten');
+  const mainFeed = JSON.parse(await readFile(path.join(twins.quick.outputDir, 'feed.json'), 'utf8')) as { items: { title: string }[] };
+  assert.equal(mainFeed.items[0].title, 'Harbour council approves budget number 49', 'the newest arrival leads the main feed');
   // Enough new ones to fill a block: it leaves the main feeds as page 5, and page 4 gains its
   // next-archive link, still without planning.
   const many: Record<string, string> = {};
