@@ -77,6 +77,7 @@ const CASES = [
   { name: 'one changed 10k, in the main feeds', kind: 'change', main: true, n: 10_000, targetMs: 300 },
   { name: 'one added 10k', kind: 'add', n: 10_000 },
   { name: 'one added 10k, making a page', kind: 'add', makesPage: true, n: 10_000 },
+  { name: 'one added 10k, dated before the archive', kind: 'add', backdated: true, n: 10_000 },
   { name: 'scheduled: unchanged 10k', kind: 'scheduled', n: 10_000 },
   { name: 'scheduled: one changed 10k', kind: 'scheduled', change: true, n: 10_000 },
   { name: 'feed 6 serialize 10k', kind: 'serialize', which: 'feed6', n: 10_000 },
@@ -207,10 +208,13 @@ const clean = (root) => {
 };
 
 /** A new article, the newest of all (its dateline has no date: it is dated when first seen), in a
- *  file named after the corpus's (so the other cases, which take the first n names, skip it). */
-function addArticle(n, run) {
+ *  file named after the corpus's (so the other cases, which take the first n names, skip it).
+ *  `backdated`: dated in 2001 by its front matter, before every archived story (the archive goes
+ *  by arrival, so it is still the newest item). */
+function addArticle(n, run, backdated = false) {
   const file = path.join(corpus(n), `zz-added-${run}.txt`);
-  writeFileSync(file, syntheticArticle(4_000_000 + 4 * run));
+  const frontMatter = backdated ? `---\ndate: 2001-01-${String(1 + (run % 28)).padStart(2, '0')}T12:00:00Z\n---\n` : '';
+  writeFileSync(file, frontMatter + syntheticArticle(4_000_000 + 4 * run));
   return file;
 }
 
@@ -363,12 +367,13 @@ for (const c of CASES) {
       // An archived story (its page is rewritten), or the newest (the main feeds are).
       if (c.kind === 'change') editArticle(c.n, toEdit[i], i);
       if (c.makesPage) added.push(...fillToPageEdge(root, c.n, i));
-      if (c.kind === 'add') added.push(addArticle(c.n, i));
+      if (c.kind === 'add') added.push(addArticle(c.n, i, !!c.backdated));
       const r = publish(root, c.n);
       const want = c.kind === 'unchanged' ? 'unchanged' : 'published';
       if (r.report.outcome !== want) throw new Error(`${c.name}: outcome ${r.report.outcome}, expected ${want}`);
       if (c.kind === 'change') checkRewritten(c, r.report.files.written);
       if (c.makesPage && !r.report.files.written.some((f) => /(^|\/)archive\//.test(f))) throw new Error(`${c.name}: run ${i + 1} made no page`);
+      if (c.backdated && r.report.files.written.some((f) => /(^|\/)archive\//.test(f))) throw new Error(`${c.name}: run ${i + 1} rewrote archive pages`);
       samples.push(r);
       log(`  run ${i + 1}: ${(r.ms / 1000).toFixed(3)} s, cpu ${(r.cpuMs / 1000).toFixed(3)} s, peak ${r.peakMb.toFixed(0)} MB, written ${r.report.files.written.length}`);
     }
