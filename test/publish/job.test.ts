@@ -723,6 +723,25 @@ test('new articles, whatever their dates, go into the main feeds alone, or leave
   await twins.bothUnchanged();
 });
 
+test('an embargoed story arrives when its embargo ends: it joins the main feeds as a new story would, and no older page changes', async (t) => {
+  const twins = await twinProjects(t, dailyStories(10), { feed: { itemLimit: 3, archivePageSize: 4 } });
+  // Seen at 13:00, embargoed until 19:30 (the twins' clock starts at 12:00 and moves an hour a run).
+  await twins.edit({ 'e.txt': datedArticle(90, '2024-04-01T19:30:00Z') }, ['plan']);
+  // Twelve stories arrive meanwhile, two a run, and fill pages 2 to 4.
+  for (let n = 11; n <= 22; n += 2) await twins.edit({ [`b${n}.txt`]: datedArticle(n, dayOf(n)), [`b${n + 1}.txt`]: datedArticle(n + 1, dayOf(n + 1)) }, ['main+pages']);
+  // 20:00: the embargo is over, and the newest story is corrected in the same run. The story
+  // leaves a block behind as any new one would: page 5 appears and page 4 gains its next-archive
+  // link. Had it counted from 13:00, when it was first seen, it would have joined page 3, and
+  // pages 3 and 4 would have changed.
+  const released = await twins.edit({ 'b22.txt': datedArticle(22, dayOf(22), { paragraphs: ['Budget 22 passed.', 'A correction was added.'] }) }, ['plan']);
+  assert.equal(released.articles.embargoed, 0);
+  const pagesWritten = released.files.written.filter((f) => f.includes('archive/')).map((f) => path.basename(f));
+  assert.deepEqual(pagesWritten.sort(), ['atom-4.xml', 'atom-5.xml', 'feed-5.json', 'rss-4.xml', 'rss-5.xml']);
+  const mainFeed = JSON.parse(await readFile(path.join(twins.quick.outputDir, 'feed.json'), 'utf8')) as { items: { title: string }[] };
+  assert.ok(mainFeed.items.some((i) => i.title === 'Harbour council approves budget number 90'), 'in the main feeds');
+  await twins.bothUnchanged();
+});
+
 test('a block that leaves the main feeds becomes the first page, or the next one beside a correction to the page before it, with what a full run gives', async (t) => {
   // 14 articles, pages of 10, at least 5 in the main feeds: no page yet.
   const articles = dailyStories(14);
