@@ -4,7 +4,7 @@ import type { Article, Site } from '../model/index.js';
 import { parseTimestamp } from './dates.js';
 import { renderAtom } from './atom.js';
 import { renderJsonFeed } from './jsonfeed.js';
-import { PreparedArticles } from './prepared.js';
+import { PreparedArticles, pushAll } from './prepared.js';
 import { renderRss } from './rss.js';
 
 export { renderAtom } from './atom.js';
@@ -49,17 +49,26 @@ export type FeedFile = (typeof FEED_FILES)[keyof typeof FEED_FILES];
  */
 export function sortNewestFirst(articles: readonly Article[], firstSeenOf?: (a: Article) => number | undefined): Article[] {
   if (!firstSeenOf) return newestPublishedFirst(articles);
-  const byArrival = new Map<number, Article[]>();
-  for (const a of articles) {
-    const ms = Math.max(firstSeenOf(a) ?? -Infinity, parseTimestamp(a.published).ms);
+  const published = new Float64Array(articles.length);
+  const byArrival = new Map<number, number[]>(); // arrival → indexes into articles
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i];
+    published[i] = parseTimestamp(a.published).ms;
+    const ms = Math.max(firstSeenOf(a) ?? -Infinity, published[i]);
     const group = byArrival.get(ms);
-    if (group) group.push(a);
-    else byArrival.set(ms, [a]);
+    if (group) group.push(i);
+    else byArrival.set(ms, [i]);
   }
   if (byArrival.size <= 1) return newestPublishedFirst(articles);
+  // A site's later runs bring a few articles each: most groups are small, and sorted in place.
+  const newerFirst = (i: number, j: number): number => published[j] - published[i] || byId(articles[i], articles[j]);
   const arrivals = Float64Array.from(byArrival.keys()).sort();
   const out: Article[] = [];
-  for (let i = arrivals.length - 1; i >= 0; i--) for (const a of newestPublishedFirst(byArrival.get(arrivals[i])!)) out.push(a);
+  for (let k = arrivals.length - 1; k >= 0; k--) {
+    const group = byArrival.get(arrivals[k])!;
+    if (group.length > 64) pushAll(out, newestPublishedFirst(group.map((i) => articles[i])));
+    else for (const i of group.length > 1 ? group.sort(newerFirst) : group) out.push(articles[i]);
+  }
   return out;
 }
 
