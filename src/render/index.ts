@@ -44,8 +44,8 @@ export type FeedFile = (typeof FEED_FILES)[keyof typeof FEED_FILES];
  * first: when an article reached the feeds, which is its first-seen time, or its publication time
  * when that is later (an embargo lifted). So a story published today with an old date counts as
  * today's, and the articles of one arrival (every one of a first run) go by their dates.
- * (Articles are grouped by instant and the instants sorted as numbers: ids are compared only
- * within a group, where a JavaScript comparator is needed at all.)
+ * (Articles are grouped by instant and the instants sorted as numbers: a JavaScript comparator
+ * runs only within a group, on the ids of one instant or the few articles of one arrival.)
  */
 export function sortNewestFirst(articles: readonly Article[], firstSeenOf?: (a: Article) => number | undefined): Article[] {
   if (!firstSeenOf) return newestPublishedFirst(articles);
