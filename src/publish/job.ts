@@ -503,9 +503,9 @@ async function runLocked(
   // when the last run's plan index says where those articles are and nothing else can have moved.
   // New articles too, when each is new to the ledger (no rename, copy or id it knows) and the
   // render stage finds them newer than every archived one (by arrival, so whatever their dates,
-  // unless the clock went back): the main feeds take them and the pages stay, or a whole block
-  // of the candidates becomes the next page (as the full way would have it; it declines
-  // otherwise).
+  // unless the clock went back or the last run was within the same second): the main feeds take
+  // them and the pages stay, or a whole block of the candidates becomes the next page (as the
+  // full way would have it; it declines otherwise).
   // Anything else: null, and the full way below (which redoes whatever this did).
   const quickFront = async (): Promise<Front | null> => {
     const run = cache.run as (RunFingerprint & { summary?: Summary }) | null;

@@ -113,7 +113,8 @@ export function defaultStages(opts: DefaultStagesOptions = {}): PublishStages {
         let { pages, pageCount } = o.only;
         if (main.added?.length) {
           // New articles join the candidates only when each is newer than every archived one
-          // (by arrival: always, unless the clock went back). The block-aligned cut then moves
+          // (by arrival: always, unless the clock went back or the last run was within the same
+          // second, first-seen times being kept to the second). The block-aligned cut then moves
           // by as many, and the pages stay as they are; or the oldest block of the candidates is
           // now whole and leaves the main feeds as the next page, and the page before it gains
           // its next-archive link. Anything else: declined.
