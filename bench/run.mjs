@@ -209,8 +209,8 @@ const clean = (root) => {
 
 /** A new article, the newest of all (its dateline has no date: it is dated when first seen), in a
  *  file named after the corpus's (so the other cases, which take the first n names, skip it).
- *  `backdated`: dated in 2001 by its front matter, before every archived story (the archive goes
- *  by arrival, so it is still the newest item). */
+ *  `backdated`: dated in 2001 by its front matter, before every archived story (it is placed after
+ *  every archived story, so it is still the newest item). */
 function addArticle(n, run, backdated = false) {
   const file = path.join(corpus(n), `zz-added-${run}.txt`);
   const frontMatter = backdated ? `---\ndate: 2001-01-${String(1 + (run % 28)).padStart(2, '0')}T12:00:00Z\n---\n` : '';

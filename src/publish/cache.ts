@@ -53,6 +53,8 @@ export interface PlanIndex {
   /** How many of the candidates the main feeds held (the rest were on the newest page). */
   mainCount: number;
   pages: string[][];
+  /** The place the next article to arrive gets (places.ts): one after the ledger's last. */
+  nextPlace: number;
 }
 
 export function namesHash(rels: readonly string[]): string {
@@ -77,7 +79,7 @@ export function listingHashes(files: readonly { rel: string; stat: { size: numbe
 
 /** The plan index as its file holds it; the job records its sha256 in the run fingerprint. */
 export function planIndexText(key: string, index: PlanIndex): string {
-  return JSON.stringify({ version: 2, key, ...index });
+  return JSON.stringify({ version: 3, key, ...index });
 }
 
 /** The plan index the run fingerprint vouches for (by hash), or null. */
@@ -86,8 +88,8 @@ export async function loadPlanIndex(fs: PublishFs, files: { plan: string }, key:
     const bytes = await fs.readFile(files.plan);
     if (createHash('sha256').update(bytes).digest('hex') !== sha256) return null;
     const raw = JSON.parse(utf8Text(bytes)) as { version?: number; key?: string } & PlanIndex;
-    if (raw.version !== 2 || raw.key !== key || typeof raw.names !== 'string' || !Array.isArray(raw.candidates) || !Number.isInteger(raw.mainCount) || !Array.isArray(raw.pages)) return null;
-    return { names: raw.names, candidates: raw.candidates, mainCount: raw.mainCount, pages: raw.pages };
+    if (raw.version !== 3 || raw.key !== key || typeof raw.names !== 'string' || !Array.isArray(raw.candidates) || !Number.isInteger(raw.mainCount) || !Array.isArray(raw.pages) || !Number.isSafeInteger(raw.nextPlace)) return null;
+    return { names: raw.names, candidates: raw.candidates, mainCount: raw.mainCount, pages: raw.pages, nextPlace: raw.nextPlace };
   } catch {
     return null;
   }

@@ -27,6 +27,7 @@ import { phaseTimer, type PhaseTimer } from './timings.js';
 import { displayPath, displayPathsIn, failedReport, type EmbargoedArticle, type PublishReport } from './report.js';
 import { createStaging, discardStaging, removeStaleStaging, stageFile, swapIntoPlace, syncStaged, type Staging } from './staging.js';
 import { itemIdAt } from './culprit.js';
+import { nextPlaceAfter, placeArrivals, type Arrival } from './places.js';
 
 /** What ingest returns for one file (src/ingest's contract). */
 export type IngestResult =
@@ -83,9 +84,9 @@ export interface RenderOptions {
   /** Byte budget of each main feed (config feed.maxBytes). */
   maxBytes: number;
   fallbackUpdated?: string;
-  /** When the ledger first saw each article (ms since the epoch): the archive's order goes by
-   *  arrival (ArchiveSettings.firstSeenOf). */
-  firstSeenOf?: (a: Article) => number | undefined;
+  /** Each article's place in the ledger (places.ts): the archive's order and blocks go by it
+   *  (ArchiveSettings.placeOf). */
+  placeOf?: (a: Article) => number | undefined;
   /**
    * The articles given to render are in brief (see brief.ts: ids, dates and source only); this
    * gives them whole, for the ones a file being rendered shows. `keep` names the group they
@@ -123,11 +124,11 @@ export interface PagesToRender {
   pageCount: number;
   /** The main feeds' candidates in brief, newest first, all of them in the main feeds as the last
    *  run left them; `total`: how many articles the feeds hold in all (new ones included). New
-   *  articles (`added`) join them if each is newer than the newest archived one and the feeds'
-   *  block-aligned cut moves with them, or leaves one whole block behind, which becomes the next
-   *  page (else the stage declines). `newestPage`: the last page's articles (none when there is
-   *  no page), given when a block may leave: that page then gains its next-archive link. */
-  main?: { candidates: Article[]; total: number; added?: Article[]; newestArchived?: Article | null; newestPage?: Article[] };
+   *  articles (`added`, placed after every other) join them if the feeds' block-aligned cut
+   *  moves with them, or leaves one whole block behind, which becomes the next page (else the
+   *  stage declines). `newestPage`: the last page's articles (none when there is no page), given
+   *  when a block may leave: that page then gains its next-archive link. */
+  main?: { candidates: Article[]; total: number; added?: Article[]; newestPage?: Article[] };
 }
 
 /** A rendered file, or one rendered on demand: `key` names its content (same key, same bytes). */
@@ -496,16 +497,17 @@ async function runLocked(
   };
   const sourceOf = new Map<string, ArticleFile>(); // by article id: the file that holds it
   let lastPlan: PlanIndex | null = null; // the last run's plan index, when quickFront read it
-  /** By article id: when the ledger first saw each article the feeds hold (the archive's order). */
-  const firstSeenById = new Map<string, string>();
+  /** By article id: each published article's place (places.ts), the archive's order. */
+  const placeById = new Map<string, number>();
+  /** The place the next article to arrive gets (after this run's). */
+  let nextPlace = 1;
   // ---- a run that only edited articles in place (a correction): the pages that hold them, and the
   // main feeds when one of their candidates was edited, are rendered again and nothing is planned,
   // when the last run's plan index says where those articles are and nothing else can have moved.
-  // New articles too, when each is new to the ledger (no rename, copy or id it knows) and the
-  // render stage finds them newer than every archived one (by arrival, so whatever their dates,
-  // unless the clock went back or the last run was within the same second): the main feeds take
-  // them and the pages stay, or a whole block of the candidates becomes the next page (as the
-  // full way would have it; it declines otherwise).
+  // New articles too, when each is new to the ledger (no rename, copy or id it knows): placed
+  // after every other, whatever their dates, the main feeds take them and the pages stay, or a
+  // whole block of the candidates becomes the next page (as the full way would have it; the
+  // render stage declines otherwise).
   // Anything else: null, and the full way below (which redoes whatever this did).
   const quickFront = async (): Promise<Front | null> => {
     const run = cache.run as (RunFingerprint & { summary?: Summary }) | null;
@@ -547,7 +549,7 @@ async function runLocked(
       const inMain = candidates.has(f.rel);
       const n = inMain ? 0 : pageOf(f.rel);
       const old = c.result;
-      if (!entry || entry.firstSeen !== c.firstSeen || entry.sha256 !== c.sha256 || !old.ok || (inMain ? !mainHeldAll : !n)) return null;
+      if (!entry || entry.place === undefined || entry.firstSeen !== c.firstSeen || entry.sha256 !== c.sha256 || !old.ok || (inMain ? !mainHeldAll : !n)) return null;
       const result = await ingestHere(f, c.firstSeen);
       // Its place in the feeds stays the same only with the same id and dates' origins and the
       // same publication time (the order of the items), and it must still be published.
@@ -557,7 +559,7 @@ async function runLocked(
       if (result.origin.id === 'frontmatter' && result.article.id !== old.article.id) return null;
       const article = applyLedgerEntry(result.article, result.origin, entry, sha, nowIso);
       if (article.id !== entry.id) return null;
-      newEntries.set(f.rel, { path: f.rel, id: article.id, firstSeen: entry.firstSeen, sha256: sha, updated: article.updated });
+      newEntries.set(f.rel, { path: f.rel, id: article.id, firstSeen: entry.firstSeen, sha256: sha, updated: article.updated, place: entry.place });
       warningsOf.set(f.rel, result.warnings);
       if (inMain) mainEdited = true;
       else pageNumbers.add(n);
@@ -565,6 +567,7 @@ async function runLocked(
     // New files, each an article new to the ledger (not another's bytes, path or id) and
     // published by now, for the main feeds (which must have held every candidate).
     const added: string[] = [];
+    const arrivals: Arrival[] = [];
     const addedIds = new Set<string>();
     if (unknown.length && !mainHeldAll) return null;
     for (const f of unknown) {
@@ -578,10 +581,13 @@ async function runLocked(
       newEntries.set(f.rel, { path: f.rel, id: article.id, firstSeen: nowIso, sha256: sha, updated: article.updated });
       warningsOf.set(f.rel, result.warnings);
       added.push(f.rel);
+      arrivals.push({ article, firstSeen: nowIso });
       mainEdited = true;
     }
-    /** The newest archived article: new ones must be newer (the render stage checks). */
-    const newestArchived = added.length > 0 && plan.pages.length > 0 ? plan.pages[plan.pages.length - 1][0] : null;
+    // Placed after every article the last run placed, as the full way would place them.
+    const places = placeArrivals(arrivals, plan.nextPlace);
+    added.forEach((rel, i) => newEntries.set(rel, { ...newEntries.get(rel)!, place: places[i] }));
+    nextPlace = plan.nextPlace + added.length;
     // The main feeds hold fewer than itemLimit + pageSize: with at least as many candidates, a
     // whole block may leave them (the render stage decides) and the newest page gains a link.
     const blockMayLeave = added.length > 0 && plan.candidates.length + added.length >= config.site.itemLimit + config.archivePageSize;
@@ -591,7 +597,7 @@ async function runLocked(
     for (const f of touched) if (!newCache.has(f.rel)) recall(f, cache.articles.get(f.rel)!.firstSeen);
     // (Each one's entry found, for its file as it stands: the stat index vouched for the stats, this
     // for the entries, which a damaged line of the cache would have lost.)
-    const others = [...pageNumbers].flatMap((n) => plan.pages[n - 1]).concat(mainEdited ? plan.candidates : [], newestArchived ?? [], newestPage);
+    const others = [...pageNumbers].flatMap((n) => plan.pages[n - 1]).concat(mainEdited ? plan.candidates : [], newestPage);
     for (const rel of others) {
       if (newCache.has(rel)) continue;
       const c = cache.articles.get(rel);
@@ -608,8 +614,11 @@ async function runLocked(
       const entry = newEntries.get(rel) ?? blocks.entryAt(rel);
       // (Its warning, if it has one, is in the last run's summary, restored below.)
       const article = holdFutureUpdate(applyLedgerEntry(result.article, result.origin, entry, shaOf(rel)!, nowIso), rel, { warn: false });
+      // (Every article the last plan published has its place; one without is a ledger this
+      // quick way cannot go by.)
+      if (entry?.place === undefined) throw new QuickWayDeclined();
       sourceOf.set(article.id, f);
-      firstSeenById.set(article.id, entry?.firstSeen ?? nowIso);
+      placeById.set(article.id, entry.place);
       return article;
     };
     const pages = [...pageNumbers].sort((a, b) => a - b).map((n) => ({ number: n, articles: plan.pages[n - 1].map(published) }));
@@ -618,7 +627,7 @@ async function runLocked(
       ? {
           candidates: plan.candidates.map(published),
           total,
-          ...(added.length ? { added: added.map(published), newestArchived: newestArchived === null ? null : published(newestArchived) } : {}),
+          ...(added.length ? { added: added.map(published) } : {}),
           ...(blockMayLeave ? { newestPage: newestPage.map(published) } : {}),
         }
       : undefined;
@@ -669,6 +678,9 @@ async function runLocked(
     });
     const { matched, unmatched } = matchLedger(ledgerEntries(), keys);
     const accepted: { file: ArticleFile; article: Article; entry: LedgerEntry | undefined }[] = [];
+    /** Published articles without a place yet (new, released from an embargo, or in a ledger
+     *  written before places were kept), with their entries' index in nextEntries. */
+    const arrivals: (Arrival & { at: number })[] = [];
     for (const f of files) {
       const entry = matched.get(f.rel);
       const sha = shaOf(f.rel)!;
@@ -715,14 +727,29 @@ async function runLocked(
       // (Counted here, past the last reason to reject it: a rejected copy is not news each run.)
       if (!e || e.sha256 !== sha) report.articles.changed++;
       a.article = holdFutureUpdate(a.article, a.file.rel);
+      // Embargo: dated in the future, it stays out of every feed (and so out of lastBuildDate),
+      // and has no place in the archive until it arrives.
+      const held = Date.parse(a.article.published) > nowDate.getTime();
+      const place = held ? undefined : e?.place;
       // (The ledger's own entry when nothing in it moved: most of them, on most runs.)
-      if (e && e.path === a.file.rel && e.id === a.article.id && e.sha256 === sha && e.updated === a.article.updated) nextEntries.push(e);
-      else nextEntries.push({ path: a.file.rel, id: a.article.id, firstSeen: e?.firstSeen ?? nowIso, sha256: sha, updated: a.article.updated });
-      firstSeenById.set(a.article.id, e?.firstSeen ?? nowIso);
-      // Embargo: dated in the future, it stays out of every feed (and so out of lastBuildDate).
-      if (Date.parse(a.article.published) > nowDate.getTime()) embargoed.push({ file: a.file.rel, id: a.article.id, until: a.article.published });
-      else published.push(a.article);
+      if (e && e.path === a.file.rel && e.id === a.article.id && e.sha256 === sha && e.updated === a.article.updated && e.place === place) nextEntries.push(e);
+      else nextEntries.push({ path: a.file.rel, id: a.article.id, firstSeen: e?.firstSeen ?? nowIso, sha256: sha, updated: a.article.updated, ...(place === undefined ? {} : { place }) });
+      if (held) embargoed.push({ file: a.file.rel, id: a.article.id, until: a.article.published });
+      else {
+        published.push(a.article);
+        if (place === undefined) arrivals.push({ article: a.article, firstSeen: e?.firstSeen ?? nowIso, at: nextEntries.length - 1 });
+        else placeById.set(a.article.id, place);
+      }
     }
+    // The arrivals take the places after every one the ledger keeps (rejected articles' too, so
+    // that one fixed comes back to its page).
+    nextPlace = nextPlaceAfter(nextEntries);
+    const places = placeArrivals(arrivals, nextPlace);
+    arrivals.forEach(({ article, at }, i) => {
+      nextEntries[at] = { ...nextEntries[at], place: places[i] };
+      placeById.set(article.id, places[i]);
+    });
+    nextPlace += arrivals.length;
     embargoed.sort((x, y) => Date.parse(x.until) - Date.parse(y.until) || (x.file < y.file ? -1 : 1));
     report.embargoed = embargoed;
     report.articles.embargoed = embargoed.length;
@@ -813,18 +840,10 @@ async function runLocked(
   const lastRenderNote = (cache.run as RunFingerprint & { renderNote?: unknown })?.renderNote;
   let renderNote: unknown = null;
   let planIndex: PlanIndex | null = null;
-  // (Most articles share a first-seen time with others: all of a first run's, each later run's.)
-  const firstSeenMs = new Map<string, number>();
   const renderOptions: RenderOptions = {
     pageSize: config.archivePageSize,
     maxBytes: config.maxFeedBytes,
-    firstSeenOf: (a) => {
-      const iso = firstSeenById.get(a.id);
-      if (iso === undefined) return undefined;
-      let ms = firstSeenMs.get(iso);
-      if (ms === undefined) firstSeenMs.set(iso, (ms = Date.parse(iso)));
-      return ms;
-    },
+    placeOf: (a) => placeById.get(a.id),
     hydrate,
     async isCurrent(name, key) {
       const last = lastOutputs[name];
@@ -838,7 +857,7 @@ async function runLocked(
       // (No pages: the last plan's, which new articles that joined the main feeds left as they
       // were, and the page a block of the candidates made, if one did.)
       const pages = plan.pages?.map(rels) ?? (plan.newPage ? [...lastPlan!.pages, rels(plan.newPage)] : lastPlan!.pages);
-      planIndex = { names, candidates: rels(plan.candidates), mainCount: plan.mainCount, pages };
+      planIndex = { names, candidates: rels(plan.candidates), mainCount: plan.mainCount, pages, nextPlace };
     },
   };
   let rendered: Record<string, RenderedFile>;

@@ -13,6 +13,7 @@
 // A file renamed AND edited in the same step, without a front matter id, cannot be told apart
 // from a new article, so it gets a new id: give an article an `id:` in its front matter if it
 // will move. An entry that no article claims any more is dropped: the article left the feeds.
+// Each entry also keeps the article's place in the archive (see places.ts).
 import { createHash } from 'node:crypto';
 import type { Article } from '../model/index.js';
 import type { FileData, PublishFs } from './fsio.js';
@@ -29,6 +30,12 @@ export interface LedgerEntry {
   sha256: string;
   /** RFC 3339: when its content last changed (moves only when sha256 does). */
   updated: string;
+  /**
+   * Its place in the order articles reached the feeds: 1 for the first, given by the first run
+   * that published it (see places.ts) and never changed, so that archive pages never reshuffle.
+   * None while it has never been published (an embargo), or is held back again.
+   */
+  place?: number;
 }
 
 export interface Ledger {
@@ -87,7 +94,7 @@ export async function readLedger(fs: PublishFs, file: string, ours?: string | nu
 /** The entries of a ledger file read by readLedger (checked one by one unless it is `ours`). */
 export function entriesOf(read: LedgerFile, file: string): Ledger {
   if (read.text === null) return emptyLedger();
-  // (Ours: its entries are objects of exactly the five fields, as serializeLedger wrote them.)
+  // (Ours: its entries are objects of exactly the fields serializeLedger writes.)
   if (read.ours) return { version: 1, entries: (JSON.parse(read.text) as { articles: LedgerEntry[] }).articles };
   return parseLedgerText(read.text, file);
 }
@@ -199,6 +206,7 @@ function parseLedgerText(text: string, file: string): Ledger {
   const entries: LedgerEntry[] = [];
   const ids = new Set<string>();
   const paths = new Set<string>();
+  const places = new Map<number, number>(); // place → the entry that has it
   const list = top.articles as unknown[];
   for (let i = 0; i < list.length; i++) {
     const a = list[i];
@@ -214,6 +222,14 @@ function parseLedgerText(text: string, file: string): Ledger {
     if (!SHA256.test(entry.sha256)) throw new LedgerError(file, `articles[${i}].sha256: not a sha256 hex digest`);
     if (ids.has(entry.id)) throw new LedgerError(file, `articles[${i}].id: ${entry.id} appears twice`);
     if (paths.has(entry.path)) throw new LedgerError(file, `articles[${i}].path: ${entry.path} appears twice`);
+    if (e.place !== undefined) {
+      if (!Number.isSafeInteger(e.place) || (e.place as number) < 1) throw new LedgerError(file, `articles[${i}].place: must be a whole number ≥ 1, not ${JSON.stringify(e.place)}`);
+      const place = e.place as number;
+      const holder = places.get(place);
+      if (holder !== undefined) throw new LedgerError(file, `articles[${i}].place: ${place} is also articles[${holder}]'s (two articles cannot share one place in the archive)`);
+      places.set(place, i);
+      entry.place = place;
+    }
     ids.add(entry.id);
     paths.add(entry.path);
     entries.push(entry);
@@ -261,7 +277,7 @@ export function serializeLedger(ledger: Ledger, previous?: { ledger: Ledger; tex
   }
   const blocks = previous && entries.length ? entryBlocks(previous.ledger, previous.text) : null;
   if (blocks) return LEDGER_HEAD + entries.map((e) => blocks.get(e) ?? entryBlock(e)).join(',\n') + LEDGER_FOOT;
-  const articles = entries.map((e) => ({ path: e.path, id: e.id, firstSeen: e.firstSeen, updated: e.updated, sha256: e.sha256 }));
+  const articles = entries.map((e) => ({ path: e.path, id: e.id, firstSeen: e.firstSeen, updated: e.updated, sha256: e.sha256, place: e.place }));
   return JSON.stringify({ version: 1, articles }, null, 2) + '\n';
 }
 
@@ -274,7 +290,8 @@ const BETWEEN = ',\n' + ENTRY_START;
 /** One entry as JSON.stringify(…, null, 2) writes it inside the ledger. */
 function entryBlock(e: LedgerEntry): string {
   const q = JSON.stringify;
-  return `${ENTRY_START}      "path": ${q(e.path)},\n      "id": ${q(e.id)},\n      "firstSeen": ${q(e.firstSeen)},\n      "updated": ${q(e.updated)},\n      "sha256": ${q(e.sha256)}\n    }`;
+  const place = e.place === undefined ? '' : `,\n      "place": ${e.place}`;
+  return `${ENTRY_START}      "path": ${q(e.path)},\n      "id": ${q(e.id)},\n      "firstSeen": ${q(e.firstSeen)},\n      "updated": ${q(e.updated)},\n      "sha256": ${q(e.sha256)}${place}\n    }`;
 }
 
 /** Each entry's text in a ledger serializeLedger wrote, by entry; null when the text is not such. */

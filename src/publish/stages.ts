@@ -100,7 +100,7 @@ export function defaultStages(opts: DefaultStagesOptions = {}): PublishStages {
         key: (await page()).indexPageKey(site, list, links),
         render: async () => (await page()).renderIndexPage(site, list, links),
       });
-      const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated, firstSeenOf: o.firstSeenOf };
+      const settings = { itemLimit: site.itemLimit, pageSize: o.pageSize, maxBytes: o.maxBytes, fallbackUpdated: o.fallbackUpdated, placeOf: o.placeOf };
       if (o.only) {
         const main = o.only.main;
         if (!main) return renderPages(archive, site, o.only, o);
@@ -112,20 +112,19 @@ export function defaultStages(opts: DefaultStagesOptions = {}): PublishStages {
         let candidates = main.candidates;
         let { pages, pageCount } = o.only;
         if (main.added?.length) {
-          // New articles join the candidates only when each is newer than every archived one
-          // (by arrival: always, unless the clock went back or the last run was within the same
-          // second, first-seen times being kept to the second). The block-aligned cut then moves
-          // by as many, and the pages stay as they are; or the oldest block of the candidates is
-          // now whole and leaves the main feeds as the next page, and the page before it gains
-          // its next-archive link. Anything else: declined.
-          const joined = render.sortNewestFirst([...main.candidates, ...main.added], o.firstSeenOf);
-          const archived = main.newestArchived;
-          if (archived && render.sortNewestFirst([archived, ...joined], o.firstSeenOf).at(-1) !== archived) return null;
-          const aligned = archive.alignedCount(main.total, settings);
+          // New articles, placed after every other, join the candidates: the block-aligned cut
+          // moves with them and the pages stay as they are; or the oldest block of the
+          // candidates has left the main feeds and becomes the next page, and the page before it
+          // gains its next-archive link. Anything else (more than one block, a block all of
+          // whose articles were deleted): declined.
+          const joined = render.sortNewestFirst([...main.candidates, ...main.added], o.placeOf);
+          const slots = archive.slotsOf(joined, settings, main.total - joined.length);
+          const aligned = archive.alignedCount(slots, settings);
           candidates = joined.slice(0, aligned);
           let newPage: Article[] | undefined;
           if (aligned !== joined.length) {
-            if (aligned !== joined.length - o.pageSize || !main.newestPage) return null;
+            const block = Math.floor(slots[aligned] / o.pageSize);
+            if (block !== pageCount || Math.floor(slots[joined.length - 1] / o.pageSize) !== block || !main.newestPage) return null;
             newPage = joined.slice(aligned);
             const before = pages.find((p) => p.number === pageCount) ?? (pageCount > 0 ? { number: pageCount, articles: main.newestPage } : null);
             pages = [...pages.filter((p) => p !== before), ...(before ? [before] : []), { number: pageCount + 1, articles: newPage }];

@@ -3,11 +3,14 @@
 //
 // How items are split, and why:
 //  - Oldest first, the items fall into fixed blocks of `pageSize`; archive page k is block k.
-//    "Oldest" is by arrival when the caller says when each article was first seen
-//    (ArchiveSettings.firstSeenOf): a new article is then the newest whatever date it carries,
-//    never moves an older one between blocks, and pages never reshuffle. (By dates alone, a
-//    story that arrives dated last year would land on an old page, which readers that keep
-//    pages would never fetch again, and push an item onto every later page.)
+//    The caller may give each article its place in the order articles reached the feeds
+//    (ArchiveSettings.placeOf: 1 for the first, never reused): block k is then places
+//    (k-1)·pageSize+1 … k·pageSize, whatever became of the articles in between. A new article
+//    is the newest whatever date it carries; an edit, even to a date, leaves its article where it
+//    is; a deleted article leaves a gap on its page rather than shifting every later one. Pages
+//    never reshuffle. (By dates alone, a story that arrives dated last year would land on an old
+//    page, which readers that keep pages would never fetch again, and push an item onto every
+//    later page.) Without places, the blocks are of the publication-date order.
 //  - A block becomes a page only once it has left the main feeds whole: the main feeds hold the
 //    newest items from the start of a block, at least `itemLimit` of them and fewer than
 //    `itemLimit + pageSize`. So adding an article rewrites only the main feeds, and when a
@@ -60,12 +63,13 @@ export interface ArchiveSettings {
   /** Byte budget of each main feed file (config feed.maxBytes). */
   maxBytes: number;
   /**
-   * When the publisher first saw each article (ms since the epoch; see sortNewestFirst): the
-   * archive's order is then the order in which articles reached the feeds, so that an article
-   * that arrives with an old date joins the main feeds instead of rewriting a page that readers
-   * keep. Without it, the order of publication dates.
+   * Each article's place in the order articles reached the feeds (1 for the first; see
+   * sortNewestFirst): the blocks are then ranges of places, so that an article that arrives with
+   * an old date joins the main feeds, and an edit or a deletion changes only its own page. An
+   * article without one is newer than every placed one. Without it, the order of publication
+   * dates, each article's place its rank in it.
    */
-  firstSeenOf?: (a: Article) => number | undefined;
+  placeOf?: (a: Article) => number | undefined;
   /** The main feeds' "updated" when there is no article at all (a stable time, never the clock). */
   fallbackUpdated?: string;
   /**
@@ -88,7 +92,8 @@ export interface ArchivePage {
   number: number;
   /** Newest first, as feeds are written. */
   articles: Article[];
-  /** False only for the newest page when the byte budget pushed part of a block out early. */
+  /** False only for the newest page when the byte budget pushed part of a block out early. (A
+   *  complete page may hold fewer than pageSize items: those of its block that were deleted.) */
   complete: boolean;
   /**
    * Same key ⇒ same bytes, in each format: a hash of the site, the page's number and links, and
@@ -164,24 +169,54 @@ export function itemKey(a: Article): string {
   return `${a.id}\u0001${a.published}\u0001${a.updated}\u0001${a.source.sha256}\u0001${a.dateline?.date ?? ''}`;
 }
 
-/** The block-aligned cut: the main feeds hold the newest items from the start of the block that
- *  holds the itemLimit-th newest item (all of them when there are no more than itemLimit). */
-export function alignedCount(total: number, { itemLimit, pageSize }: Pick<ArchiveSettings, 'itemLimit' | 'pageSize'>): number {
-  return total <= itemLimit ? total : total - pageSize * Math.floor((total - itemLimit) / pageSize);
+/**
+ * Each article's slot (its place − 1; blocks are slots k·pageSize … (k+1)·pageSize − 1), for a
+ * list sorted newest first, so strictly decreasing. Without places, or for articles that have
+ * none (the newest), slots follow on from the one before: `older` articles not in the list come
+ * before it (a list of the newest of them).
+ */
+export function slotsOf(newest: readonly Article[], { placeOf }: Pick<ArchiveSettings, 'placeOf'>, older = 0): Float64Array {
+  const slots = new Float64Array(newest.length);
+  let below = older - 1;
+  for (let i = newest.length - 1; i >= 0; i--) {
+    const place = placeOf?.(newest[i]);
+    below = slots[i] = place === undefined ? below + 1 : Math.max(place - 1, below + 1);
+  }
+  return slots;
 }
 
-/** sortNewestFirst, once per list: a caller asks for the main candidates, then for the plan. */
-const sortedLists = new WeakMap<readonly Article[], { firstSeenOf: ArchiveSettings['firstSeenOf']; sorted: Article[] }>();
-function newestFirst(articles: readonly Article[], { firstSeenOf }: Pick<ArchiveSettings, 'firstSeenOf'>): Article[] {
+/** The block-aligned cut, given the slots newest first: the main feeds hold the newest items from
+ *  the start of the block that holds the itemLimit-th newest item (all when there are no more). */
+export function alignedCount(slots: Float64Array, { itemLimit, pageSize }: Pick<ArchiveSettings, 'itemLimit' | 'pageSize'>): number {
+  if (slots.length <= itemLimit) return slots.length;
+  const start = pageSize * Math.floor(slots[itemLimit - 1] / pageSize);
+  let count = itemLimit;
+  while (count < slots.length && slots[count] >= start) count++;
+  return count;
+}
+
+/** How many archive pages there are when the main feeds hold the newest `mainCount`: up to the
+ *  block of the newest archived item. */
+function pageCountOf(slots: Float64Array, mainCount: number, pageSize: number): number {
+  return mainCount < slots.length ? Math.floor(slots[mainCount] / pageSize) + 1 : 0;
+}
+
+/** sortNewestFirst and the slots, once per list: a caller asks for the main candidates, then for the plan. */
+const sortedLists = new WeakMap<readonly Article[], { placeOf: ArchiveSettings['placeOf']; sorted: Article[]; slots: Float64Array }>();
+function newestFirst(articles: readonly Article[], { placeOf }: Pick<ArchiveSettings, 'placeOf'>): { sorted: Article[]; slots: Float64Array } {
   let done = sortedLists.get(articles);
-  if (!done || done.firstSeenOf !== firstSeenOf) sortedLists.set(articles, (done = { firstSeenOf, sorted: sortNewestFirst(articles, firstSeenOf) }));
-  return done.sorted;
+  if (!done || done.placeOf !== placeOf) {
+    const sorted = sortNewestFirst(articles, placeOf);
+    sortedLists.set(articles, (done = { placeOf, sorted, slots: slotsOf(sorted, { placeOf }) }));
+  }
+  return done;
 }
 
 /** The newest articles the main feeds may hold, newest first: the only ones planArchive renders
  *  (so the only ones it needs whole), and a superset of the newest itemLimit. */
 export function mainCandidates(articles: readonly Article[], settings: ArchiveSettings): Article[] {
-  return newestFirst(articles, settings).slice(0, alignedCount(articles.length, settings));
+  const { sorted, slots } = newestFirst(articles, settings);
+  return sorted.slice(0, alignedCount(slots, settings));
 }
 
 function pageKeyOf(siteKey: string, n: number, hasNext: boolean, itemKeys: string[]): string {
@@ -201,11 +236,14 @@ export function archivePageKey(site: Site, settings: Pick<ArchiveSettings, 'page
 /** ArchivePlan.candidatesKey, without making the plan (cheap: the candidates' item keys only). */
 export function candidatesKey(site: Site, articles: readonly Article[], settings: ArchiveSettings): string {
   const siteKey = sha256([KEY_VERSION, JSON.stringify(site), String(settings.pageSize)]);
-  return splitKey(siteKey, articles.length, settings, mainCandidates(articles, settings).map(itemKey));
+  const { sorted, slots } = newestFirst(articles, settings);
+  const aligned = alignedCount(slots, settings);
+  return splitKey(siteKey, articles.length, settings, sorted.slice(0, aligned).map(itemKey), slots.subarray(0, aligned));
 }
 
-function splitKey(siteKey: string, total: number, settings: ArchiveSettings, candidateKeys: string[]): string {
-  const head = [siteKey, 'candidates', `of ${total}`, `limit ${settings.itemLimit}`, `bytes ${settings.maxBytes}`, settings.fallbackUpdated ?? ''];
+/** What decides the split: the candidates' item keys and slots (which decide the pages' links). */
+function splitKey(siteKey: string, total: number, settings: ArchiveSettings, candidateKeys: string[], candidateSlots: Float64Array): string {
+  const head = [siteKey, 'candidates', `of ${total}`, `limit ${settings.itemLimit}`, `bytes ${settings.maxBytes}`, settings.fallbackUpdated ?? '', candidateSlots.join(' ')];
   return sha256([...head, ...candidateKeys]);
 }
 
@@ -214,13 +252,13 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
   const { itemLimit, pageSize } = settings;
   if (!(Number.isInteger(pageSize) && pageSize >= 1)) throw new RangeError(`archive page size must be a whole number ≥ 1, not ${pageSize}`);
   if (!(Number.isInteger(itemLimit) && itemLimit >= 1)) throw new RangeError(`item limit must be a whole number ≥ 1, not ${itemLimit}`);
-  const newest = newestFirst(articles, settings);
+  const { sorted: newest, slots } = newestFirst(articles, settings);
   const total = newest.length;
   const full = settings.full ?? ((a: Article) => a);
   const siteKey = sha256([KEY_VERSION, JSON.stringify(site), String(pageSize)]);
   const prepared = new PreparedArticles();
 
-  const pageCountFor = (mainCount: number): number => Math.ceil((total - mainCount) / pageSize);
+  const pageCountFor = (mainCount: number): number => pageCountOf(slots, mainCount, pageSize);
   const whole: Article[] = [];
   const renderMainWith = (count: number, format: FeedFormat): string => {
     for (let i = whole.length; i < count; i++) whole.push(full(newest[i]));
@@ -243,9 +281,9 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
     }
     return true;
   };
-  const aligned = alignedCount(total, settings);
+  const aligned = alignedCount(slots, settings);
   const itemKeys = newest.map(itemKey);
-  const candidatesKey = splitKey(siteKey, total, settings, itemKeys.slice(0, aligned));
+  const candidatesKey = splitKey(siteKey, total, settings, itemKeys.slice(0, aligned), slots.subarray(0, aligned));
   const known = settings.knownSplit?.candidatesKey === candidatesKey ? settings.knownSplit : null;
   let mainCount = aligned;
   let overBudget = false;
@@ -285,21 +323,24 @@ export function planArchive(site: Site, articles: readonly Article[], settings: 
     mainCount = lo;
   }
 
-  // ---- the pages: block k of the oldest-first order, i.e. a slice of the newest-first list
-  const archived = total - mainCount;
+  // ---- the pages: block k of the oldest-first order, i.e. a slice of the newest-first list (the
+  // archived items whose slots fall in the block; none, when all of them were deleted)
   const pages: ArchivePage[] = [];
-  const pageCount = Math.ceil(archived / pageSize);
+  const pageCount = pageCountFor(mainCount);
+  /** The main feeds' oldest slot: a block wholly below it has left them for good. */
+  const mainFrom = mainCount > 0 ? slots[mainCount - 1] : Infinity;
+  let to = total; // exclusive end of page k's slice, walking from the oldest
   for (let k = 1; k <= pageCount; k++) {
-    const oldestFirstEnd = Math.min(k * pageSize, archived); // exclusive
-    const from = total - oldestFirstEnd;
-    const to = total - (k - 1) * pageSize;
+    let from = to;
+    while (from > mainCount && slots[from - 1] < k * pageSize) from--;
     const hasNext = k < pageCount;
     pages.push({
       number: k,
       articles: newest.slice(from, to),
-      complete: to - from === pageSize,
+      complete: k * pageSize <= mainFrom,
       key: pageKeyOf(siteKey, k, hasNext, itemKeys.slice(from, to)),
     });
+    to = from;
   }
 
   // The main feeds as rendered by the search, or when first asked for (with a known split).
@@ -353,7 +394,7 @@ export function renderMainFeeds(
   return {
     mainFeeds,
     mainKey: mainKeyOf(siteKey, archive.pageCount, settings, itemKeys),
-    candidatesKey: splitKey(siteKey, archive.total, settings, itemKeys),
+    candidatesKey: splitKey(siteKey, archive.total, settings, itemKeys, slotsOf(candidates, settings, archive.total - candidates.length)),
     fits,
   };
 }

@@ -4,7 +4,7 @@ import type { Article, Site } from '../model/index.js';
 import { parseTimestamp } from './dates.js';
 import { renderAtom } from './atom.js';
 import { renderJsonFeed } from './jsonfeed.js';
-import { PreparedArticles, pushAll } from './prepared.js';
+import { PreparedArticles } from './prepared.js';
 import { renderRss } from './rss.js';
 
 export { renderAtom } from './atom.js';
@@ -40,35 +40,27 @@ export type FeedFile = (typeof FEED_FILES)[keyof typeof FEED_FILES];
 
 /**
  * Newest first: by published instant, ties by id, so the order never depends on input order.
- * Given `firstSeenOf` (when the publisher first saw each article, ms since the epoch), by arrival
- * first: when an article reached the feeds, which is its first-seen time, or its publication time
- * when that is later (an embargo lifted). So a story published today with an old date counts as
- * today's, and the articles of one arrival (every one of a first run) go by their dates.
- * (Articles are grouped by instant and the instants sorted as numbers: a JavaScript comparator
- * runs only within a group, on the ids of one instant or the few articles of one arrival.)
+ * Given `placeOf` (an article's place in the order articles reached the feeds: 1 for the first,
+ * as the publisher's ledger records it), by place instead, highest first: a story that arrives
+ * today with an old date is today's. Articles without a place are newer than every placed one
+ * (they are arriving now), by date among themselves.
+ * (Instants and places are sorted as numbers: a JavaScript comparator runs only on the ids of
+ * articles that share an instant.)
  */
-export function sortNewestFirst(articles: readonly Article[], firstSeenOf?: (a: Article) => number | undefined): Article[] {
-  if (!firstSeenOf) return newestPublishedFirst(articles);
-  const published = new Float64Array(articles.length);
-  const byArrival = new Map<number, number[]>(); // arrival → indexes into articles
-  for (let i = 0; i < articles.length; i++) {
-    const a = articles[i];
-    published[i] = parseTimestamp(a.published).ms;
-    const ms = Math.max(firstSeenOf(a) ?? -Infinity, published[i]);
-    const group = byArrival.get(ms);
-    if (group) group.push(i);
-    else byArrival.set(ms, [i]);
+export function sortNewestFirst(articles: readonly Article[], placeOf?: (a: Article) => number | undefined): Article[] {
+  if (!placeOf) return newestPublishedFirst(articles);
+  const unplaced: Article[] = [];
+  // Each placed article as place × n + index, so that a typed array's numeric sort orders them.
+  const n = articles.length;
+  const keys: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const place = placeOf(articles[i]);
+    if (place === undefined) unplaced.push(articles[i]);
+    else keys.push(place * n + i);
   }
-  if (byArrival.size <= 1) return newestPublishedFirst(articles);
-  // A site's later runs bring a few articles each: most groups are small, and sorted in place.
-  const newerFirst = (i: number, j: number): number => published[j] - published[i] || byId(articles[i], articles[j]);
-  const arrivals = Float64Array.from(byArrival.keys()).sort();
-  const out: Article[] = [];
-  for (let k = arrivals.length - 1; k >= 0; k--) {
-    const group = byArrival.get(arrivals[k])!;
-    if (group.length > 64) pushAll(out, newestPublishedFirst(group.map((i) => articles[i])));
-    else for (const i of group.length > 1 ? group.sort(newerFirst) : group) out.push(articles[i]);
-  }
+  const sorted = Float64Array.from(keys).sort();
+  const out = unplaced.length ? newestPublishedFirst(unplaced) : [];
+  for (let k = sorted.length - 1; k >= 0; k--) out.push(articles[sorted[k] % n]);
   return out;
 }
 

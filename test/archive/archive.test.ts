@@ -133,26 +133,84 @@ test('adding the newest article changes only the three main feeds; every page st
   assert.notEqual(after.mainKey, before.mainKey);
 });
 
-test('by arrival, an article that comes later with an old date joins the main feeds; by dates alone it would rewrite every page from its own on', () => {
-  // 1,234 articles first seen in one run; then one dated before all but the first 10 of them.
-  const firstRun = Date.parse('2030-01-01T00:00:00Z');
+/** Places as a publisher gives them: article n of a first run (dated n hours in) has place n + 1. */
+const firstRunPlace = (a: Article): number | undefined => {
+  const n = /story-(\d+)$/.exec(a.id);
+  return n ? Number(n[1]) + 1 : undefined;
+};
+const PLACED: ArchiveSettings = { ...ROOMY, placeOf: firstRunPlace };
+
+test('by place, an article that comes later with an old date joins the main feeds; by dates alone it would rewrite every page from its own on', () => {
+  // 1,234 articles placed by a first run; then one dated before all but the first 10 of them.
   const late = { ...article(5000), id: 'tag:wire.example.org,2020:late', published: article(10).published, updated: article(10).published };
-  const seen = (a: Article): number => (a.id === late.id ? firstRun + 3_600_000 : firstRun);
-  const byArrival: ArchiveSettings = { ...ROOMY, firstSeenOf: seen };
-  const before = planArchive(SITE, articles(1234), byArrival);
-  const after = planArchive(SITE, [...articles(1234), late], byArrival);
+  const places = (a: Article): number | undefined => (a.id === late.id ? 1235 : firstRunPlace(a));
+  const byPlace: ArchiveSettings = { ...ROOMY, placeOf: places };
+  const before = planArchive(SITE, articles(1234), byPlace);
+  const after = planArchive(SITE, [...articles(1234), late], byPlace);
   assert.deepEqual(changedFiles(renderAll(before), renderAll(after)), ['atom.xml', 'feed.json', 'rss.xml']);
   assert.equal(after.main[0].id, late.id, 'the newest arrival leads the main feeds');
   assert.deepEqual(after.pages.map((p) => p.key), before.pages.map((p) => p.key));
-  // The first run alone goes by dates, as without first-seen times.
+  // Places that follow the dates give what dates alone give.
   assert.deepEqual(
     before.pages.map((p) => p.key),
     planArchive(SITE, articles(1234), ROOMY).pages.map((p) => p.key),
   );
+  // An article without a place yet is arriving: the newest too.
+  assert.equal(planArchive(SITE, [...articles(1234), late], PLACED).main[0].id, late.id);
   // By dates alone, it lands on page 1 and every page shifts by one item.
   const byDate = planArchive(SITE, [...articles(1234), late], ROOMY);
   assert.ok(byDate.pages[0].articles.some((a) => a.id === late.id));
   assert.equal(byDate.pages.filter((p, i) => p.key !== before.pages[i].key).length, before.pages.length);
+});
+
+test('by place, a deleted old article leaves a gap on its page alone; by dates alone every later page shifts', async () => {
+  const list = articles(1234);
+  const gone = list.filter((_, n) => n !== 345); // oldest first, block 4 holds 300–399
+  const before = planArchive(SITE, list, PLACED);
+  const after = planArchive(SITE, gone, PLACED);
+  assert.deepEqual(changedFiles(renderAll(before), renderAll(after)), FEED_FORMATS.map((f) => archiveFileName(f, 4)).sort());
+  assert.equal(after.pages[3].articles.length, 99);
+  assert.ok(after.pages[3].complete);
+  assert.equal(after.mainKey, before.mainKey);
+  for (const [name, text] of renderAll(after)) assert.deepEqual(validateFeed(Buffer.from(text)).errors, [], name);
+  // Without places the blocks are of what is left: pages 4 to 11 each take an item from the next.
+  const byDate = planArchive(SITE, gone, ROOMY);
+  assert.deepEqual(byDate.pages.filter((p, i) => p.key !== before.pages[i].key).map((p) => p.number), [4, 5, 6, 7, 8, 9, 10, 11]);
+});
+
+test('by place, an edit that changes an old article\'s date rewrites its page alone; by dates alone it moves to another page', () => {
+  const list = articles(1234);
+  const redated = list.map((a, n) => (n === 345 ? { ...a, published: article(1000).published, updated: article(1000).published } : a));
+  const before = planArchive(SITE, list, PLACED);
+  const after = planArchive(SITE, redated, PLACED);
+  assert.deepEqual(changedFiles(renderAll(before), renderAll(after)), FEED_FORMATS.map((f) => archiveFileName(f, 4)).sort());
+  assert.ok(after.pages[3].articles.some((a) => a.id === list[345].id));
+  const byDate = planArchive(SITE, redated, ROOMY);
+  assert.ok(byDate.pages[9].articles.some((a) => a.id === list[345].id), 'by date it moves to page 10');
+  assert.deepEqual(byDate.pages.filter((p, i) => p.key !== before.pages[i].key).map((p) => p.number), [4, 5, 6, 7, 8, 9, 10]);
+});
+
+test('by place, a page whose every article was deleted stays in the chain, empty and valid; the main feeds still hold itemLimit', async () => {
+  const list = articles(1234).filter((_, n) => n < 300 || n >= 400); // block 4 gone
+  const plan = planArchive(SITE, list, PLACED);
+  assert.equal(plan.pages.length, 11);
+  assert.equal(plan.pages[3].articles.length, 0);
+  assert.equal(plan.main.length, 134);
+  const files = renderAll(plan);
+  for (const [name, text] of files) assert.deepEqual(validateFeed(Buffer.from(text)).errors, [], name);
+  const read = await readAll(files);
+  for (const format of FEED_FORMATS) {
+    const ids = namesOf(format, 11).flatMap((name) => read.get(name)!.ids);
+    assert.equal(new Set(ids).size, list.length, `${format}: every item once`);
+    assert.equal(ids.length, list.length);
+  }
+  // Deleting most of the main feeds' items: they take the newest page back to keep itemLimit.
+  const fewer = articles(1234).filter((_, n) => n < 1100 || n >= 1230); // 1,104 left
+  const cut = planArchive(SITE, fewer, PLACED);
+  assert.equal(cut.main.length, 104, 'places 1,001–1,100 and the 4 newest');
+  assert.equal(cut.pages.length, 10);
+  const whole = planArchive(SITE, articles(1234), PLACED);
+  assert.deepEqual(cut.pages.slice(0, 9).map((p) => p.key), whole.pages.slice(0, 9).map((p) => p.key));
 });
 
 test('when a whole block has left the main feeds, one page appears and its older neighbour only gains next-archive', () => {

@@ -140,6 +140,42 @@ test('an edited old article rewrites only the page that holds it', async (t) => 
   assert.deepEqual(rendered.sort(), pages(4).sort());
 });
 
+test('a deleted old article, or an edit that moves an old article\'s date, rewrites only the page that held it', async (t) => {
+  const p = await project(1234, t);
+  await p.publish();
+  const before = await p.files();
+  // Story 345 has place 346: block 4 (places 301–400). It leaves a gap there; no later page moves.
+  await rm(path.join(p.articles, 'story-00345.txt'));
+  let r = await p.publish();
+  assert.equal(r.exitCode, 0, r.problems.join('\n'));
+  const gone = await p.files();
+  assert.deepEqual(changed(before, gone), pages(4).sort());
+  const docs = (files: Map<string, { bytes: Buffer }>) => [...files].filter(([n]) => n !== 'index.html').map(([name, f]) => ({ name, bytes: f.bytes }));
+  assert.deepEqual(validateArchiveChain(docs(gone)).chain.chains.map((c) => c.items), [1233, 1233, 1233]);
+  // Story 500 (place 501, page 6) redated after every other story: it stays on page 6.
+  await writeFile(path.join(p.articles, 'story-00500.txt'), story(500).replace(/^date: .*$/m, 'date: 2020-09-01T00:00:00.000Z'));
+  r = await p.publish();
+  assert.equal(r.exitCode, 0, r.problems.join('\n'));
+  const redated = await p.files();
+  assert.deepEqual(changed(gone, redated), pages(6).sort());
+  assert.match(redated.get(archiveFileName('json', 6))!.bytes.toString(), /2020-09-01T00:00:00Z/);
+  assert.deepEqual(validateArchiveChain(docs(redated)).chain.errors, []);
+});
+
+test('a ledger written before places were kept: the next run places its articles in the order its pages had, and rewrites no feed', async (t) => {
+  const p = await project(1234, t);
+  await p.publish();
+  const ledgerFile = path.join(p.root, '.wirefeed', 'ledger.json');
+  const ledger = await readFile(ledgerFile, 'utf8');
+  assert.match(ledger, /"place": 1234\n/);
+  await writeFile(ledgerFile, ledger.replace(/,\n {6}"place": \d+/g, ''));
+  const before = await p.files();
+  const r = await p.publish();
+  assert.equal(r.exitCode, 0, r.problems.join('\n'));
+  assert.deepEqual(changed(before, await p.files()), []);
+  assert.equal(await readFile(ledgerFile, 'utf8'), ledger, 'the same places again');
+});
+
 test('a block leaving the main feeds adds one page; deleted articles take their pages away', async (t) => {
   const p = await project(1249, t);
   await p.publish();

@@ -41,6 +41,26 @@ test('a damaged ledger is an error naming the file and what is wrong', () => {
   assert.throws(() => parseLedger(new Uint8Array([0xff, 0xfe, 0x00]), 'l.json'), /not UTF-8/);
 });
 
+test('places survive serialize → parse, spliced entries included; a place that is not a whole number ≥ 1, or is two articles\', is refused', async () => {
+  const { ledgerBlocks } = await import('../../src/publish/ledger.js');
+  // Every third never published (an embargo): no place.
+  const entries = Array.from({ length: 12 }, (_, i) => (i % 3 === 2 ? entry(`articles/${String(i).padStart(2, '0')}.txt`, `tag:x,2024:${i}`, 'abc'[i % 3]) : { ...entry(`articles/${String(i).padStart(2, '0')}.txt`, `tag:x,2024:${i}`, 'abc'[i % 3]), place: 100 - i }));
+  const text = serializeLedger({ version: 1, entries });
+  assert.deepEqual(parseLedger(bytes(text), 'l.json').entries, entries);
+  assert.equal(text, JSON.stringify({ version: 1, articles: entries }, null, 2) + '\n');
+  const blocks = ledgerBlocks(text, Buffer.from(text, 'latin1'))!;
+  assert.equal(blocks.entryAt('articles/04.txt')!.place, 96);
+  const changed = new Map([
+    ['articles/02.txt', { ...entries[2], place: 200 }], // arrives
+    ['articles/04.txt', { ...entries[4], sha256: sha('9') }], // edited in place
+    ['articles/05.txt', entry('articles/05.txt', 'tag:x,2024:5', 'c')], // held back again
+  ]);
+  assert.equal(Buffer.concat(blocks.withEntries(changed)).toString('latin1'), serializeLedger({ version: 1, entries: entries.map((e) => changed.get(e.path) ?? e) }));
+  const bad = (place: unknown) => text.replace('"place": 100', `"place": ${JSON.stringify(place)}`);
+  for (const place of [0, -3, 1.5, '7', null]) assert.throws(() => parseLedger(bytes(bad(place)), 'l.json'), /articles\[0\]\.place: must be a whole number ≥ 1/, String(place));
+  assert.throws(() => parseLedger(bytes(bad(99)), 'l.json'), /articles\[1\]\.place: 99 is also articles\[0\]'s/);
+});
+
 test('two entries with one id are refused', () => {
   const twice = serializeLedger({ version: 1, entries: [entry('a', 'tag:x', 'a'), entry('b', 'tag:x', 'b')] });
   assert.throws(() => parseLedger(bytes(twice), 'l.json'), /tag:x appears twice/);
