@@ -731,24 +731,27 @@ async function runLocked(
       // and has no place in the archive until it arrives.
       const held = Date.parse(a.article.published) > nowDate.getTime();
       const place = held ? undefined : e?.place;
-      // (The ledger's own entry when nothing in it moved: most of them, on most runs.)
-      if (e && e.path === a.file.rel && e.id === a.article.id && e.sha256 === sha && e.updated === a.article.updated && e.place === place) nextEntries.push(e);
-      else nextEntries.push({ path: a.file.rel, id: a.article.id, firstSeen: e?.firstSeen ?? nowIso, sha256: sha, updated: a.article.updated, ...(place === undefined ? {} : { place }) });
+      const firstSeen = e?.firstSeen ?? nowIso;
+      // (The ledger's own entry when nothing in it moved: most of them, on most runs. An arrival's
+      // is a new one, its place filled in below.)
+      const arriving = !held && place === undefined;
+      if (!arriving && e && e.path === a.file.rel && e.id === a.article.id && e.sha256 === sha && e.updated === a.article.updated && e.place === place) nextEntries.push(e);
+      else nextEntries.push({ path: a.file.rel, id: a.article.id, firstSeen, sha256: sha, updated: a.article.updated, place });
       if (held) embargoed.push({ file: a.file.rel, id: a.article.id, until: a.article.published });
       else {
         published.push(a.article);
-        if (place === undefined) arrivals.push({ article: a.article, firstSeen: e?.firstSeen ?? nowIso, at: nextEntries.length - 1 });
-        else placeById.set(a.article.id, place);
+        if (arriving) arrivals.push({ article: a.article, firstSeen, at: nextEntries.length - 1 });
+        else placeById.set(a.article.id, place!);
       }
     }
     // The arrivals take the places after every one the ledger keeps (rejected articles' too, so
     // that one fixed comes back to its page).
     nextPlace = nextPlaceAfter(nextEntries);
     const places = placeArrivals(arrivals, nextPlace);
-    arrivals.forEach(({ article, at }, i) => {
-      nextEntries[at] = { ...nextEntries[at], place: places[i] };
-      placeById.set(article.id, places[i]);
-    });
+    for (let i = 0; i < arrivals.length; i++) {
+      nextEntries[arrivals[i].at].place = places[i];
+      placeById.set(arrivals[i].article.id, places[i]);
+    }
     nextPlace += arrivals.length;
     embargoed.sort((x, y) => Date.parse(x.until) - Date.parse(y.until) || (x.file < y.file ? -1 : 1));
     report.embargoed = embargoed;

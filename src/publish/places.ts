@@ -30,33 +30,12 @@ export function placeArrivals(arrivals: readonly Arrival[], next: number): numbe
     published[i] = parseTimestamp(article.published).ms;
     arrived[i] = Math.max(seen, published[i]);
   }
-  const places = new Array<number>(n);
-  let place = next;
   const idOf = (i: number): string => arrivals[i].article.id;
-  for (const group of ascending(Array.from({ length: n }, (_, i) => i), arrived)) {
-    for (const same of ascending(group, published, idOf)) for (const i of same) places[i] = place++;
-  }
+  const order = new Uint32Array(n).map((_, i) => i);
+  order.sort((x, y) => arrived[x] - arrived[y] || published[x] - published[y] || (idOf(x) < idOf(y) ? -1 : idOf(x) > idOf(y) ? 1 : 0));
+  const places = new Array<number>(n);
+  for (let k = 0; k < n; k++) places[order[k]] = next + k;
   return places;
-}
-
-/**
- * The indexes grouped by equal `ms`, the groups in ascending order (sorted as numbers, not by a
- * comparator: a first run places ~10,000 articles); with `idOf`, each group sorted by it.
- */
-function ascending(indexes: readonly number[], ms: Float64Array, idOf?: (i: number) => string): number[][] {
-  const groups = new Map<number, number[]>();
-  for (const i of indexes) {
-    const group = groups.get(ms[i]);
-    if (group) group.push(i);
-    else groups.set(ms[i], [i]);
-  }
-  const out: number[][] = [];
-  for (const key of Float64Array.from(groups.keys()).sort()) {
-    const group = groups.get(key)!;
-    if (idOf && group.length > 1) group.sort((x, y) => (idOf(x) < idOf(y) ? -1 : idOf(x) > idOf(y) ? 1 : 0));
-    out.push(group);
-  }
-  return out;
 }
 
 /** The place after every one the entries hold (1 for none). */
