@@ -5,9 +5,11 @@
 // of shifting every later one. So pages never reshuffle, as RFC 5005 asks of archive documents.
 //
 // The articles that arrive in one run are placed by when they reached the feeds (their first-seen
-// time, or their date when an embargo held them back until then), then by date, then by id. A
-// first run, where every article arrives at once, so places everything by date. A ledger written
-// before places were kept gets them this way on its next run: the same order its pages had.
+// time, or their date when an embargo held them back until then), then by date, and articles of
+// one instant by id, the greater first: sortNewestFirst's date order read backwards (newest first,
+// it lists an instant's articles by id). A first run, where every article arrives at once, so
+// places everything as the feeds list it by date. A ledger written before places were kept gets
+// them this way on its next run: the same order its pages had.
 import type { Article } from '../model/index.js';
 import { parseTimestamp } from '../render/dates.js';
 
@@ -32,7 +34,7 @@ export function placeArrivals(arrivals: readonly Arrival[], next: number): numbe
   }
   const idOf = (i: number): string => arrivals[i].article.id;
   const order = new Uint32Array(n).map((_, i) => i);
-  order.sort((x, y) => arrived[x] - arrived[y] || published[x] - published[y] || (idOf(x) < idOf(y) ? -1 : idOf(x) > idOf(y) ? 1 : 0));
+  order.sort((x, y) => arrived[x] - arrived[y] || published[x] - published[y] || (idOf(x) > idOf(y) ? -1 : idOf(x) < idOf(y) ? 1 : 0));
   const places = new Array<number>(n);
   for (let k = 0; k < n; k++) places[order[k]] = next + k;
   return places;
