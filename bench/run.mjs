@@ -75,6 +75,8 @@ const CASES = [
   { name: 'unchanged 10k', kind: 'unchanged', n: 10_000, targetMs: 150 },
   { name: 'one changed 10k', kind: 'change', n: 10_000, targetMs: 300 },
   { name: 'one changed 10k, in the main feeds', kind: 'change', main: true, n: 10_000, targetMs: 300 },
+  { name: 'one deleted 10k', kind: 'change', deletes: true, n: 10_000 },
+  { name: 'one redated 10k', kind: 'change', redates: true, n: 10_000 },
   { name: 'one added 10k', kind: 'add', n: 10_000 },
   { name: 'one added 10k, making a page', kind: 'add', makesPage: true, n: 10_000 },
   { name: 'one added 10k, dated before the archive', kind: 'add', backdated: true, n: 10_000 },
@@ -256,11 +258,31 @@ function articlesToEdit(root, n, main, runs) {
   return out;
 }
 
-/** Throws unless a one-change run rewrote what its case says: archive pages only, or the main feeds. */
+/** Throws unless a one-change run rewrote what its case says: archive pages only (one page, the
+ *  three files of the one that held the story, when it was deleted or redated), or the main feeds. */
 function checkRewritten(c, written) {
   const isMain = (f) => /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(f) && !/(^|\/)archive\//.test(f);
-  const ok = c.main ? written.some(isMain) : written.length > 0 && written.every((f) => /(^|\/)archive\//.test(f));
-  if (!ok) throw new Error(`${c.name}: the run rewrote ${written.join(', ') || 'nothing'}, not ${c.main ? 'the main feeds' : 'archive pages only'}`);
+  const onePage = c.deletes || c.redates;
+  const ok = c.main ? written.some(isMain) : written.length > 0 && written.every((f) => /(^|\/)archive\//.test(f)) && (!onePage || written.length === 3);
+  if (!ok) throw new Error(`${c.name}: the run rewrote ${written.join(', ') || 'nothing'}, not ${c.main ? 'the main feeds' : onePage ? 'one archive page' : 'archive pages only'}`);
+}
+
+/** Moves one article's file out of the corpus (deleted, as far as a run can tell); returns a
+ *  function that puts it back. */
+function deleteArticle(n, name) {
+  const file = path.join(corpus(n), name);
+  const aside = path.join(tmp, `deleted-${name}`);
+  renameSync(file, aside);
+  return () => renameSync(aside, file);
+}
+
+/** Dates one article in 2001 by its front matter, before every other story (a new inode, as
+ *  editArticle). */
+function redateArticle(n, name, index, run) {
+  const file = path.join(corpus(n), name);
+  const frontMatter = `---\ndate: 2001-02-${String(1 + (run % 28)).padStart(2, '0')}T12:00:00Z\n---\n`;
+  writeFileSync(file + '.tmp', frontMatter + syntheticArticle(index));
+  renameSync(file + '.tmp', file);
 }
 
 /** Replaces one article's file (a new inode, so the hard-linked corpora keep their copy). */
@@ -354,7 +376,7 @@ for (const c of CASES) {
     log(`  ${samples.map((r) => r.ms.toFixed(0)).join(', ')} ms`);
     note = c.withCaVar ? `${CA_VAR} as set here: Node parses it at every start` : c.list ? 'readdir, then statSync of each file' : "Node's start alone";
   } else if (c.kind === 'cold' || c.kind === 'unchanged' || c.kind === 'change' || c.kind === 'add') {
-    const root = project(c.n, c.main ? 'change-main' : c.kind);
+    const root = project(c.n, c.main ? 'change-main' : c.deletes ? 'delete' : c.redates ? 'redate' : c.kind);
     bytes = corpusBytes.get(c.n);
     if (c.kind !== 'cold') {
       clean(root);
@@ -362,10 +384,15 @@ for (const c of CASES) {
       log(`  first publish: ${(first.ms / 1000).toFixed(2)} s, ${first.report.outcome}`);
     }
     const toEdit = c.kind === 'change' ? articlesToEdit(root, c.n, !!c.main, RUNS) : [];
+    const names = readdirSync(corpus(c.n)).sort();
+    const restore = [];
     for (let i = 0; i < RUNS; i++) {
       if (c.kind === 'cold') clean(root);
-      // An archived story (its page is rewritten), or the newest (the main feeds are).
-      if (c.kind === 'change') editArticle(c.n, toEdit[i], i);
+      // An archived story (its page is rewritten), or the newest (the main feeds are); or an
+      // archived story deleted, or redated (its page alone is rewritten).
+      if (c.deletes) restore.push(deleteArticle(c.n, names[toEdit[i]]));
+      else if (c.redates) redateArticle(c.n, names[toEdit[i]], toEdit[i], i);
+      else if (c.kind === 'change') editArticle(c.n, toEdit[i], i);
       if (c.makesPage) added.push(...fillToPageEdge(root, c.n, i));
       if (c.kind === 'add') added.push(addArticle(c.n, i, !!c.backdated));
       const r = publish(root, c.n);
@@ -382,6 +409,7 @@ for (const c of CASES) {
     if (c.kind === 'change') note = `${samples[0].report.files.written.length} files rewritten`;
     if (c.kind === 'add') note = `${samples[0].report.files.written.length} files rewritten`;
     for (const file of added.splice(0)) rmSync(file);
+    for (const put of restore) put();
     if (c.kind === 'unchanged') note = 'nothing read or written';
   } else if (c.kind === 'scheduled') {
     const root = project(c.n, 'scheduled');
