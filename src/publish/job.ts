@@ -690,7 +690,8 @@ async function runLocked(
       report.warnings.push(...result.warnings);
       if (!result.ok) {
         report.rejected.push(result.error);
-        // A broken edit keeps its article's place in the ledger, so fixing it keeps the id.
+        // A broken edit keeps its article's ledger entry, so fixing it keeps the id and brings it
+        // back to its place in the archive.
         if (entry) nextEntries.push({ ...entry, path: f.rel });
         continue;
       }

@@ -162,6 +162,24 @@ test('a deleted old article, or an edit that moves an old article\'s date, rewri
   assert.deepEqual(validateArchiveChain(docs(redated)).chain.errors, []);
 });
 
+test('an archived article rejected for a while comes back to its place: its page is as it was', async (t) => {
+  const p = await project(1234, t);
+  await p.publish();
+  const before = await p.files();
+  const file = path.join(p.articles, 'story-00345.txt');
+  await writeFile(file, '');
+  let r = await p.publish();
+  assert.equal(r.exitCode, 1);
+  assert.deepEqual(r.rejected.map((e) => e.code), ['EmptyArticle']);
+  assert.deepEqual(changed(before, await p.files()), pages(4).sort());
+  await writeFile(file, story(345));
+  r = await p.publish();
+  assert.equal(r.exitCode, 0, r.problems.join('\n'));
+  const after = await p.files();
+  for (const name of pages(4)) assert.ok(after.get(name)!.bytes.equals(before.get(name)!.bytes), `${name}: as it was`);
+  assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort());
+});
+
 test('a ledger written before places were kept: the next run places its articles in the order its pages had, and rewrites no feed', async (t) => {
   const p = await project(1234, t);
   await p.publish();
