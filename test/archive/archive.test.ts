@@ -14,6 +14,7 @@ import {
   type FeedFormat,
 } from '../../src/render/archive.js';
 import { validateFeed } from '../../src/validate/index.js';
+import { validateArchiveChain } from '../../src/validate/archive-chain.js';
 import type { Article } from '../../src/model/index.js';
 import { article, articles, readBack, site, type ReadBack } from './fixtures.js';
 
@@ -198,6 +199,9 @@ test('by place, a page whose every article was deleted stays in the chain, empty
   assert.equal(plan.main.length, 134);
   const files = renderAll(plan);
   for (const [name, text] of files) assert.deepEqual(validateFeed(Buffer.from(text)).errors, [], name);
+  const { chain } = validateArchiveChain([...files].map(([name, text]) => ({ name, bytes: Buffer.from(text) })));
+  assert.deepEqual(chain.errors, []);
+  assert.deepEqual(chain.chains.map((c) => c.items), [list.length, list.length, list.length]);
   const read = await readAll(files);
   for (const format of FEED_FORMATS) {
     const ids = namesOf(format, 11).flatMap((name) => read.get(name)!.ids);
