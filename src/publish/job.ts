@@ -588,9 +588,15 @@ async function runLocked(
     const places = placeArrivals(arrivals, plan.nextPlace);
     added.forEach((rel, i) => newEntries.set(rel, { ...newEntries.get(rel)!, place: places[i] }));
     nextPlace = plan.nextPlace + added.length;
-    // The main feeds hold fewer than itemLimit + pageSize: with at least as many candidates, a
-    // whole block may leave them (the render stage decides) and the newest page gains a link.
-    const blockMayLeave = added.length > 0 && plan.candidates.length + added.length >= config.site.itemLimit + config.archivePageSize;
+    // The candidates' first block leaves the main feeds when, with the new stories, at least
+    // itemLimit lie past it (the render stage decides): the newest page then gains a link.
+    let blockMayLeave = false;
+    if (added.length && plan.candidates.length) {
+      const places = plan.candidates.map((rel) => blocks.entryAt(rel)?.place);
+      if (places.some((p) => p === undefined)) return null;
+      const pastFirstBlock = config.archivePageSize * (Math.floor((Math.min(...(places as number[])) - 1) / config.archivePageSize) + 1);
+      blockMayLeave = places.filter((p) => p! > pastFirstBlock).length + added.length >= config.site.itemLimit;
+    }
     const newestPage = blockMayLeave ? (plan.pages.at(-1) ?? []) : [];
     // It applies: every other article as the cache has it (a touched file whose bytes are the same
     // takes its new stat; the others' stats matched, and so are their entries as loaded).

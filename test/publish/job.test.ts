@@ -614,11 +614,12 @@ async function twinProjects(t: { after: (fn: () => Promise<unknown>) => void }, 
   const local = (r: Awaited<ReturnType<typeof publishProject>>, p: TempProject) => JSON.parse(JSON.stringify({ ...r, durationMs: 0 }).split(p.root).join('ROOT'));
   return {
     quick,
-    async edit(edits: Record<string, string>, quickWay: string[]): Promise<Awaited<ReturnType<typeof publishProject>>> {
+    /** `edits`: each file's new text, or null to delete it. */
+    async edit(edits: Record<string, string | null>, quickWay: string[]): Promise<Awaited<ReturnType<typeof publishProject>>> {
       clock.advance(3600_000);
       const reports = [];
       for (const p of [quick, full]) {
-        for (const [rel, text] of Object.entries(edits)) await p.writeArticle(rel, text);
+        for (const [rel, text] of Object.entries(edits)) await (text === null ? rm(path.join(p.articlesDir, rel)) : p.writeArticle(rel, text));
         // (The full way writes the plan index again each time: a lost one is made again.)
         if (p === full) await rm(path.join(p.root, '.wirefeed', 'cache', 'plan.json'));
         asked.length = 0;
@@ -720,6 +721,32 @@ test('new articles, whatever their dates, go into the main feeds alone, or leave
   const held = await twins.edit({ 'a10.txt': datedArticle(10, dayOf(10), { paragraphs: ['Budget 10 passed.', 'A correction was added.'] }) }, ['pages']);
   assert.deepEqual([held.articles.changed, held.rejected.map((r) => r.code)], [1, ['DuplicateId']]);
   await twins.edit({ 'copy-of-a10.txt': datedArticle(10, dayOf(10), { paragraphs: ['Budget 10 passed.', 'Copied again.'] }) }, ['plan']);
+  await twins.bothUnchanged();
+});
+
+test('after deletions leave gaps on pages and in the main feeds\' blocks, new stories still leave whole blocks behind as pages, with what a full run gives', async (t) => {
+  // 45 stories, places 1–45, pages of 10, at least 5 in the main feeds: pages 1–4, main 41–45.
+  const twins = await twinProjects(t, dailyStories(45), { feed: { itemLimit: 5, archivePageSize: 10 } });
+  // One from page 2 and one from the main feeds: page 2 keeps a gap, and the main feeds, down to
+  // 4 of their block, take page 4 back to hold 5.
+  const gone = await twins.edit({ 'a12.txt': null, 'a43.txt': null }, ['plan']);
+  assert.deepEqual(gone.files.written.filter((f) => f.includes('archive/')).map((f) => path.basename(f)).sort(), ['atom-2.xml', 'atom-3.xml', 'feed-2.json', 'rss-2.xml', 'rss-3.xml']);
+  assert.ok(gone.notices.some((n) => /removed 3 archive files/.test(n)), gone.notices.join('\n'));
+  // A new story (place 46): page 4 leaves the main feeds again, as it was, and page 3 links to it.
+  const back = await twins.edit({ 'b46.txt': datedArticle(46, dayOf(46)) }, ['main+pages']);
+  assert.deepEqual(back.files.written.filter((f) => f.includes('archive/')).map((f) => path.basename(f)).sort(), ['atom-3.xml', 'atom-4.xml', 'feed-4.json', 'rss-3.xml', 'rss-4.xml']);
+  // Two more of the main feeds' block deleted (places 41, 45 and 46 left): page 4 joins them again.
+  await twins.edit({ 'a42.txt': null, 'a44.txt': null }, ['plan']);
+  const fourMore: Record<string, string> = {};
+  for (let n = 47; n <= 50; n++) fourMore[`b${n}.txt`] = datedArticle(n, dayOf(n));
+  await twins.edit(fourMore, ['main+pages']);
+  // Five more: the block of places 41–50, with its three gaps, leaves as page 5.
+  const fiveMore: Record<string, string> = {};
+  for (let n = 51; n <= 55; n++) fiveMore[`b${n}.txt`] = datedArticle(n, dayOf(n));
+  const page5 = await twins.edit(fiveMore, ['main+pages']);
+  assert.deepEqual(page5.files.written.filter((f) => f.includes('archive/')).map((f) => path.basename(f)).sort(), ['atom-4.xml', 'atom-5.xml', 'feed-5.json', 'rss-4.xml', 'rss-5.xml']);
+  const json5 = JSON.parse(await readFile(path.join(twins.quick.outputDir, 'archive', 'feed-5.json'), 'utf8')) as { items: { title: string }[] };
+  assert.deepEqual(json5.items.map((i) => Number(/\d+$/.exec(i.title)![0])), [50, 49, 48, 47, 46, 45, 41]);
   await twins.bothUnchanged();
 });
 
