@@ -769,6 +769,23 @@ test('an embargoed story arrives when its embargo ends: it joins the main feeds 
   await twins.bothUnchanged();
 });
 
+test('an archived story redated to come leaves its page, and arrives anew, in the main feeds, when its time comes', async (t) => {
+  // 12 stories, pages of 4, at least 3 in the main feeds: pages 1 (places 1–4) and 2 (5–8).
+  const twins = await twinProjects(t, dailyStories(12), { feed: { itemLimit: 3, archivePageSize: 4 } });
+  // 13:00: story 2 now dated 14:30. It leaves the feeds, and page 1 keeps a gap.
+  const held = await twins.edit({ 'a02.txt': datedArticle(2, '2024-04-01T14:30:00Z') }, ['plan']);
+  assert.equal(held.articles.embargoed, 1);
+  assert.deepEqual(held.files.written.filter((f) => f.includes('archive/')).map((f) => path.basename(f)).sort(), ['atom-1.xml', 'feed-1.json', 'rss-1.xml']);
+  await twins.edit({ 'a06.txt': datedArticle(6, dayOf(6), { paragraphs: ['Budget 6 passed.', 'A correction was added.'] }) }, ['pages']);
+  // 15:00: it arrives as the newest story (place 13), beside a correction on page 2; page 1 stays.
+  const released = await twins.edit({ 'a07.txt': datedArticle(7, dayOf(7), { paragraphs: ['Budget 7 passed.', 'A correction was added.'] }) }, ['plan']);
+  assert.equal(released.articles.embargoed, 0);
+  assert.deepEqual(released.files.written.filter((f) => f.includes('archive/')).map((f) => path.basename(f)).sort(), ['atom-2.xml', 'feed-2.json', 'rss-2.xml']);
+  const mainFeed = JSON.parse(await readFile(path.join(twins.quick.outputDir, 'feed.json'), 'utf8')) as { items: { title: string }[] };
+  assert.equal(mainFeed.items[0].title, 'Harbour council approves budget number 2');
+  await twins.bothUnchanged();
+});
+
 test('a block that leaves the main feeds becomes the first page, or the next one beside a correction to the page before it, with what a full run gives', async (t) => {
   // 14 articles, pages of 10, at least 5 in the main feeds: no page yet.
   const articles = dailyStories(14);
