@@ -806,7 +806,10 @@ async function runLocked(
     // Each article is rendered in one group: let it go as the run goes (asked again, it is read again).
     wholeOf.delete(f.rel);
     if (mine) return mine;
-    const stored = group && (await group.stored).get(f.rel);
+    // The group's stored copy; else the last run's main feeds' candidates, when a page is made of
+    // some of them (a block that left the main feeds, or that deletions gave back to them).
+    const main = group && group !== groups.get(MAIN_GROUP) ? groups.get(MAIN_GROUP) : undefined;
+    const stored = (group && (await group.stored).get(f.rel)) || (main && (await main.stored).get(f.rel));
     return stored && stored.sha256 === shaOf(f.rel) && stored.firstSeen === results.get(f.rel)!.firstSeen ? stored.article : null;
   };
   const readAgain = (f: ArticleFile, sha: string, r: IngestResult): Article => {

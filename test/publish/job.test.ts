@@ -538,6 +538,33 @@ test('an edit to an archived article reads and renders only it and its page agai
   assert.deepEqual((await p.outputs())['rss.xml'], good['rss.xml']);
 });
 
+test('a block that leaves the main feeds becomes a page from their articles as the last run kept them: only the new story is read', async (t) => {
+  // 24 stories, pages of 10, at least 5 in the main feeds: page 1 (places 1–10), main 11–24.
+  const articles = dailyStories(24);
+  const p = await makeProject({ articles, config: { feed: { itemLimit: 5, archivePageSize: 10 } } });
+  t.after(() => p.cleanup());
+  for (const rel of Object.keys(articles)) await settle(path.join(p.articlesDir, rel));
+  const clock = fixedClock('2024-04-01T12:00:00Z');
+  await publishProject(p, clock.now);
+  const ingested: string[] = [];
+  const real = defaultStages();
+  const counting = {
+    ...real,
+    notify: undefined,
+    ingest: (input: { path: string; bytes: Uint8Array }, o: Parameters<typeof real.ingest>[1]) => (ingested.push(input.path), real.ingest(input, o)),
+    ingestFiles: (...[files, o, signal]: Parameters<NonNullable<typeof real.ingestFiles>>) => (ingested.push(...files.map((f) => f.rel)), real.ingestFiles!(files, o, signal)),
+  };
+  clock.advance(3600_000);
+  await p.writeArticle('b25.txt', datedArticle(25, dayOf(25)));
+  const r = await publishProject(p, clock.now, { stages: counting });
+  // Page 2 (places 11–20) is made from the main feeds' candidates the cache kept whole; page 1,
+  // which gains its next-archive link, is read again.
+  assert.deepEqual(r.files.written.filter((f) => f.includes('archive/')).map((f) => path.basename(f)).sort(), ['atom-1.xml', 'atom-2.xml', 'feed-2.json', 'rss-1.xml', 'rss-2.xml']);
+  const page1 = Array.from({ length: 10 }, (_, i) => `articles/a${String(i + 1).padStart(2, '0')}.txt`);
+  assert.deepEqual([...new Set(ingested)].sort(), [...page1, 'articles/b25.txt']);
+  assert.deepEqual(feedErrors(await p.outputs()), { 'rss.xml': [], 'atom.xml': [], 'feed.json': [] });
+});
+
 test('a held update stays held when its page is rendered again for an edit to another article', async (t) => {
   // 30 articles, 10 a page, at least 5 in the main feeds: pages 1 and 2 hold articles 1–20.
   const day = (n: number): string => new Date(Date.parse('2024-01-01T09:00:00Z') + n * 86_400_000).toISOString();
