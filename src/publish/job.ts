@@ -781,8 +781,9 @@ async function runLocked(
   interface WholeGroup {
     stored: Promise<Map<string, WholeArticle<Article>>>;
     kept: Map<string, WholeArticle<Article>>;
-    /** Some of its articles had to be read again: keeping the group saves that next time. */
-    reread: boolean;
+    /** Some of its articles had to be read again, or came from the main feeds' group, which keeps
+     *  them no longer: keeping the group saves reading them next time. */
+    worthKeeping: boolean;
   }
   const groups = new Map<string, WholeGroup>();
   let pageGroups = 0;
@@ -796,7 +797,7 @@ async function runLocked(
         return null;
       }
       const stored = opts.rebuildLedger ? Promise.resolve(new Map()) : loadWhole<Article>(fs, wholeFile(cachePaths, name), cacheKey);
-      groups.set(name, (g = { stored, kept: new Map(), reread: false }));
+      groups.set(name, (g = { stored, kept: new Map(), worthKeeping: false }));
     }
     return g;
   };
@@ -809,8 +810,11 @@ async function runLocked(
     // The group's stored copy; else the last run's main feeds' candidates, when a page is made of
     // some of them (a block that left the main feeds, or that deletions gave back to them).
     const main = group && group !== groups.get(MAIN_GROUP) ? groups.get(MAIN_GROUP) : undefined;
-    const stored = (group && (await group.stored).get(f.rel)) || (main && (await main.stored).get(f.rel));
-    return stored && stored.sha256 === shaOf(f.rel) && stored.firstSeen === results.get(f.rel)!.firstSeen ? stored.article : null;
+    const own = group && (await group.stored).get(f.rel);
+    const stored = own || (main && (await main.stored).get(f.rel));
+    if (!stored || stored.sha256 !== shaOf(f.rel) || stored.firstSeen !== results.get(f.rel)!.firstSeen) return null;
+    if (!own) group!.worthKeeping = true;
+    return stored.article;
   };
   const readAgain = (f: ArticleFile, sha: string, r: IngestResult): Article => {
     if (sha !== shaOf(f.rel)) throw new RunFailed(`${f.rel}: changed while publishing; run again`);
@@ -826,7 +830,7 @@ async function runLocked(
     const group = how.keep ? groupOf(how.keep) : null;
     const wholes = await Promise.all(files.map((f) => wholeAtHand(f, group)));
     const missing = files.flatMap((_, i) => (wholes[i] ? [] : [i]));
-    if (missing.length && group) group.reread = true;
+    if (missing.length && group) group.worthKeeping = true;
     if (missing.length > 1 && stages.ingestFiles) {
       // A page's worth: the stage may share them with a worker thread.
       const inputs = missing.map((i) => ({ rel: files[i].rel, abs: files[i].abs, firstSeen: results.get(files[i].rel)!.firstSeen }));
@@ -1048,8 +1052,9 @@ async function runLocked(
     for (const [name, g] of groups) {
       const stored = await g.stored;
       if (!g.kept.size || sameWhole(g.kept, stored)) continue;
-      // A page is worth keeping when its articles had to be read again, or it was kept before.
-      if (name === MAIN_GROUP || g.reread || stored.size) await saveWhole(fs, wholeFile(cachePaths, name), cacheKey, g.kept);
+      // A page is worth keeping when its articles had to be read again or left the main feeds'
+      // group, or when it was kept before.
+      if (name === MAIN_GROUP || g.worthKeeping || stored.size) await saveWhole(fs, wholeFile(cachePaths, name), cacheKey, g.kept);
     }
   };
   // The plan index is written when it changed (a run that only edited pages keeps the last one).

@@ -538,7 +538,7 @@ test('an edit to an archived article reads and renders only it and its page agai
   assert.deepEqual((await p.outputs())['rss.xml'], good['rss.xml']);
 });
 
-test('a block that leaves the main feeds becomes a page from their articles as the last run kept them: only the new story is read', async (t) => {
+test('a block that leaves the main feeds becomes a page from their articles as the last run kept them, and is kept whole for its next link: only new stories are read', async (t) => {
   // 24 stories, pages of 10, at least 5 in the main feeds: page 1 (places 1–10), main 11–24.
   const articles = dailyStories(24);
   const p = await makeProject({ articles, config: { feed: { itemLimit: 5, archivePageSize: 10 } } });
@@ -562,6 +562,14 @@ test('a block that leaves the main feeds becomes a page from their articles as t
   assert.deepEqual(r.files.written.filter((f) => f.includes('archive/')).map((f) => path.basename(f)).sort(), ['atom-1.xml', 'atom-2.xml', 'feed-2.json', 'rss-1.xml', 'rss-2.xml']);
   const page1 = Array.from({ length: 10 }, (_, i) => `articles/a${String(i + 1).padStart(2, '0')}.txt`);
   assert.deepEqual([...new Set(ingested)].sort(), [...page1, 'articles/b25.txt']);
+  // The cache now keeps page 2 whole: when page 3 appears, page 2 gains its link unread.
+  ingested.length = 0;
+  clock.advance(3600_000);
+  const ten = Array.from({ length: 10 }, (_, i) => `b${26 + i}.txt`);
+  for (const [i, rel] of ten.entries()) await p.writeArticle(rel, datedArticle(26 + i, dayOf(26 + i)));
+  const next = await publishProject(p, clock.now, { stages: counting });
+  assert.deepEqual(next.files.written.filter((f) => f.includes('archive/')).map((f) => path.basename(f)).sort(), ['atom-2.xml', 'atom-3.xml', 'feed-3.json', 'rss-2.xml', 'rss-3.xml']);
+  assert.deepEqual([...new Set(ingested)].sort(), ten.map((rel) => `articles/${rel}`));
   assert.deepEqual(feedErrors(await p.outputs()), { 'rss.xml': [], 'atom.xml': [], 'feed.json': [] });
 });
 
