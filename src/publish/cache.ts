@@ -113,8 +113,9 @@ export interface PublishCache<R> {
  * The small run fingerprint, read first (all an "unchanged" run needs); the per-article results
  * in brief, read only when something changed; and some articles whole, by group, read only when
  * a run renders that group: the main feeds' candidates (every run with work renders them), and
- * the articles of archive pages a run rendered by reading all their files again (an edited page
- * is often edited again). The run file is written last, so its mtime is later than every
+ * the articles of the last few archive pages a run rendered by reading their files again (an
+ * edited page is often edited again) or made from the candidates (the newest page gains a link
+ * when the next is made). The run file is written last, so its mtime is later than every
  * article stat it vouches for.
  */
 export function cacheFiles(root: string): CacheFiles {
@@ -185,6 +186,25 @@ export async function loadWhole<A>(fs: PublishFs, file: string, key: string): Pr
 export async function saveWhole<A>(fs: PublishFs, file: string, key: string, articles: Map<string, WholeArticle<A>>): Promise<void> {
   const list = [...articles].map(([rel, w]) => [rel, w.sha256, w.firstSeen, w.article]);
   await writeCacheFile(fs, file, JSON.stringify({ version: 1, key, articles: list }));
+}
+
+/**
+ * Removes the groups of pages beyond the `keep` written last (the main feeds' group stays): a
+ * page's group is ~0.5 MB at 100 articles, and a site makes a page every so many articles, so
+ * the folder would otherwise grow with the archive.
+ */
+export async function pruneWholeGroups(fs: PublishFs, files: Pick<CacheFiles, 'whole'>, keep: number): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(files.whole);
+  } catch {
+    return;
+  }
+  const pages = entries.filter((e) => e.isFile && /^page-\d+\.json$/.test(e.name)).map((e) => path.join(files.whole, e.name));
+  if (pages.length <= keep) return;
+  const stats = await fs.statMany(pages);
+  const newestFirst = pages.map((file, i) => ({ file, mtimeMs: stats[i]?.mtimeMs ?? 0 })).sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { file } of newestFirst.slice(keep)) await fs.remove(file).catch(() => undefined);
 }
 
 /** Replaced atomically and fsynced like the ledger: the run file is renamed into place only once

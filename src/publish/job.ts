@@ -18,7 +18,7 @@ import type { Config } from './config.js';
 import { removeStaleTemps } from './atomic.js';
 import { briefResult, decodeBrief, encodeBrief, isBrief } from './brief.js';
 import { emptyArticleCache, encodeArticles, encodeArticlesReplacing, loadArticles, positionIn, type CachedArticle, type ResultCodec } from './article-cache.js';
-import { cacheFiles, loadPlanIndex, loadRun, listingHashes, loadWhole, namesHash, planIndexText, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type FileFingerprint, type PublishCache, type RunFingerprint, type WholeArticle } from './cache.js';
+import { cacheFiles, loadPlanIndex, loadRun, listingHashes, loadWhole, namesHash, planIndexText, pruneWholeGroups, saveArticles, savePlanIndex, saveRun, saveWhole, statMatches, wholeFile, type PlanIndex, toolVersion, type FileFingerprint, type PublishCache, type RunFingerprint, type WholeArticle } from './cache.js';
 import { describeFsError, errCode, nodeFs, utf8Bytes, type FileData, type FileTimes, type PublishFs } from './fsio.js';
 import { sha256Hex } from './hash.js';
 import { applyLedgerEntry, emptyLedger, entriesOf, ledgerBlocks, LedgerError, matchLedger, readLedger, saveLedgerText, serializeLedger, type FileKey, type Ledger, type LedgerEntry } from './ledger.js';
@@ -176,7 +176,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** The render stage's name for the main feeds' candidates, kept whole on every run. */
 const MAIN_GROUP = 'main';
-/** Pages whose articles a run keeps whole, at most (see saveWholeGroups). */
+/** Pages whose articles a run keeps whole, at most, and page groups the cache keeps (see
+ *  saveWholeGroups). */
 const MAX_PAGE_GROUPS = 8;
 
 /** Files rendered but not yet validated and staged, at most (each holds its text and bytes). */
@@ -1049,13 +1050,18 @@ async function runLocked(
   // takes them together with the ledger's). Only the run file, which vouches for it, waits.
   /** The groups of whole articles that changed (pages only when the run rendered few: groupOf). */
   const saveWholeGroups = async (): Promise<void> => {
+    let pagesSaved = false;
     for (const [name, g] of groups) {
       const stored = await g.stored;
       if (!g.kept.size || sameWhole(g.kept, stored)) continue;
       // A page is worth keeping when its articles had to be read again or left the main feeds'
-      // group, or when it was kept before.
-      if (name === MAIN_GROUP || g.worthKeeping || stored.size) await saveWhole(fs, wholeFile(cachePaths, name), cacheKey, g.kept);
+      // group, or when it was kept before: the last few such pages (an edited page is often
+      // edited again; the newest page gains a link when the next one is made).
+      if (name !== MAIN_GROUP && !g.worthKeeping && !stored.size) continue;
+      await saveWhole(fs, wholeFile(cachePaths, name), cacheKey, g.kept);
+      pagesSaved ||= name !== MAIN_GROUP;
     }
+    if (pagesSaved) await pruneWholeGroups(fs, cachePaths, MAX_PAGE_GROUPS);
   };
   // The plan index is written when it changed (a run that only edited pages keeps the last one).
   const index = planIndex as PlanIndex | null;

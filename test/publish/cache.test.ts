@@ -2,12 +2,12 @@
 // whose entries did not change is written back byte for byte, and a damaged or unfinished file
 // costs only the articles it held (they are read again), never the run.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { emptyArticleCache, encodeArticles as encodeArticlePieces, encodeArticlesReplacing as encodeReplacingPieces, loadArticles, type ArticleCache, type CachedArticle, type Listing, type ResultCodec } from '../../src/publish/article-cache.js';
-import { listingHashes, namesHash } from '../../src/publish/cache.js';
+import { listingHashes, namesHash, pruneWholeGroups } from '../../src/publish/cache.js';
 import { nodeFs } from '../../src/publish/fsio.js';
 
 // The encoders give a file in pieces (written as they are); the tests look at it joined.
@@ -245,4 +245,23 @@ test('the listing\'s hash moves with any name, size or mtime; the names\' hash (
   const renamed = listingHashes(files.map((f, i) => (i === 9 ? { ...f, rel: 'articles/other.txt' } : f)));
   assert.notEqual(renamed.names, base.names);
   assert.notEqual(renamed.listing, base.listing);
+});
+
+test('the whole articles of pages are kept for the last pages written only; the main feeds\' group stays', async (t) => {
+  const dir = path.dirname(await withFile(t));
+  const whole = path.join(dir, 'whole');
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(whole);
+  const t0 = Date.now() / 1000 - 3600;
+  for (let n = 1; n <= 12; n++) {
+    const file = path.join(whole, `page-${n}.json`);
+    await writeFile(file, '{}');
+    // Written in the order 12, 11, …, 1 (page 1 last), so the newest are not the highest numbers.
+    await utimes(file, t0 + (13 - n) * 10, t0 + (13 - n) * 10);
+  }
+  await writeFile(path.join(whole, 'main.json'), '{}');
+  await utimes(path.join(whole, 'main.json'), t0, t0);
+  await pruneWholeGroups(nodeFs, { whole }, 8);
+  assert.deepEqual((await readdir(whole)).sort(), ['main.json', ...Array.from({ length: 8 }, (_, i) => `page-${i + 1}.json`)].sort());
+  await pruneWholeGroups(nodeFs, { whole: path.join(dir, 'nowhere') }, 8); // no folder: nothing to do
 });

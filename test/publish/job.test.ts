@@ -571,6 +571,16 @@ test('a block that leaves the main feeds becomes a page from their articles as t
   assert.deepEqual(next.files.written.filter((f) => f.includes('archive/')).map((f) => path.basename(f)).sort(), ['atom-2.xml', 'atom-3.xml', 'feed-3.json', 'rss-2.xml', 'rss-3.xml']);
   assert.deepEqual([...new Set(ingested)].sort(), ten.map((rel) => `articles/${rel}`));
   assert.deepEqual(feedErrors(await p.outputs()), { 'rss.xml': [], 'atom.xml': [], 'feed.json': [] });
+  // Nine pages more (stories an hour apart, all before the clock): the cache keeps the last 8
+  // pages' groups, not one for every page.
+  for (let block = 0; block < 9; block++) {
+    clock.advance(3600_000);
+    for (let n = 36 + block * 10; n < 46 + block * 10; n++) await p.writeArticle(`b${n}.txt`, datedArticle(n, new Date(Date.parse(dayOf(35)) + (n - 35) * 3_600_000).toISOString()));
+    const run = await publishProject(p, clock.now);
+    assert.ok(run.files.written.some((f) => f.endsWith(`feed-${block + 4}.json`)), `page ${block + 4} made`);
+  }
+  const groups = (await readdir(path.join(p.root, '.wirefeed', 'cache', 'whole'))).sort();
+  assert.deepEqual(groups, ['main.json', ...Array.from({ length: 8 }, (_, i) => `page-${i + 5}.json`)].sort());
 });
 
 test('a held update stays held when its page is rendered again for an edit to another article', async (t) => {
