@@ -484,23 +484,40 @@ test('a publish while another holds the lock is refused with exit 2', async (t) 
   assert.deepEqual(await p.outputs(), {});
 });
 
+/** A project of these articles, published once at 12:00 on 1 April 2024; its clock goes on from there. */
+async function publishedProject(t: { after: (fn: () => Promise<unknown>) => void }, articles: Record<string, string>, config: Record<string, unknown>) {
+  const p = await makeProject({ articles, config });
+  t.after(() => p.cleanup());
+  for (const rel of Object.keys(articles)) await settle(path.join(p.articlesDir, rel));
+  const clock = fixedClock('2024-04-01T12:00:00Z');
+  await publishProject(p, clock.now);
+  return { p, clock };
+}
+
+/** The real stages (no WebSub pings), noting the path of every article they ingest. */
+function ingestCounting() {
+  const real = defaultStages();
+  const ingested: string[] = [];
+  const stages = {
+    ...real,
+    notify: undefined,
+    ingest: (input: { path: string; bytes: Uint8Array }, o: Parameters<typeof real.ingest>[1]) => (ingested.push(input.path), real.ingest(input, o)),
+    ingestFiles: (...[files, o, signal]: Parameters<NonNullable<typeof real.ingestFiles>>) => (ingested.push(...files.map((f) => f.rel)), real.ingestFiles!(files, o, signal)),
+  };
+  return { real, stages, ingested };
+}
+
 test('an edit to an archived article reads and renders only it and its page again', async (t) => {
   // 60 articles, 10 a page, at least 5 in the main feeds: pages 1–5 hold articles 1–50 (oldest first).
   const articles: Record<string, string> = {};
   const day = (n: number): string => new Date(Date.parse('2024-01-01T09:00:00Z') + n * 86_400_000).toISOString();
   for (let n = 1; n <= 60; n++) articles[`a${String(n).padStart(2, '0')}.txt`] = datedArticle(n, day(n));
-  const p = await makeProject({ articles, config: { feed: { itemLimit: 5, archivePageSize: 10 } } });
-  t.after(() => p.cleanup());
-  for (const rel of Object.keys(articles)) await settle(path.join(p.articlesDir, rel));
-  const clock = fixedClock('2024-04-01T12:00:00Z');
-  await publishProject(p, clock.now);
+  const { p, clock } = await publishedProject(t, articles, { feed: { itemLimit: 5, archivePageSize: 10 } });
 
-  const ingested: string[] = [];
+  const { real, stages, ingested } = ingestCounting();
   const rendered: string[] = [];
-  const real = defaultStages();
   const counting = {
-    ...real,
-    notify: undefined,
+    ...stages,
     async render(...args: Parameters<typeof real.render>) {
       const files = await real.render(...args);
       if (!files) return files;
@@ -508,8 +525,6 @@ test('an edit to an archived article reads and renders only it and its page agai
       else files[name] = { key: f.key, render: () => (rendered.push(name), f.render()) };
       return files;
     },
-    ingest: (input: { path: string; bytes: Uint8Array }, o: Parameters<typeof real.ingest>[1]) => (ingested.push(input.path), real.ingest(input, o)),
-    ingestFiles: (...[files, o, signal]: Parameters<NonNullable<typeof real.ingestFiles>>) => (ingested.push(...files.map((f) => f.rel)), real.ingestFiles!(files, o, signal)),
   };
   const edit = async (n: number, note: string): Promise<string[]> => {
     ingested.length = 0;
@@ -540,20 +555,8 @@ test('an edit to an archived article reads and renders only it and its page agai
 
 test('a block that leaves the main feeds becomes a page from their articles as the last run kept them, and is kept whole for its next link: only new stories are read', async (t) => {
   // 24 stories, pages of 10, at least 5 in the main feeds: page 1 (places 1–10), main 11–24.
-  const articles = dailyStories(24);
-  const p = await makeProject({ articles, config: { feed: { itemLimit: 5, archivePageSize: 10 } } });
-  t.after(() => p.cleanup());
-  for (const rel of Object.keys(articles)) await settle(path.join(p.articlesDir, rel));
-  const clock = fixedClock('2024-04-01T12:00:00Z');
-  await publishProject(p, clock.now);
-  const ingested: string[] = [];
-  const real = defaultStages();
-  const counting = {
-    ...real,
-    notify: undefined,
-    ingest: (input: { path: string; bytes: Uint8Array }, o: Parameters<typeof real.ingest>[1]) => (ingested.push(input.path), real.ingest(input, o)),
-    ingestFiles: (...[files, o, signal]: Parameters<NonNullable<typeof real.ingestFiles>>) => (ingested.push(...files.map((f) => f.rel)), real.ingestFiles!(files, o, signal)),
-  };
+  const { p, clock } = await publishedProject(t, dailyStories(24), { feed: { itemLimit: 5, archivePageSize: 10 } });
+  const { stages: counting, ingested } = ingestCounting();
   clock.advance(3600_000);
   await p.writeArticle('b25.txt', datedArticle(25, dayOf(25)));
   const r = await publishProject(p, clock.now, { stages: counting });
