@@ -99,7 +99,7 @@ function prepare(a: Article): PreparedArticle {
 }
 
 /** Pushes every piece onto `parts` (a loop: a body may have more pieces than a call takes arguments). */
-export function pushAll<T>(parts: T[], pieces: readonly T[]): void {
+export function pushAll(parts: string[], pieces: readonly string[]): void {
   for (let i = 0; i < pieces.length; i++) parts.push(pieces[i]);
 }
 
