@@ -126,9 +126,9 @@ export interface PagesToRender {
    *  run left them; `total`: how many articles the feeds hold in all (new ones included). New
    *  articles (`added`, placed after every other) join them if the feeds' block-aligned cut
    *  moves with them, or leaves one whole block behind, which becomes the next page (else the
-   *  stage declines). `newestPage`: the last page's articles (none when there is no page), given
-   *  when a block may leave: that page then gains its next-archive link. */
-  main?: { candidates: Article[]; total: number; added?: Article[]; newestPage?: Article[] };
+   *  stage declines). `newestPage`: the last page's articles (none when there is no page), asked
+   *  for when a block leaves: that page then gains its next-archive link. */
+  main?: { candidates: Article[]; total: number; added?: Article[]; newestPage?: () => Article[] };
 }
 
 /** A rendered file, or one rendered on demand: `key` names its content (same key, same bytes). */
@@ -589,28 +589,19 @@ async function runLocked(
     const places = placeArrivals(arrivals, plan.nextPlace);
     added.forEach((rel, i) => newEntries.set(rel, { ...newEntries.get(rel)!, place: places[i] }));
     nextPlace = plan.nextPlace + added.length;
-    // The candidates' first block leaves the main feeds when, with the new stories, at least
-    // itemLimit lie past it (the render stage decides): the newest page then gains a link.
-    let blockMayLeave = false;
-    if (added.length && plan.candidates.length) {
-      const places = plan.candidates.map((rel) => blocks.entryAt(rel)?.place);
-      if (places.some((p) => p === undefined)) return null;
-      const pastFirstBlock = config.archivePageSize * (Math.floor((Math.min(...(places as number[])) - 1) / config.archivePageSize) + 1);
-      blockMayLeave = places.filter((p) => p! > pastFirstBlock).length + added.length >= config.site.itemLimit;
-    }
-    const newestPage = blockMayLeave ? (plan.pages.at(-1) ?? []) : [];
     // It applies: every other article as the cache has it (a touched file whose bytes are the same
     // takes its new stat; the others' stats matched, and so are their entries as loaded).
     for (const f of touched) if (!newCache.has(f.rel)) recall(f, cache.articles.get(f.rel)!.firstSeen);
     // (Each one's entry found, for its file as it stands: the stat index vouched for the stats, this
     // for the entries, which a damaged line of the cache would have lost.)
-    const others = [...pageNumbers].flatMap((n) => plan.pages[n - 1]).concat(mainEdited ? plan.candidates : [], newestPage);
-    for (const rel of others) {
-      if (newCache.has(rel)) continue;
+    const asLoaded = (rel: string): boolean => {
+      if (newCache.has(rel)) return true;
       const c = cache.articles.get(rel);
       const f = files[positionIn(rels, rel)];
-      if (!c || !f || !statMatches(c, f.stat, cache.loadedMtimeMs)) return null;
-    }
+      return !!c && !!f && statMatches(c, f.stat, cache.loadedMtimeMs);
+    };
+    const others = [...pageNumbers].flatMap((n) => plan.pages[n - 1]).concat(mainEdited ? plan.candidates : []);
+    if (!others.every(asLoaded)) return null;
     othersAsLoaded = true;
     quickLedgerBytes = blocks.withEntries(newEntries);
     /** An article the feeds hold, in brief, as this run publishes it. */
@@ -634,8 +625,17 @@ async function runLocked(
       ? {
           candidates: plan.candidates.map(published),
           total,
-          ...(added.length ? { added: added.map(published) } : {}),
-          ...(blockMayLeave ? { newestPage: newestPage.map(published) } : {}),
+          // (The newest page, asked for only when a block leaves: it gains its next-archive link.)
+          ...(added.length
+            ? {
+                added: added.map(published),
+                newestPage: () => {
+                  const newest = plan.pages.at(-1) ?? [];
+                  if (!newest.every(asLoaded)) throw new QuickWayDeclined();
+                  return newest.map(published);
+                },
+              }
+            : {}),
         }
       : undefined;
     restoreSummary(report, run.summary);

@@ -126,7 +126,7 @@ export function defaultStages(opts: DefaultStagesOptions = {}): PublishStages {
             const block = Math.floor(slots[aligned] / o.pageSize);
             if (block !== pageCount || Math.floor(slots[joined.length - 1] / o.pageSize) !== block || !main.newestPage) return null;
             newPage = joined.slice(aligned);
-            const before = pages.find((p) => p.number === pageCount) ?? (pageCount > 0 ? { number: pageCount, articles: main.newestPage } : null);
+            const before = pages.find((p) => p.number === pageCount) ?? (pageCount > 0 ? { number: pageCount, articles: main.newestPage() } : null);
             pages = [...pages.filter((p) => p !== before), ...(before ? [before] : []), { number: pageCount + 1, articles: newPage }];
             pageCount++;
           }

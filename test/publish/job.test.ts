@@ -722,6 +722,22 @@ test('a correction whose line of the article cache was damaged takes the full wa
   await twins.bothUnchanged();
 });
 
+test('a new story that leaves a block behind, when the cache lost an entry of the page before it, is made again the full way, with what a full run gives', async (t) => {
+  // 24 stories, pages of 10, at least 5 in the main feeds: page 1 (places 1–10), main 11–24.
+  const twins = await twinProjects(t, dailyStories(24), { feed: { itemLimit: 5, archivePageSize: 10 } });
+  const file = path.join(twins.quick.root, '.wirefeed', 'cache', 'articles.json');
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  const at = lines.findIndex((l, i) => i > 1 && l.includes('"articles/a05.txt"'));
+  assert.ok(at > 1, 'an entry line after the header and the stat index');
+  lines[at] = lines[at].replace('"articles/a05.txt"', '"articles/a0X.txt"');
+  await writeFile(file, lines.join('\n'));
+  // Page 2 leaves the main feeds and page 1 would gain its link: the quick way finds a05's entry
+  // gone only then, and declines.
+  const made = await twins.edit({ 'b25.txt': datedArticle(25, dayOf(25)) }, ['main+pages', 'plan']);
+  assert.ok(made.files.written.some((f) => f.endsWith('feed-2.json')));
+  await twins.bothUnchanged();
+});
+
 test('new articles, whatever their dates, go into the main feeds alone, or leave a block behind as the next page, with what a full run gives; a copy takes the full way', async (t) => {
   // 45 articles, pages of 10, at least 5 in the main feeds: 4 pages, 5 candidates.
   const articles = dailyStories(45);
