@@ -706,16 +706,21 @@ test('a run that only edits archived articles renders just their pages, with wha
   await twins.bothUnchanged();
 });
 
+/** Renames `rel`'s entry in the project's article cache behind its back, so that the cache loses it. */
+async function loseCacheEntry(p: TempProject, rel: string): Promise<void> {
+  const file = path.join(p.root, '.wirefeed', 'cache', 'articles.json');
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  const at = lines.findIndex((l, i) => i > 1 && l.includes(JSON.stringify(rel)));
+  assert.ok(at > 1, 'an entry line after the header and the stat index');
+  lines[at] = lines[at].replace(JSON.stringify(rel), JSON.stringify(rel.replace(/\d\.txt$/, 'X.txt')));
+  await writeFile(file, lines.join('\n'));
+}
+
 test('a correction whose line of the article cache was damaged takes the full way, with what a full run gives', async (t) => {
   const articles = dailyStories(45);
   const twins = await twinProjects(t, articles, { feed: { itemLimit: 5, archivePageSize: 10 } });
   // The line that holds a07's entry (and its page's), its stored values changed behind its back.
-  const file = path.join(twins.quick.root, '.wirefeed', 'cache', 'articles.json');
-  const lines = (await readFile(file, 'utf8')).split('\n');
-  const at = lines.findIndex((l, i) => i > 1 && l.includes('"articles/a07.txt"'));
-  assert.ok(at > 1, 'an entry line after the header and the stat index');
-  lines[at] = lines[at].replace('"articles/a07.txt"', '"articles/a0X.txt"');
-  await writeFile(file, lines.join('\n'));
+  await loseCacheEntry(twins.quick, 'articles/a07.txt');
   await twins.edit({ 'a07.txt': datedArticle(7, dayOf(7), { paragraphs: ['Budget 7 passed.', 'A correction was added.'] }) }, ['plan']);
   // Its page's articles were read again: the next correction there takes the quick way.
   await twins.edit({ 'a08.txt': datedArticle(8, dayOf(8), { paragraphs: ['Budget 8 passed.', 'A correction was added.'] }) }, ['pages']);
@@ -725,12 +730,7 @@ test('a correction whose line of the article cache was damaged takes the full wa
 test('a new story that leaves a block behind, when the cache lost an entry of the page before it, is made again the full way, with what a full run gives', async (t) => {
   // 24 stories, pages of 10, at least 5 in the main feeds: page 1 (places 1–10), main 11–24.
   const twins = await twinProjects(t, dailyStories(24), { feed: { itemLimit: 5, archivePageSize: 10 } });
-  const file = path.join(twins.quick.root, '.wirefeed', 'cache', 'articles.json');
-  const lines = (await readFile(file, 'utf8')).split('\n');
-  const at = lines.findIndex((l, i) => i > 1 && l.includes('"articles/a05.txt"'));
-  assert.ok(at > 1, 'an entry line after the header and the stat index');
-  lines[at] = lines[at].replace('"articles/a05.txt"', '"articles/a0X.txt"');
-  await writeFile(file, lines.join('\n'));
+  await loseCacheEntry(twins.quick, 'articles/a05.txt');
   // Page 2 leaves the main feeds and page 1 would gain its link: the quick way finds a05's entry
   // gone only then, and declines.
   const made = await twins.edit({ 'b25.txt': datedArticle(25, dayOf(25)) }, ['main+pages', 'plan']);
