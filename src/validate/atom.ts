@@ -223,7 +223,8 @@ const person: Rule = {
 };
 const personChildren: Record<string, ChildSpec> = {
   'atom:name': once(leaf(plainText)),
-  'atom:uri': once(leaf(iriRef)),
+  // An IRI reference, exact: white space around it is no part of an IRI.
+  'atom:uri': once(exactLeaf(iriRef)),
   'atom:email': once(leaf(addrSpec)),
 };
 
@@ -411,6 +412,11 @@ export const feed: Rule = {
   children: (_v, _n, key, el) => {
     if (key === 'atom:title' || key === 'atom:subtitle' || key === 'atom:rights') return once(textConstruct(el));
     return feedChildren[key];
+  },
+  child: (v, n, key, el) => {
+    // The schema of atom:feed (RFC 4287 §4.1.1) puts the feed's own elements before its entries.
+    if (key === 'atom:entry') n.data.entrySeen = true;
+    else if (n.data.entrySeen && el.uri === NS.atom) v.add('MisplacedMetadata', { element: el.name }, el.line, el.column);
   },
   end: (v, n) => {
     metadataEnd(v, n, 'feed');

@@ -259,6 +259,12 @@ export const CODES = {
     explain:
       'RSS managingEditor, webMaster and author are e-mail addresses, optionally followed by the name in parentheses ("jane@example.com (Jane Doe)"); Atom email is a bare address. To give only a name in RSS, use dc:creator.',
   },
+  UnknownHost: {
+    severity: 'warning',
+    text: 'the address "{value}" has a host name without a dot, which mail on the internet cannot reach',
+    explain:
+      'RFC 5322 allows a one-word domain ("jane@example", "root@localhost"), so the address is well-formed, but only a local network can deliver to it. Readers who write to it will fail; give the full domain ("jane@example.com").',
+  },
   EmailFormat: {
     severity: 'warning',
     text: '<{element}> should be an e-mail address followed by a name in parentheses',
@@ -356,8 +362,9 @@ export const CODES = {
   // ── RSS ──────────────────────────────────────────────────────────────────────
   InvalidRSSVersion: {
     severity: 'error',
-    text: 'the rss element must have a version attribute such as "2.0"',
-    explain: 'RSS 2.0 §"Required channel elements": the root is <rss version="2.0">.',
+    text: 'rss version="{value}" is not a version of RSS: "2.0", "0.92" or "0.91"',
+    explain:
+      'The version attribute names the specification the document follows: RSS 2.0 is <rss version="2.0">; the older published versions are 0.91 and 0.92 (0.93 and 0.94 were drafts). Readers decide how to read the channel from it. Other values, such as "2.01" or "3.0", name no specification.',
   },
   InvalidDoctype: {
     severity: 'error',
@@ -636,6 +643,12 @@ export const CODES = {
     severity: 'warning',
     text: 'entry has no textual content (no summary, and content that is not text)',
     explain: 'Readers have nothing to show without a summary.',
+  },
+  MisplacedMetadata: {
+    severity: 'error',
+    text: '<{element}> of the feed comes after its first entry',
+    explain:
+      "Atom 1.0 §4.1.1 (the schema of atom:feed): the feed's own elements (title, id, updated, links, authors...) come first and its entries after them. Readers that stream a feed may have stopped looking for the feed's metadata by then; move the element above the first <entry>.",
   },
   DuplicateAtomLink: {
     severity: 'error',

@@ -455,8 +455,10 @@ function itunesItem(): Specs {
   };
 }
 
+/** Apple's podcast spec: whole seconds, or H:MM:SS / MM:SS with two-digit minutes and seconds
+ *  after the first field ("7:04" is seven minutes; "7:4", "1:2:3" and "61.5" are not durations). */
 function duration(v: Parameters<Check>[0], n: Parameters<Check>[1], value: string): void {
-  if (!/^\d+(?::[0-5]?\d(?::[0-5]?\d)?)?(?:\.\d+)?$/.test(value)) v.at(n, 'InvalidEnumeration', { value: clip(value), allowed: 'seconds, mm:ss or hh:mm:ss' });
+  if (!/^\d+(?::[0-5]\d){0,2}$/.test(value)) v.at(n, 'InvalidEnumeration', { value: clip(value), allowed: 'seconds, mm:ss or hh:mm:ss' });
 }
 
 // ── Small modules ────────────────────────────────────────────────────────────

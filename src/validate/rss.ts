@@ -13,6 +13,7 @@ import {
   notBlank,
   once,
   oneOf,
+  positiveInteger,
   requireAttrs,
   rfc822,
   rssEmail,
@@ -288,9 +289,8 @@ const channelChildren: Record<string, ChildSpec> = {
   generator: once(text),
   docs: once(url),
   cloud: once(cloud),
-  ttl: once(leaf((v, n, value) => {
-    if (!/^\d+$/.test(value)) v.at(n, 'InvalidInteger', { value: clip(value) });
-  })),
+  // A number of minutes a reader may cache the channel for: 0 would mean no time at all.
+  ttl: once(leaf(positiveInteger)),
   image: once(image),
   rating: once(text),
   textInput: once(textInput),
@@ -316,6 +316,9 @@ const channel: Rule = {
   },
 };
 
+/** The published versions of RSS this vocabulary covers (0.93 and 0.94 were drafts). */
+const RSS_VERSIONS = new Set(['2.0', '0.92', '0.91']);
+
 export const rss: Rule = {
   content: 'elements',
   attrs: { version: true },
@@ -329,6 +332,7 @@ export const rss: Rule = {
       if (doctype.systemId === NETSCAPE_DTD) v.at(n, 'DeprecatedDTD');
       if (version !== undefined && version !== '0.91') v.at(n, 'InvalidDoctype', { value: version });
     }
+    if (version !== undefined && !RSS_VERSIONS.has(version)) v.at(n, 'InvalidRSSVersion', { value: clip(version) });
   },
   end: (v, n) => {
     if (!n.children.has('channel')) v.at(n, 'MissingElement', { parent: 'rss', element: 'channel' });

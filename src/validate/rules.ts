@@ -4,6 +4,7 @@ import type { Code } from './codes.js';
 import type { XmlAttr } from './xml.js';
 import { attr, clip, type AttrCheck, type Check, type ChildSpec, type Node, type Rule, type Validator, renamed } from './tree.js';
 import {
+  checkMailHost,
   checkRfc822,
   checkRssEmail,
   checkUri,
@@ -122,6 +123,7 @@ export const rssEmail: Check = (v, n, value) => {
 
 export const addrSpec: Check = (v, n, value) => {
   if (!isAddrSpec(value)) v.at(n, 'InvalidEmail', { value: clip(value) });
+  else v.finding(n, checkMailHost(value), value);
 };
 
 export const language: Check = (v, n, value) => {

@@ -417,13 +417,22 @@ export function isUriError(f: Finding | null): boolean {
 // ── E-mail, language, media type, numbers ───────────────────────────────────
 
 const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
+// The domain is a dot-atom of host-name labels (one label is well-formed: "jane@example") or an
+// address literal.
 const ADDR_SPEC = new RegExp(
-  `^(?:${ATEXT}+(?:\\.${ATEXT}+)*|"(?:[^"\\\\]|\\\\.)*")@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+|\\[[0-9.:A-Fa-f]+\\])$`,
+  `^(?:${ATEXT}+(?:\\.${ATEXT}+)*|"(?:[^"\\\\]|\\\\.)*")@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\\[[0-9.:A-Fa-f]+\\])$`,
 );
 
 /** RFC 5322 addr-spec ("jane@example.com"), as Atom's email requires. */
 export function isAddrSpec(value: string): boolean {
   return ADDR_SPEC.test(value);
+}
+
+/** UnknownHost for a well-formed address whose domain is one word ("root@localhost"): valid,
+ *  but no mail from the internet reaches it. */
+export function checkMailHost(address: string): Finding | null {
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return domain.includes('.') || domain.startsWith('[') ? null : { code: 'UnknownHost' };
 }
 
 /**
@@ -442,9 +451,9 @@ export function checkRssEmail(value: string): Finding | null {
   }
   if (!v.includes('@')) return { code: 'InvalidEmail' };
   const paren = /^(\S+)\s*\((.*)\)$/s.exec(v);
-  if (paren) return isAddrSpec(paren[1]) ? null : { code: 'InvalidEmail' };
+  if (paren) return isAddrSpec(paren[1]) ? checkMailHost(paren[1]) : { code: 'InvalidEmail' };
   if (v.endsWith(')')) return { code: 'InvalidEmail' };
-  if (isAddrSpec(v)) return null;
+  if (isAddrSpec(v)) return checkMailHost(v);
   // An address with a name in another form ("Jane Doe <jane@example.com>", "Jane, jane@...").
   if (/\s/.test(v)) return { code: 'EmailFormat' };
   return { code: 'InvalidEmail' };

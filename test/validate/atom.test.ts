@@ -33,9 +33,17 @@ test('feed and entry need id, title and updated; entries need an author from som
   assert.deepEqual(errorCodes(noId), ['MissingElement']);
   const noAuthor = atom(entry()).replace('<author><name>Jane Doe</name></author>', '');
   assert.deepEqual(errorCodes(check(noAuthor)), ['MissingElement']);
-  // The feed's author may come after the entries.
-  const late = atom(entry()).replace('<author><name>Jane Doe</name></author>', '').replace('</feed>', '<author><name>J</name></author></feed>');
-  assert.deepEqual(errorCodes(check(late)), []);
+});
+
+test("the feed's own elements come before its entries", () => {
+  const late = (el: string) => atom(entry()).replace('</feed>', `${el}</feed>`);
+  assert.deepEqual(errorCodes(check(late('<author><name>J</name></author>'))), ['MisplacedMetadata']);
+  const r = check(late('<rights>© 2024</rights>'));
+  assert.deepEqual(errorCodes(r), ['MisplacedMetadata']);
+  assert.match(r.errors[0].message, /<rights>/);
+  // Another vocabulary's elements may stand anywhere; so may entries after entries.
+  assert.deepEqual(errorCodes(check(late('<x:note xmlns:x="https://example.com/ns">n</x:note>'))), []);
+  assert.deepEqual(errorCodes(check(atom(entry() + entry('', 'tag:example.com,2024:2')))), []);
 });
 
 test('dates are RFC 3339 with upper-case T and Z and real calendar values', () => {
@@ -45,6 +53,16 @@ test('dates are RFC 3339 with upper-case T and Z and real calendar values', () =
     assert.deepEqual(errorCodes(check(at(bad))), ['InvalidRFC3339Date'], bad);
   }
   assert.deepEqual(errorCodes(check(at(' 2024-03-05T10:00:00Z'))), ['UnexpectedWhitespace']);
+});
+
+test("a person's uri is an exact IRI; an e-mail address on a one-word host is a warning", () => {
+  const contributor = (inner: string) => atom(entry(`<contributor><name>Ann</name>${inner}</contributor>`));
+  assert.deepEqual(errorCodes(check(contributor('<uri>https://example.com/ann</uri>'))), []);
+  assert.deepEqual(errorCodes(check(contributor('<uri>\n  https://example.com/ann\n</uri>'))), ['UnexpectedWhitespace']);
+  const local = check(contributor('<email>ann@example</email>'));
+  assert.deepEqual(errorCodes(local), []);
+  assert.deepEqual(warningCodes(local), ['UnknownHost']);
+  assert.deepEqual(errorCodes(check(contributor('<email>ann at example.com</email>'))), ['InvalidEmail']);
 });
 
 test('ids are absolute IRIs; tag: and urn:uuid: are checked to their RFCs', () => {

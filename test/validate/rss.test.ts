@@ -79,6 +79,17 @@ test('author is an e-mail address; a bare name is an error, "Name <addr>" a warn
   assert.deepEqual(warningCodes(angle), ['EmailFormat']);
 });
 
+test('an address on a one-word host is well-formed: a warning, not an error', () => {
+  const item = (a: string) => rss(`<item><title>x</title><author>${a}</author><guid isPermaLink="false">1</guid></item>`);
+  for (const a of ['root@localhost', 'jane@intranet (Jane Doe)']) {
+    const r = check(item(a));
+    assert.deepEqual(errorCodes(r), [], a);
+    assert.deepEqual(warningCodes(r), ['UnknownHost'], a);
+  }
+  assert.deepEqual(warningCodes(check(item('jane@example.com (Jane Doe)'))), []);
+  assert.deepEqual(errorCodes(check(item('jane@ (Jane Doe)'))), ['InvalidEmail']);
+});
+
 test('an item needs a title or a description; unknown core elements and duplicates are errors', () => {
   assert.deepEqual(errorCodes(check(rss('<item><guid isPermaLink="false">1</guid></item>'))), ['ItemMissingTitleOrDescription']);
   assert.deepEqual(errorCodes(check(rss('<item><title>a</title><title>b</title><guid isPermaLink="false">1</guid></item>'))), ['DuplicateElement']);
@@ -98,6 +109,13 @@ test('enclosure needs url, length and type', () => {
   ]);
 });
 
+test('ttl is a whole number of minutes above zero', () => {
+  assert.deepEqual(errorCodes(check(rss('<ttl>60</ttl>'))), []);
+  assert.deepEqual(errorCodes(check(rss('<ttl>0</ttl>'))), ['InvalidPositiveInteger']);
+  assert.deepEqual(errorCodes(check(rss('<ttl>1.5</ttl>'))), ['InvalidPositiveInteger']);
+  assert.deepEqual(errorCodes(check(rss('<ttl>an hour</ttl>'))), ['InvalidPositiveInteger']);
+});
+
 test('skipHours and skipDays take valid, distinct values', () => {
   assert.deepEqual(errorCodes(check(rss('<skipHours><hour>0</hour><hour>23</hour></skipHours>'))), []);
   assert.deepEqual(errorCodes(check(rss('<skipHours><hour>25</hour></skipHours>'))), ['InvalidHour']);
@@ -115,9 +133,14 @@ test('image width and height have limits; cloud needs its attributes', () => {
   ]);
 });
 
-test('the rss element is in no namespace and has a version', () => {
+test('the rss element is in no namespace and has the version of a published RSS', () => {
   assert.ok(errorCodes(check('<rss xmlns="http://example.com/" version="2.0"><channel/></rss>')).includes('InvalidNamespace'));
-  assert.ok(errorCodes(check('<rss><channel><title>t</title><link>https://e.com/</link><description>d</description></channel></rss>')).includes('MissingAttribute'));
+  const channel = '<channel><title>t</title><link>https://e.com/</link><description>d</description></channel>';
+  assert.ok(errorCodes(check(`<rss>${channel}</rss>`)).includes('MissingAttribute'));
+  for (const version of ['2.0', '0.92', '0.91']) assert.deepEqual(errorCodes(check(`<rss version="${version}">${channel}</rss>`)), [], version);
+  for (const version of ['2.01', '3.0', '2', ' 2.0']) {
+    assert.deepEqual(errorCodes(check(`<rss version="${version}">${channel}</rss>`)), ['InvalidRSSVersion'], version);
+  }
   assert.equal(check('<html><body/></html>').format, 'unknown');
   assert.deepEqual(errorCodes(check('<html><body/></html>')), ['UnknownFormat']);
 });
@@ -133,4 +156,13 @@ test('extension values are checked: Dublin Core dates, Media RSS, iTunes', () =>
   assert.deepEqual(errorCodes(check(rss('<itunes:category text="Technology"/>', it))), []);
   assert.deepEqual(errorCodes(check(rss('<itunes:category text="Cats"/>', it))), ['InvalidItunesCategory']);
   assert.deepEqual(errorCodes(check(rss('<itunes:duration>10:00</itunes:duration>', it))), ['UndefinedElement']);
+});
+
+test('itunes:duration is whole seconds, or minutes and seconds (and hours) in two-digit fields', () => {
+  const it = ' xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"';
+  const item = (d: string) => rss(`<item><title>x</title><guid isPermaLink="false">1</guid><itunes:duration>${d}</itunes:duration></item>`, it);
+  for (const d of ['1800', '7:04', '00:07:04', '1:02:03', '90:00']) assert.deepEqual(errorCodes(check(item(d))), [], d);
+  for (const d of ['00:07:74', '7:4', '1:2:3', '61.5', '00:07:04.5', '1:00:00:00', '-5']) {
+    assert.deepEqual(errorCodes(check(item(d))), ['InvalidEnumeration'], d);
+  }
 });
