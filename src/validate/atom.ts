@@ -1,8 +1,8 @@
 // Atom 1.0 (RFC 4287) rules, with threading (RFC 4685) and feed paging and archiving
 // (RFC 5005) links. Also used for the atom: elements that RSS channels and items may carry.
 import { entryLevelExtensions, feedLevelExtensions, threadingLinkAttrs } from './ext.js';
-import { addrSpec, attrMime, attrValue, exactLeaf, iriRef, language, leaf, many, nonNegativeInteger, once, plainText, rfc3339 } from './rules.js';
-import { ANY, attr, clip, detach, NS, type ChildSpec, type Node, type Rule, type Validator, renamed } from './tree.js';
+import { addrSpec, attrMime, attrValue, exactLeaf, iriRef, language, leaf, many, once, plainText, positiveInteger, rfc3339 } from './rules.js';
+import { ANY, attr, clip, detach, NS, STRICT_NS, type ChildSpec, type Node, type Rule, type Validator, renamed } from './tree.js';
 import { checkUri, isMimeType, looksLikeHtml } from './values.js';
 import type { XmlElement } from './xml.js';
 
@@ -27,11 +27,16 @@ const PAGING_RELS = ['first', 'last', 'next', 'previous', 'prev', 'prev-archive'
 
 // ── Text constructs (§3.1) ───────────────────────────────────────────────────
 
-/** Inside xhtml:div: any XHTML; elements without a namespace are an error. */
+/**
+ * Inside xhtml:div: any XHTML (with the SVG and MathML it may embed); elements without a
+ * namespace are an error, and so are elements of the feed vocabularies themselves (an atom:, app:
+ * or dc: element in a post's body is markup gone astray, and no reader renders it).
+ */
 const xhtmlContent: Rule = {
   content: 'mixed',
   children: (v, _n, _key, el) => {
     if (el.uri === '') v.add('MissingNamespace', { element: el.name, namespace: NS.xhtml }, el.line, el.column);
+    else if (el.uri === NS.app || STRICT_NS.has(el.uri)) v.add('UndefinedElement', { element: el.name, parent: 'div' }, el.line, el.column);
     return { rule: xhtmlContent };
   },
 };
@@ -107,7 +112,11 @@ function isTextType(t: string): boolean {
   return t.toLowerCase().startsWith('text/');
 }
 
-const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+/** RFC 4648 Base64, with line breaks and spaces between its characters: whole groups of four. */
+function isBase64(value: string): boolean {
+  const packed = value.replace(/\s+/g, '');
+  return packed.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(packed);
+}
 
 /** Rules of in-line content by type (most documents use one or two types). */
 const contentRules = new Map<string, Rule>();
@@ -207,7 +216,7 @@ function makeContentRule(el: XmlElement): Rule {
       n.parent!.data.base64Content = true;
     },
     end: (v, n, value) => {
-      if (!BASE64.test(value)) v.at(n, 'InvalidBase64');
+      if (!isBase64(value)) v.at(n, 'InvalidBase64');
     },
   };
 }
@@ -273,7 +282,8 @@ function linkRule(): Rule {
       type: attrMime,
       hreflang: attrValue(language),
       title: true,
-      length: attrValue(nonNegativeInteger),
+      // An advisory size in octets: a linked resource of no octets is no resource.
+      length: attrValue(positiveInteger),
       ...threadingLinkAttrs(),
     },
     start: (v, n) => {
@@ -426,6 +436,9 @@ export const feed: Rule = {
       for (const [line, column] of (n.data.entriesWithoutAuthor as [number, number][] | undefined) ?? []) {
         v.add('MissingElement', { parent: 'entry', element: 'author' }, line, column);
       }
+      // RFC 4287 §4.1.1 lets the entries' authors stand in for the feed's; with no entries there
+      // is nobody to stand in.
+      if (!n.children.has('atom:entry')) v.at(n, 'MissingElement', { parent: 'feed', element: 'author' });
     }
     const ids = (n.data.entryIds as string[] | undefined) ?? [];
     if (ids.length > 1) {

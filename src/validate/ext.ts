@@ -463,12 +463,14 @@ function duration(v: Parameters<Check>[0], n: Parameters<Check>[1], value: strin
 
 // ── Small modules ────────────────────────────────────────────────────────────
 
+/** admin:generatorAgent and admin:errorReportsTo name their resource by a full URI: an RSS 2.0
+ *  channel has no base against which "MovableType2.21" could be resolved. */
 const rdfResource: Rule = {
   content: 'text',
   attrs: { "rdf:resource": true },
   end: (v, n) => {
     const r = nsAttr(n, NS.rdf, 'resource');
-    if (r !== undefined) v.finding(n, checkUri(r), r);
+    if (r !== undefined) v.finding(n, checkUri(r, { full: true }), r);
   },
 };
 

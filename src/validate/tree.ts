@@ -151,6 +151,7 @@ const MESSAGE_LIMIT = 1000;
 
 export const NS = {
   atom: 'http://www.w3.org/2005/Atom',
+  app: 'http://www.w3.org/2007/app',
   xhtml: 'http://www.w3.org/1999/xhtml',
   xml: 'http://www.w3.org/XML/1998/namespace',
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',

@@ -33,6 +33,13 @@ test('feed and entry need id, title and updated; entries need an author from som
   assert.deepEqual(errorCodes(noId), ['MissingElement']);
   const noAuthor = atom(entry()).replace('<author><name>Jane Doe</name></author>', '');
   assert.deepEqual(errorCodes(check(noAuthor)), ['MissingElement']);
+  // Entries with authors of their own stand in for the feed's; a feed with no entries has none.
+  const byline = atom(entry('<author><name>Ann</name></author>')).replace('<author><name>Jane Doe</name></author>', '');
+  assert.deepEqual(errorCodes(check(byline)), []);
+  const empty = check(atom('').replace('<author><name>Jane Doe</name></author>', ''));
+  assert.deepEqual(errorCodes(empty), ['MissingElement']);
+  assert.match(empty.errors[0].message, /author/);
+  assert.deepEqual(errorCodes(check(atom(''))), []);
 });
 
 test("the feed's own elements come before its entries", () => {
@@ -81,11 +88,39 @@ test('text constructs: type is text, html or xhtml; xhtml needs its div', () => 
   assert.deepEqual(errorCodes(check(title('<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">x</div></title>'))), []);
 });
 
+test('XHTML content may embed SVG but not elements of the feed vocabularies', () => {
+  const body = (inner: string) => atom(entry(`<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${inner}</div></content>`));
+  assert.deepEqual(errorCodes(check(body('<p>x <svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg></p>'))), []);
+  const strays = [
+    '<edited xmlns="http://www.w3.org/2007/app">x</edited>',
+    '<a:title xmlns:a="http://www.w3.org/2005/Atom">x</a:title>',
+    '<dc:subject xmlns:dc="http://purl.org/dc/elements/1.1/">x</dc:subject>',
+  ];
+  for (const stray of strays) {
+    assert.deepEqual(errorCodes(check(body(`<p>x</p>${stray}`))), ['UndefinedElement'], stray);
+  }
+});
+
+test('Base64 content comes in whole groups of four characters', () => {
+  const jpeg = (data: string) => atom(entry(`<summary>A photo</summary><content type="image/jpeg">${data}</content>`));
+  assert.deepEqual(errorCodes(check(jpeg('/9j/4AAQ\nSkZJRgAB\nAQ=='))), []);
+  for (const bad of ['insert image here', '/9j/4AAQSkZJRg=', 'abc$', '/9j/4AAQSkZJRg==/9j/4AAQ']) {
+    assert.deepEqual(errorCodes(check(jpeg(bad))), ['InvalidBase64'], bad);
+  }
+});
+
 test('an entry without content needs an alternate link; out-of-line content needs a summary', () => {
   const noAlt = atom(entry().replace('<link href="https://example.com/1"/>', ''));
   assert.deepEqual(errorCodes(check(noAlt)), ['MissingContentOrAlternate']);
   const src = atom(entry('<content src="https://example.com/1.pdf" type="application/pdf"/>'));
   assert.deepEqual(errorCodes(check(src)), ['MissingSummary']);
+});
+
+test("a link's length is a positive number of octets", () => {
+  const withLength = (n: string) => atom(entry(`<link rel="enclosure" type="audio/mpeg" href="https://example.com/a.mp3" length="${n}"/>`));
+  assert.deepEqual(errorCodes(check(withLength('12345'))), []);
+  assert.deepEqual(errorCodes(check(withLength('0'))), ['InvalidPositiveInteger']);
+  assert.deepEqual(errorCodes(check(withLength('-1'))), ['InvalidPositiveInteger']);
 });
 
 test('two alternate links with the same type and hreflang are an error', () => {

@@ -114,6 +114,16 @@ test('ttl is a whole number of minutes above zero', () => {
   assert.deepEqual(errorCodes(check(rss('<ttl>0</ttl>'))), ['InvalidPositiveInteger']);
   assert.deepEqual(errorCodes(check(rss('<ttl>1.5</ttl>'))), ['InvalidPositiveInteger']);
   assert.deepEqual(errorCodes(check(rss('<ttl>an hour</ttl>'))), ['InvalidPositiveInteger']);
+  const blank = check(rss('<ttl></ttl>'));
+  assert.deepEqual(errorCodes(blank), []);
+  assert.deepEqual(warningCodes(blank), ['NotBlank']);
+});
+
+test('admin:generatorAgent names its generator by a full URI', () => {
+  const admin = (r: string) =>
+    rss(`<admin:generatorAgent rdf:resource="${r}"/>`, ' xmlns:admin="http://webns.net/mvcb/" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"');
+  assert.deepEqual(errorCodes(check(admin('https://example.com/generator/2.1'))), []);
+  assert.deepEqual(errorCodes(check(admin('MovableType2.21'))), ['InvalidFullURI']);
 });
 
 test('skipHours and skipDays take valid, distinct values', () => {
