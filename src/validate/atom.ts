@@ -351,7 +351,7 @@ function metadataEnd(v: Validator, n: Node, what: 'feed' | 'source'): void {
   }
 }
 
-const sourceChildren = { ...metadataChildren(), ...feedLevelExtensions('atom') };
+const sourceChildren = { ...metadataChildren(), ...feedLevelExtensions() };
 const source: Rule = {
   content: 'elements',
   children: (_v, _n, key, el) => {
@@ -412,7 +412,7 @@ export const entry: Rule = {
 };
 
 const feedChildren: Record<string, ChildSpec> = {
-  ...feedLevelExtensions('atom'),
+  ...feedLevelExtensions(),
   ...metadataChildren(),
   'atom:entry': many(entry),
 };

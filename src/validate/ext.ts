@@ -531,7 +531,7 @@ const emptyMarker: Rule = { content: 'text' };
 // ── Contexts ─────────────────────────────────────────────────────────────────
 
 /** Extensions at channel (RSS) or feed (Atom) level. */
-export function feedLevelExtensions(format: 'rss' | 'atom'): Specs {
+export function feedLevelExtensions(): Specs {
   const s: Specs = {
     ...dublinCore(true),
     ...geo(),
@@ -549,7 +549,7 @@ export function feedLevelExtensions(format: 'rss' | 'atom'): Specs {
   // RFC 5005 Appendix B: in RSS 2.0 the fh: markers are children of <channel>, as of Atom's <feed>.
   s['fh:complete'] = once(emptyMarker);
   s['fh:archive'] = once(emptyMarker);
-  if (format === 'atom') s['thr:in-reply-to'] = many(inReplyTo);
+  s['thr:in-reply-to'] = many(inReplyTo);
   return s;
 }
 
@@ -574,10 +574,10 @@ export function entryLevelExtensions(format: 'rss' | 'atom'): Specs {
     'creativeCommons:license': many(leaf(fullUri)),
   };
   if (format === 'rss') s['content:encoded'] = once(leaf());
-  if (format === 'atom') {
-    s['thr:in-reply-to'] = many(inReplyTo);
-    s['thr:total'] = once(leaf(nonNegativeInteger));
-  }
+  // Threading (RFC 4685) is written for Atom, but RSS feeds carry it too: Blogger's RSS gives
+  // every item a thr:total.
+  s['thr:in-reply-to'] = many(inReplyTo);
+  s['thr:total'] = once(leaf(nonNegativeInteger));
   return s;
 }
 

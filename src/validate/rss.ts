@@ -275,7 +275,7 @@ const item: Rule = {
 const noBlink: Rule = { content: 'any', start: (v, n) => v.at(n, 'NoBlink') };
 
 const channelChildren: Record<string, ChildSpec> = {
-  ...feedLevelExtensions('rss'),
+  ...feedLevelExtensions(),
   title: once(leaf(notBlank, (_v, n, value) => (n.parent!.data.title = value))),
   link: once(leaf(fullUri, (_v, n, value) => (n.parent!.data.link = value))),
   description: once(leaf()),

@@ -193,7 +193,7 @@ function reference(which: 'imageRef' | 'textinputRef'): Rule {
 }
 
 const channelModules: Record<string, ChildSpec> = {
-  ...feedLevelExtensions('rss'),
+  ...feedLevelExtensions(),
   'atom:link': many(atomLink),
   // The Content module's list of the channel's formats (content:items, an rdf:Bag of content:item).
   'content:items': once(ANY),

@@ -99,6 +99,15 @@ test('an item needs a title or a description; unknown core elements and duplicat
   assert.deepEqual(errorCodes(check(own)), []);
 });
 
+test("items may carry Atom threading, as Blogger's RSS does", () => {
+  const thr = ' xmlns:thr="http://purl.org/syndication/thread/1.0"';
+  const item = (x: string) => rss(`<item><title>x</title><guid isPermaLink="false">1</guid>${x}</item>`, thr);
+  assert.deepEqual(errorCodes(check(item('<thr:total>3</thr:total>'))), []);
+  assert.deepEqual(errorCodes(check(item('<thr:in-reply-to ref="tag:example.com,2024:1" href="https://example.com/1"/>'))), []);
+  assert.deepEqual(errorCodes(check(item('<thr:total>many</thr:total>'))), ['InvalidNonNegativeInteger']);
+  assert.deepEqual(errorCodes(check(item('<thr:in-reply-to href="https://example.com/1"/>'))), ['MissingAttribute']);
+});
+
 test('enclosure needs url, length and type', () => {
   const item = (e: string) => rss(`<item><title>x</title>${e}<guid isPermaLink="false">1</guid></item>`);
   assert.deepEqual(errorCodes(check(item('<enclosure url="https://e.com/a.mp3" length="123" type="audio/mpeg"/>'))), []);
