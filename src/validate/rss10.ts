@@ -192,8 +192,32 @@ function reference(which: 'imageRef' | 'textinputRef'): Rule {
   };
 }
 
+/**
+ * RSS 1.0's Dublin Core module lets an element hold a resource instead of a string: one
+ * rdf:Description, with the plain value in rdf:value ("richer semantics for those who can deal
+ * with them"). The string checks then have no string to check.
+ */
+function withRichDublinCore(specs: Record<string, ChildSpec>): Record<string, ChildSpec> {
+  const out: Record<string, ChildSpec> = { ...specs };
+  for (const [key, spec] of Object.entries(specs)) {
+    if (!key.startsWith('dc:') || spec.rule.content !== 'text') continue;
+    const plain = spec.rule;
+    out[key] = {
+      ...spec,
+      rule: {
+        ...plain,
+        children: { 'rdf:Description': once(ANY) },
+        end: (v, n, value) => {
+          if (!n.children.has('rdf:Description')) plain.end?.(v, n, value);
+        },
+      },
+    };
+  }
+  return out;
+}
+
 const channelModules: Record<string, ChildSpec> = {
-  ...feedLevelExtensions(),
+  ...withRichDublinCore(feedLevelExtensions()),
   'atom:link': many(atomLink),
   // The Content module's list of the channel's formats (content:items, an rdf:Bag of content:item).
   'content:items': once(ANY),
@@ -232,7 +256,7 @@ const image: Rule = {
       url: once(url(500)),
       link: once(url(500)),
     },
-    everywhereExtensions(),
+    withRichDublinCore(everywhereExtensions()),
   ),
   start: (v, n) => {
     const d = doc(v);
@@ -243,7 +267,7 @@ const image: Rule = {
 };
 
 const itemModules: Record<string, ChildSpec> = {
-  ...entryLevelExtensions('rss'),
+  ...withRichDublinCore(entryLevelExtensions('rss')),
   'atom:link': many(atomLink),
   'content:items': once(ANY),
 };
@@ -287,7 +311,7 @@ const textinput: Rule = {
       name: once(leaf(notBlank, suggestedLength(500))),
       link: once(url(500)),
     },
-    everywhereExtensions(),
+    withRichDublinCore(everywhereExtensions()),
   ),
   start: (v, n) => {
     const d = doc(v);

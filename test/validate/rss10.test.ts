@@ -259,3 +259,13 @@ test('an RSS 0.90 document (same root, its own namespace) is recognised and not 
   assert.equal(r.format, 'rss');
   assert.deepEqual(r.errors, []);
 });
+
+test('a Dublin Core element may hold a resource (rdf:Description with rdf:value) instead of a string', () => {
+  const subject =
+    '<dc:subject><rdf:Description><rdf:value>XML</rdf:value><dc:source>https://example.com/topics/xml</dc:source></rdf:Description></dc:subject>';
+  const rich = check(rdf({ body: `${item(1, subject)}\n${item(2, '<dc:date><rdf:Description><rdf:value>2024</rdf:value></rdf:Description></dc:date>')}` }));
+  assert.deepEqual(errorCodes(rich), []);
+  // A string is still checked as one, and other elements still may not appear.
+  assert.deepEqual(errorCodes(check(rdf({ body: `${item(1, '<dc:date>last week</dc:date>')}\n${item(2)}` }))), ['InvalidW3CDTFDate']);
+  assert.deepEqual(errorCodes(check(rdf({ body: `${item(1, '<dc:subject><b>XML</b></dc:subject>')}\n${item(2)}` }))), ['UndefinedElement']);
+});
