@@ -432,7 +432,7 @@ export function isAddrSpec(value: string): boolean {
  *  but no mail from the internet reaches it. */
 export function checkMailHost(address: string): Finding | null {
   const domain = address.slice(address.lastIndexOf('@') + 1);
-  return domain.includes('.') || domain.startsWith('[') ? null : { code: 'UnknownHost' };
+  return domain.includes('.') || domain.startsWith('[') ? null : { code: 'UnknownHost', params: { value: address } };
 }
 
 /**

@@ -85,6 +85,7 @@ test('an address on a one-word host is well-formed: a warning, not an error', ()
     const r = check(item(a));
     assert.deepEqual(errorCodes(r), [], a);
     assert.deepEqual(warningCodes(r), ['UnknownHost'], a);
+    assert.match(r.warnings[0].message, new RegExp(`"${a.split(' ')[0]}"`), a);
   }
   assert.deepEqual(warningCodes(check(item('jane@example.com (Jane Doe)'))), []);
   assert.deepEqual(errorCodes(check(item('jane@ (Jane Doe)'))), ['InvalidEmail']);
