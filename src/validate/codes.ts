@@ -301,6 +301,11 @@ export const CODES = {
     text: '<{element}> must be a number: "{value}"',
     explain: 'This value is a decimal number such as 128 or 29.97.',
   },
+  InvalidNonNegativeNumber: {
+    severity: 'error',
+    text: '<{element}> must be a number of zero or more: "{value}"',
+    explain: 'A rate, a length of time or a radius (Media RSS bitrate, framerate, samplingrate and duration; GeoRSS radius) cannot be below zero.',
+  },
   InvalidBoolean: {
     severity: 'error',
     text: '<{element}> must be "true" or "false": "{value}"',

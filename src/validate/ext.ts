@@ -19,6 +19,7 @@ import {
   longitude,
   many,
   maxLength,
+  nonNegativeDecimal,
   nonNegativeInteger,
   notBlank,
   once,
@@ -127,7 +128,7 @@ function geo(): Specs {
     'georss:featureName': many(text),
     'georss:elev': once(leaf(decimal)),
     'georss:floor': once(leaf(integer)),
-    'georss:radius': once(leaf(decimal)),
+    'georss:radius': once(leaf(nonNegativeDecimal)),
   };
 }
 
@@ -140,7 +141,7 @@ const nptAttr: AttrCheck = (v, n, a) => {
 };
 const positiveAttr: AttrCheck = attrValue(positiveInteger);
 const nonNegativeAttr: AttrCheck = attrValue(nonNegativeInteger);
-const decimalAttr: AttrCheck = attrValue(decimal);
+const measureAttr: AttrCheck = attrValue(nonNegativeDecimal);
 const langAttr: AttrCheck = (v, n, a) => {
   if (!isLanguage(a.value)) v.at(n, 'InvalidLanguage', { element: a.name, value: clip(a.value) });
 };
@@ -328,11 +329,11 @@ const mediaContent: Rule = {
     medium: enumAttr(['image', 'audio', 'video', 'document', 'executable']),
     isDefault: booleanAttr,
     expression: enumAttr(['sample', 'full', 'nonstop']),
-    bitrate: decimalAttr,
-    framerate: decimalAttr,
-    samplingrate: decimalAttr,
+    bitrate: measureAttr,
+    framerate: measureAttr,
+    samplingrate: measureAttr,
     channels: nonNegativeAttr,
-    duration: decimalAttr,
+    duration: measureAttr,
     height: positiveAttr,
     width: positiveAttr,
     lang: langAttr,

@@ -146,6 +146,12 @@ export const decimal: Check = (v, n, value) => {
   if (!isDecimal(value)) v.at(n, 'InvalidNumber', { value: clip(value) });
 };
 
+/** A measure that cannot be below zero: a rate, a length of time, a radius. */
+export const nonNegativeDecimal: Check = (v, n, value) => {
+  if (!isDecimal(value)) v.at(n, 'InvalidNumber', { value: clip(value) });
+  else if (value.startsWith('-')) v.at(n, 'InvalidNonNegativeNumber', { value: clip(value) });
+};
+
 /** "true" or "false" exactly (no case change, no spaces): the raw text is checked. */
 export const strictBoolean: Rule = {
   content: 'text',

@@ -100,6 +100,21 @@ test('an item needs a title or a description; unknown core elements and duplicat
   assert.deepEqual(errorCodes(check(own)), []);
 });
 
+test('Media RSS rates and durations, and a GeoRSS radius, are numbers of zero or more', () => {
+  const ns = NAMESPACES + ' xmlns:georss="http://www.georss.org/georss"';
+  const item = (x: string) => rss(`<item><title>x</title><guid isPermaLink="false">1</guid>${x}</item>`, ns);
+  const content = (attrs: string) => item(`<media:content url="https://example.com/a.mp3" type="audio/mpeg" ${attrs}/>`);
+  assert.deepEqual(errorCodes(check(content('bitrate="128" samplingrate="44.1" duration="185.5" framerate="0"'))), []);
+  for (const attrs of ['bitrate="-128"', 'duration="-1"', 'samplingrate="-44.1"']) {
+    assert.deepEqual(errorCodes(check(content(attrs))), ['InvalidNonNegativeNumber'], attrs);
+  }
+  assert.deepEqual(errorCodes(check(content('bitrate="128kbps"'))), ['InvalidNumber']);
+  assert.deepEqual(errorCodes(check(item('<georss:point>45.256 -71.92</georss:point><georss:radius>500</georss:radius>'))), []);
+  assert.deepEqual(errorCodes(check(item('<georss:point>45.256 -71.92</georss:point><georss:radius>-5</georss:radius>'))), ['InvalidNonNegativeNumber']);
+  // A height may lie below the sea.
+  assert.deepEqual(errorCodes(check(item('<georss:point>31.5 35.5</georss:point><georss:elev>-430</georss:elev>'))), []);
+});
+
 test("items may carry Atom threading, as Blogger's RSS does", () => {
   const thr = ' xmlns:thr="http://purl.org/syndication/thread/1.0"';
   const item = (x: string) => rss(`<item><title>x</title><guid isPermaLink="false">1</guid>${x}</item>`, thr);
