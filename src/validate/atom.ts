@@ -3,7 +3,7 @@
 import { entryLevelExtensions, feedLevelExtensions, threadingLinkAttrs } from './ext.js';
 import { addrSpec, attrMime, attrValue, exactLeaf, iriRef, language, leaf, many, once, plainText, positiveInteger, rfc3339 } from './rules.js';
 import { ANY, attr, clip, detach, NS, STRICT_NS, type ChildSpec, type Node, type Rule, type Validator, renamed } from './tree.js';
-import { checkUri, isMimeType, looksLikeHtml } from './values.js';
+import { checkUri, isBase64, isMimeType, looksLikeHtml } from './values.js';
 import type { XmlElement } from './xml.js';
 
 /** Link relations registered with IANA (plus the RFC 5005 and hub ones feeds use). */
@@ -110,12 +110,6 @@ function isXmlType(t: string): boolean {
 
 function isTextType(t: string): boolean {
   return t.toLowerCase().startsWith('text/');
-}
-
-/** RFC 4648 Base64, with line breaks and spaces between its characters: whole groups of four. */
-function isBase64(value: string): boolean {
-  const packed = value.replace(/\s+/g, '');
-  return packed.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(packed);
 }
 
 /** Rules of in-line content by type (most documents use one or two types). */

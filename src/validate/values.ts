@@ -500,6 +500,12 @@ export function isPositiveInteger(value: string): boolean {
   return /^\+?\d+$/.test(value) && /[1-9]/.test(value);
 }
 
+/** RFC 4648 Base64, with line breaks and spaces between its characters: whole groups of four. */
+export function isBase64(value: string): boolean {
+  const packed = value.replace(/\s+/g, '');
+  return packed.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(packed);
+}
+
 export function isDecimal(value: string): boolean {
   return /^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(value);
 }
