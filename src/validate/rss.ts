@@ -290,7 +290,7 @@ const channelChildren: Record<string, ChildSpec> = {
   docs: once(url),
   cloud: once(cloud),
   // A number of minutes a reader may cache the channel for: 0 would mean no time at all.
-  ttl: once(leaf((v, n, value) => (value === '' ? v.at(n, 'NotBlank') : positiveInteger(v, n, value)))),
+  ttl: once(leaf((v, n, value) => (value === '' ? notBlank(v, n, value) : positiveInteger(v, n, value)))),
   image: once(image),
   rating: once(text),
   textInput: once(textInput),

@@ -8,6 +8,9 @@ const NAMESPACES =
   ' xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"' +
   ' xmlns:media="http://search.yahoo.com/mrss/"';
 
+/** A document with one item (a title, a guid, then `inner`) in a channel whose root has `rootAttrs`. */
+const withItem = (inner: string, rootAttrs = '') => rss(`<item><title>x</title><guid isPermaLink="false">1</guid>${inner}</item>`, rootAttrs);
+
 const GOOD_ITEM = `<item>
 <title>Trump, Putin Release Joint Statement on Syria</title>
 <link>https://news.example.com/2017/11/11/statement/</link>
@@ -80,7 +83,7 @@ test('author is an e-mail address; a bare name is an error, "Name <addr>" a warn
 });
 
 test('an address on a one-word host is well-formed: a warning, not an error', () => {
-  const item = (a: string) => rss(`<item><title>x</title><author>${a}</author><guid isPermaLink="false">1</guid></item>`);
+  const item = (a: string) => withItem(`<author>${a}</author>`);
   for (const a of ['root@localhost', 'jane@intranet (Jane Doe)']) {
     const r = check(item(a));
     assert.deepEqual(errorCodes(r), [], a);
@@ -102,7 +105,7 @@ test('an item needs a title or a description; unknown core elements and duplicat
 
 test('Media RSS rates and durations, and a GeoRSS radius, are numbers of zero or more', () => {
   const ns = NAMESPACES + ' xmlns:georss="http://www.georss.org/georss"';
-  const item = (x: string) => rss(`<item><title>x</title><guid isPermaLink="false">1</guid>${x}</item>`, ns);
+  const item = (x: string) => withItem(x, ns);
   const content = (attrs: string) => item(`<media:content url="https://example.com/a.mp3" type="audio/mpeg" ${attrs}/>`);
   assert.deepEqual(errorCodes(check(content('bitrate="128" samplingrate="44.1" duration="185.5" framerate="0"'))), []);
   for (const attrs of ['bitrate="-128"', 'duration="-1"', 'samplingrate="-44.1"']) {
@@ -117,7 +120,7 @@ test('Media RSS rates and durations, and a GeoRSS radius, are numbers of zero or
 
 test("items may carry Atom threading, as Blogger's RSS does", () => {
   const thr = ' xmlns:thr="http://purl.org/syndication/thread/1.0"';
-  const item = (x: string) => rss(`<item><title>x</title><guid isPermaLink="false">1</guid>${x}</item>`, thr);
+  const item = (x: string) => withItem(x, thr);
   assert.deepEqual(errorCodes(check(item('<thr:total>3</thr:total>'))), []);
   assert.deepEqual(errorCodes(check(item('<thr:in-reply-to ref="tag:example.com,2024:1" href="https://example.com/1"/>'))), []);
   assert.deepEqual(errorCodes(check(item('<thr:total>many</thr:total>'))), ['InvalidNonNegativeInteger']);
@@ -195,7 +198,7 @@ test('extension values are checked: Dublin Core dates, Media RSS, iTunes', () =>
 
 test('itunes:duration is whole seconds, or minutes and seconds (and hours) in two-digit fields', () => {
   const it = ' xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"';
-  const item = (d: string) => rss(`<item><title>x</title><guid isPermaLink="false">1</guid><itunes:duration>${d}</itunes:duration></item>`, it);
+  const item = (d: string) => withItem(`<itunes:duration>${d}</itunes:duration>`, it);
   for (const d of ['1800', '7:04', '00:07:04', '1:02:03', '90:00']) assert.deepEqual(errorCodes(check(item(d))), [], d);
   for (const d of ['00:07:74', '7:4', '1:2:3', '61.5', '00:07:04.5', '1:00:00:00', '-5']) {
     assert.deepEqual(errorCodes(check(item(d))), ['InvalidEnumeration'], d);
